@@ -1,0 +1,173 @@
+"""Command-line interface: ``newsmap places|batch|gazetteer``.
+
+A thin adapter over the library: it parses arguments, calls :mod:`geo`, prints, and turns a
+:class:`~geo.errors.GeoError` into a one-line message and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from geo.errors import GeoError, InputError
+
+__all__ = ["main"]
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsmap", description="Find, place and check the places a news article names."
+    )
+    parser.add_argument("--gazetteer", type=Path, help="path of a compiled gazetteer index")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    places = sub.add_parser("places", help="list the places an article mentions")
+    places.add_argument("article", help="a UTF-8 text file, or - for standard input")
+    places.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    places.add_argument("--json", action="store_true", help="print the full result as JSON")
+
+    batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
+    batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
+    batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
+    batch.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
+    batch.add_argument("--all-mentions", action="store_true",
+                       help='also list descriptions and anaphors ("the capital")')  # fmt: skip
+    batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+    gaz = sub.add_parser("gazetteer", help="manage the compiled gazetteer")
+    gaz_sub = gaz.add_subparsers(dest="action", required=True)
+    build = gaz_sub.add_parser("build", help="(re)compile the gazetteer index")
+    build.add_argument("--output", type=Path, help="where to write it (default: the cache)")
+    gaz_sub.add_parser("info", help="where the index is and what it holds")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="newsmap: %(message)s")  # fmt: skip
+    try:
+        if args.command == "gazetteer":
+            return _gazetteer(args)
+        if args.command == "places":
+            return _places(args)
+        return _batch(args)
+    except GeoError as err:
+        print(f"newsmap: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    from geo.gazetteer import load_gazetteer
+
+    bar = None
+
+    def step(label: str) -> None:
+        nonlocal bar
+        if bar is None:
+            print("newsmap: compiling the gazetteer (once)", file=sys.stderr)
+            bar = tqdm(total=6, unit="step", file=sys.stderr)
+        bar.set_description(label)
+        bar.update(1)
+
+    gazetteer = load_gazetteer(args.gazetteer, progress=step)
+    if bar is not None:
+        bar.close()
+    return gazetteer
+
+
+def _gazetteer(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from geo.gazetteer import build_gazetteer, default_index_path, load_gazetteer
+
+    if args.action == "info":
+        gazetteer = load_gazetteer(args.gazetteer)
+        print(f"index: {gazetteer.path}")
+        print(f"places: {len(gazetteer):,}")
+        for line in gazetteer.credits:
+            print(line)
+        return 0
+    target = args.output or args.gazetteer or default_index_path()
+    with tqdm(total=6, unit="step", file=sys.stderr) as bar:
+
+        def step(label: str) -> None:
+            bar.set_description(label)
+            bar.update(1)
+
+        path = build_gazetteer(target, progress=step)
+    print(path)
+    return 0
+
+
+def _places(args: argparse.Namespace) -> int:
+    from geo.inputs import read_article
+    from geo.pipeline import analyze
+    from geo.serialize import analysis_to_dict
+
+    text = read_article(args.article)
+    analysis = analyze(text, _load(args), published=args.published)
+    if args.json:
+        json.dump(analysis_to_dict(analysis), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    rows = [("mention", "place", "country", "lat, lon", "conf", "kind")]
+    for m in analysis.mentions:
+        p = m.place
+        if p is None:
+            rows.append((m.text, "?", "", "", f"{m.confidence:.2f}", m.mention.form.value))
+            continue
+        kind = p.kind.value + (" (organisation)" if m.reference.value == "organisation" else "")
+        rows.append((_clip(m.text), p.name, p.country_code,
+                     f"{p.coordinate.lat:.2f}, {p.coordinate.lon:.2f}", f"{m.confidence:.2f}", kind))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    print(f"\n{len(analysis.mentions)} mentions of {len(analysis.places())} places.")
+    print(analysis.credits[0] if analysis.credits else "")
+    return 0
+
+
+def _clip(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from geo.batch import parse_record, run_batch
+
+    if args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    try:
+        lines = args.input.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read {args.input}: {err}") from err
+    records = [parse_record(line, n) for n, line in enumerate(lines, 1) if line.strip()]
+    gazetteer = _load(args)
+    with (
+        tqdm(total=len(records), unit="doc", file=sys.stderr, disable=args.no_progress) as bar,
+        args.output.open("w", encoding="utf-8") as out,
+    ):
+        for result in run_batch(records, gazetteer, workers=args.workers,
+                                all_mentions=args.all_mentions, on_done=lambda: bar.update(1)):  # fmt: skip
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 0

@@ -1,0 +1,189 @@
+"""What the article does with its places: whether a name stands for a government or an
+organisation (metonymy: "Washington will monitor", "the Kremlin's website"), and which place
+a description or an anaphor points to ("the capital, Pyongyang", "The city", "the North
+Korea-Russia frontier", "a border river").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.models import Mention, MentionForm, Place, PlaceKind, Reference
+
+__all__ = ["Description", "classify_reference", "find_descriptions"]
+
+# Verbs (and auxiliaries) whose subject is an agent: a place followed by one is acting.
+_AGENT_VERBS = frozenset(
+    """said says say will would could should may might must has have had wants want wanted
+    announced announces accused accuses accusing blamed blames denied denies denying urged urges
+    warned warns insisted insists demanded demands rejected rejects condemned condemns agreed
+    agrees signed signs plans planned intends intended hopes hoped believes believed claims
+    claimed responded responds threatened threatens refused refuses sought seeks seeking
+    pledged pledges promised promises vowed vows ordered orders approved approves imposed
+    imposes sanctioned launched launches invaded invades recognised recognized supplied supplies
+    sent sends provided provides backed backs supports supported opposed opposes confirmed
+    confirms declined declines criticised criticized expelled summoned""".split()
+)
+# Nouns after a possessive place that make it an actor: "Moscow's war", "Russia's invasion".
+_AGENT_NOUNS = frozenset(
+    """war invasion government policy policies website decision decisions officials official
+    support role military army forces response position ally allies partner partners need
+    efforts effort campaign strategy regime leadership leader leaders foreign ministry
+    embassy ambassador envoy diplomats diplomacy sanctions demands offer proposal plan plans
+    stance interests aggression offensive counteroffensive spokesman spokeswoman spokesperson
+    statement announcement request approval refusal threat threats claims accusation""".split()
+)
+# Words before a place that make it a party to relations: "against Washington".
+_RELATION_BEFORE = re.compile(
+    r"(?:against|accusing|accused|blamed|blaming|urge|urged|urging|with|between|pressure on|"
+    r"ties with|tensions with|talks with|allies|ally|partners|open to|sanctions on|warned|"
+    r"criticised|criticized|condemned|told|asked)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ORG_LANDMARKS = ("Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée",
+                  "Blue House", "Zhongnanhai", "Capitol Hill", "Whitehall", "Foggy Bottom")  # fmt: skip
+
+
+def classify_reference(text: str, mention: Mention, place: Place) -> Reference:
+    """Whether ``mention`` stands for a government or organisation rather than the place.
+
+    Only countries, capitals, cities and seats of government can be used that way; adjectives
+    ("Russian") are never metonymic here.
+    """
+    if mention.form is MentionForm.DEMONYM or place.kind not in (
+        PlaceKind.COUNTRY,
+        PlaceKind.CITY,
+        PlaceKind.LANDMARK,
+        PlaceKind.ADMIN1,
+    ):
+        return Reference.LOCATION
+    after = text[mention.end : mention.end + 40]
+    before = text[max(0, mention.start - 40) : mention.start]
+    words = re.findall(r"[\w']+|[^\w\s]", after)
+    if words[:1] in (["'s"], ["’s"]) or after.startswith(("'s", "’s")):
+        rest = re.findall(r"[A-Za-z]+", after[2:])[:3]
+        if any(w.lower() in _AGENT_NOUNS for w in rest[:2]):
+            return Reference.ORGANISATION
+        return Reference.LOCATION
+    first = words[0].lower() if words else ""
+    if first in _AGENT_VERBS:
+        # "Moscow has been drawing closer" is still an actor; "Moscow is a city" is not
+        return Reference.ORGANISATION
+    if _RELATION_BEFORE.search(before):
+        return Reference.ORGANISATION
+    if place.kind is PlaceKind.LANDMARK and mention.text.removeprefix("the ").strip() in _ORG_LANDMARKS:
+        return Reference.ORGANISATION
+    return Reference.LOCATION
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A described or anaphoric reference, with the index of the mention it depends on,
+    or the two country codes of a border."""
+
+    mention: Mention
+    antecedent: int | None
+    border: tuple[str, str] | None = None
+
+
+_ANAPHOR = re.compile(
+    r"\b(?P<det>[Tt]he)\s+(?P<mods>(?:[A-Z][\w'-]*\s+|(?:eastern|western|northern|southern|"
+    r"central|north-eastern|north-western|south-eastern|south-western|coastal|border|port|"
+    r"industrial|northeastern|northwestern|southeastern|southwestern)\s+){0,3})"
+    r"(?P<noun>capital|city|town|port city|village)\b"
+)
+_BORDER_NAMED = re.compile(
+    r"\b(?:the\s+)?(?P<a>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s*[-–]\s*(?P<b>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
+    r"(?P<noun>border|frontier)\b"
+)
+_BORDER_ANAPHOR = re.compile(
+    r"\b(?:a|the)\s+(?:border\s+(?:river|crossing|bridge|town|city|area|region)|border"
+    r"|frontier|bridge\s+that\s+connects\s+the\s+(?:two\s+)?countries)\b"
+)
+
+
+def find_descriptions(
+    text: str, mentions: Sequence[Mention], places: Sequence[Place | None]
+) -> list[Description]:
+    """Anaphors and descriptions that point to a named place or a border."""
+    out: list[Description] = []
+    starts = [m.start for m in mentions]
+    borders: list[tuple[int, tuple[str, str]]] = []
+    for match in _BORDER_NAMED.finditer(text):
+        a = _mention_at(mentions, places, match.start("a"), match.end("a"))
+        b = _mention_at(mentions, places, match.start("b"), match.end("b"))
+        if a is None or b is None:
+            continue
+        ca, cb = places[a], places[b]
+        if ca is None or cb is None or ca.kind is not PlaceKind.COUNTRY or cb.kind is not PlaceKind.COUNTRY:
+            continue
+        pair = (ca.country_code, cb.country_code)
+        start = match.start("a")
+        mention = Mention(start, match.end(), text[start : match.end()], MentionForm.DESCRIPTION, "")
+        out.append(Description(mention, None, pair))
+        borders.append((match.end(), pair))
+    for match in _BORDER_ANAPHOR.finditer(text):
+        earlier = [pair for end, pair in borders if end <= match.start()]
+        if not earlier or any(d.mention.start <= match.start() < d.mention.end for d in out):
+            continue
+        mention = Mention(match.start(), match.end(), match.group(), MentionForm.ANAPHOR, "")
+        out.append(Description(mention, None, earlier[-1]))
+    for match in _ANAPHOR.finditer(text):
+        noun = match.group("noun")
+        antecedent = _antecedent(text, match, noun, mentions, places, starts)
+        if antecedent is None:
+            continue
+        form = MentionForm.DESCRIPTION if match.group("mods").strip() else MentionForm.ANAPHOR
+        end = match.end()
+        mention = Mention(match.start(), end, text[match.start() : end], form, "")
+        out.append(Description(mention, antecedent))
+    out.sort(key=lambda d: d.mention.start)
+    return out
+
+
+def _mention_at(
+    mentions: Sequence[Mention], places: Sequence[Place | None], start: int, end: int
+) -> int | None:
+    for i, m in enumerate(mentions):
+        if m.start >= start and m.end <= end and places[i] is not None:
+            # the last country named inside the group ("North Korea")
+            best = i
+            while best + 1 < len(mentions) and mentions[best + 1].end <= end:
+                best += 1
+            return best
+    return None
+
+
+def _antecedent(
+    text: str,
+    match: re.Match[str],
+    noun: str,
+    mentions: Sequence[Mention],
+    places: Sequence[Place | None],
+    starts: Sequence[int],
+) -> int | None:
+    after = text[match.end() : match.end() + 4]
+    # "the capital, Pyongyang" / "the city of Vladivostok": the name follows
+    for i, m in enumerate(mentions):
+        if m.start < match.end():
+            continue
+        gap = text[match.end() : m.start]
+        if gap in (", ", " of ", ",  ") and places[i] is not None and places[i].kind is PlaceKind.CITY:  # type: ignore[union-attr]
+            return i
+        break
+    del after
+    # otherwise the latest fitting place before it, within a few sentences
+    window_start = max(0, match.start() - 600)
+    for i in range(len(mentions) - 1, -1, -1):
+        m, place = mentions[i], places[i]
+        if m.end > match.start() or place is None:
+            continue
+        if m.start < window_start:
+            break
+        if noun == "capital" and place.kind is PlaceKind.COUNTRY:
+            return i  # resolved to the country's capital by the caller
+        if place.kind is PlaceKind.CITY:
+            return i
+    return None

@@ -1,0 +1,26 @@
+"""Errors raised by newsmap.
+
+Normal outcomes (an unresolved mention, a low confidence, an empty article) are data on the
+result; only real failures raise. Every error derives from :class:`GeoError`, and each also
+derives from the builtin it resembles, so callers may catch either::
+
+    GeoError
+     ├── InputError(GeoError, ValueError)       the article or a file cannot be used
+     └── DataError(GeoError, RuntimeError)       the gazetteer or a data file is missing or broken
+"""
+
+from __future__ import annotations
+
+__all__ = ["DataError", "GeoError", "InputError"]
+
+
+class GeoError(Exception):
+    """Base class of every error newsmap raises on purpose."""
+
+
+class InputError(GeoError, ValueError):
+    """The input cannot be analysed: not text, not UTF-8, too large, malformed lines."""
+
+
+class DataError(GeoError, RuntimeError):
+    """A data file or the compiled gazetteer is missing, stale or corrupt."""

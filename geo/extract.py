@@ -1,0 +1,364 @@
+"""Find the stretches of an article that name places: names, abbreviations, demonyms and
+datelines, with exact character offsets, and reject person names and common words.
+
+The recogniser is rule-based and needs no model: capitalised runs of tokens are looked up in
+the gazetteer (every sub-run, longest first), and document evidence decides what is a place.
+A name introduced as a person ("Adrienne Watson", "President Vladimir Putin") stays a person
+for the whole article; a common word ("Police", "Union") or a rare town name needs context
+("in", "near", "X, Texas") before it counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from geo.gazetteer import Gazetteer, Lexicon, NameHit
+from geo.models import Mention, MentionForm, PlaceKind
+from geo.sources import NameForm
+from geo.text import name_key
+
+__all__ = ["Candidate", "Token", "find_candidates", "find_mentions", "tokenize"]
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}[A-Z]?"  # U.S., D.C., N.Y.C.
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, with inner apostrophes (d'Ivoire, O'Hare)
+    r"|\d+(?:[.,]\d+)*"
+    r"|\S",
+)
+_POSSESSIVE = re.compile(r"(.+?)(['’]s?)$")
+
+# Words that may join capitalised words inside one name ("Isle of Man", "Rio de Janeiro").
+_CONNECTORS = frozenset(
+    "of the de del la le les du da das do dos di upon on am an der al el y and sur en".split()
+)
+# Prepositions that make a following name a location ("in Oxford", "near the border").
+_LOCATIVE = frozenset(
+    "in at near from to into across outside inside around toward towards via through "
+    "throughout within between of".split()
+)
+# Words after a capitalised run that make it a person ("Watson said").
+_MAX_WORDS = 7
+_SMALL = 20_000  # a city below this population needs context when its name is doubtful
+_BIG = 300_000  # above this a single-word name is taken even where doubtful
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        letters = self.text.replace(".", "")
+        return letters.isalpha() and letters.isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span of text with the gazetteer entries that bear its name."""
+
+    start: int
+    end: int
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+    hits: tuple[NameHit, ...]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word, number and punctuation tokens with offsets; a possessive ``'s`` is its own token.
+
+    >>> [t.text for t in tokenize("Moscow's war, U.S.-led")]
+    ['Moscow', "'s", 'war', ',', 'U.S.', '-', 'led']
+    """
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and word[0].isalpha():
+            cut = m.end() - 2
+            tokens.append(Token(m.start(), cut, text[m.start() : cut]))
+            tokens.append(Token(cut, m.end(), text[cut : m.end()]))
+        else:
+            tokens.append(Token(m.start(), m.end(), word))
+    return tokens
+
+
+def _runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors, hyphens and abbreviation
+    dots, as ``(first, last)`` token indices."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].is_cap:
+            i += 1
+            continue
+        j = i
+        while True:
+            k = j + 1
+            # skip joiners between capitalised words
+            while k < n and _joins(tokens, j, k):
+                k += 1
+            if k < n and tokens[k].is_cap and all(
+                _adjacent_enough(text, tokens, x, x + 1) for x in range(j, k)
+            ):
+                j = k
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _joins(tokens: Sequence[Token], prev: int, k: int) -> bool:
+    t = tokens[k]
+    if t.text.lower() in _CONNECTORS and not t.is_cap:
+        return k - prev <= 2
+    if t.text in ("-", "'s", "’s"):
+        return t.start == tokens[k - 1].end or t.text != "-"
+    if t.text == ".":
+        before = tokens[k - 1].text
+        return t.start == tokens[k - 1].end and (len(before) <= 4 and before[:1].isupper())
+    return False
+
+
+def _adjacent_enough(text: str, tokens: Sequence[Token], j: int, k: int) -> bool:
+    # Runs never cross a line break (headlines, datelines, list items) or a wide gap.
+    gap = text[tokens[j].end : tokens[k].start]
+    return "\n" not in gap and len(gap) <= 3
+
+
+def find_candidates(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Candidate]:
+    """Every sub-span of every capitalised run whose text is a name in the gazetteer."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for first, last in _runs(text, tokens):
+        for a in range(first, last + 1):
+            if not tokens[a].is_cap:
+                continue
+            for b in range(a, min(last, a + _MAX_WORDS * 2) + 1):
+                if not tokens[b].is_cap:
+                    continue
+                start, end = tokens[a].start, tokens[b].end
+                spans.setdefault(text[start:end], []).append((a, b))
+                # "Ky." and "St." are names with their dot
+                if b + 1 < len(tokens) and tokens[b + 1].text == "." and tokens[b + 1].start == end:
+                    spans.setdefault(text[start : end + 1], []).append((a, b + 1))
+    keys = {surface: name_key(surface) for surface in spans}
+    found = gazetteer.lookup(keys.values())
+    candidates: list[Candidate] = []
+    for surface, where in spans.items():
+        hits = found.get(keys[surface])
+        if not hits:
+            continue
+        hits = tuple(h for h in hits if _case_fits(surface, h))
+        if hits:
+            for a, b in where:
+                candidates.append(Candidate(tokens[a].start, tokens[b].end, a, b, hits))
+    return candidates
+
+
+def _case_fits(surface: str, hit: NameHit) -> bool:
+    """All-capital short words ("US", "UN") match only names written the same way; a name
+    such as "Un" does not match "UN"."""
+    letters = surface.replace(".", "")
+    if hit.form is NameForm.ABBREVIATION:
+        return surface == hit.exact
+    if letters.isupper() and len(letters) <= 4:
+        return False
+    return True
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
+    """Mentions of places in ``text``, in text order, non-overlapping."""
+    return tuple(m for m, _ in recognise(text, gazetteer))
+
+
+def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[NameHit, ...]]]:
+    """Mentions with the gazetteer entries that bear their names."""
+    tokens = tokenize(text)
+    lex = gazetteer.lexicon
+    candidates = find_candidates(text, tokens, gazetteer)
+    persons = _person_tokens(text, tokens, candidates, lex)
+    person_words = {tokens[i].text for i in persons if tokens[i].is_cap}
+    lowercase_words = {t.text for t in tokens if t.text[:1].islower()}
+    chosen: list[Candidate] = []
+    taken: set[int] = set()
+    # Longest spans first, then leftmost: "New York City" beats "New York" beats "York".
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        covered = range(cand.first, cand.last + 1)
+        if any(i in taken for i in covered):
+            continue
+        if any(i in persons for i in covered) and not _place_despite_person(text, tokens, cand):
+            continue
+        if not _plausible(text, tokens, cand, lex, person_words, lowercase_words):
+            continue
+        chosen.append(cand)
+        taken.update(covered)
+    chosen.sort(key=lambda c: c.start)
+    out: list[tuple[Mention, tuple[NameHit, ...]]] = []
+    for cand in chosen:
+        surface = text[cand.start : cand.end]
+        out.append((Mention(cand.start, cand.end, surface, _form(text, tokens, cand), name_key(surface)), cand.hits))
+    return out
+
+
+def _form(text: str, tokens: Sequence[Token], cand: Candidate) -> MentionForm:
+    if all(h.form is NameForm.DEMONYM for h in cand.hits):
+        return MentionForm.DEMONYM
+    if any(h.form is NameForm.ABBREVIATION for h in cand.hits):
+        return MentionForm.ABBREVIATION
+    surface = text[cand.start : cand.end]
+    if surface.isupper() and _line_start(text, cand.start):
+        return MentionForm.DATELINE
+    return MentionForm.NAME
+
+
+def _line_start(text: str, start: int) -> bool:
+    line_begin = text.rfind("\n", 0, start) + 1
+    return not text[line_begin:start].strip()
+
+
+def _best_population(hits: Iterable[NameHit]) -> int:
+    return max((h.place.population for h in hits if h.place.kind is PlaceKind.CITY), default=0)
+
+
+def _is_major(hits: Sequence[NameHit]) -> bool:
+    """A country, continent, first-level region, county, water body or landmark, or a city
+    of at least ``_BIG`` people, named by its main name or a curated alias."""
+    for h in hits:
+        if h.form is NameForm.ALTERNATE and h.place.kind is PlaceKind.CITY:
+            continue
+        if h.place.kind is not PlaceKind.CITY or h.place.population >= _BIG:
+            return True
+    return False
+
+
+def _plausible(
+    text: str,
+    tokens: Sequence[Token],
+    cand: Candidate,
+    lex: Lexicon,
+    person_words: set[str],
+    lowercase_words: set[str],
+) -> bool:
+    """Whether a gazetteer match is a place here, judged by the words and the document."""
+    words = [t for t in tokens[cand.first : cand.last + 1] if t.text[:1].isalpha()]
+    surface = text[cand.start : cand.end]
+    key = name_key(surface)
+    major = _is_major(cand.hits)
+    context = _has_place_context(text, tokens, cand)
+    population = _best_population(cand.hits)
+    if len(words) == 1:
+        word = words[0].text
+        if key in lex.titles and not major:
+            return False
+        if key in lex.common and not (major and context):
+            return False
+        if word.isupper() and len(word) > 4 and not (major or _line_start(text, cand.start)):
+            return False
+        if word in person_words and not (major and context):
+            return False
+        if (word in lex.given or word in lex.family) and not (major or context):
+            return False
+        # A word the article also writes in lower case is a common word here ("Hope", "Deal").
+        if word.lower() in lowercase_words and not (major or context):
+            return False
+        if _sentence_initial(text, cand.start) and not (major or context or population >= _SMALL):
+            return False
+    only_alternates = all(h.form is NameForm.ALTERNATE for h in cand.hits)
+    if only_alternates and not context and population < _BIG:
+        return False
+    if not major and not context and population < _SMALL // 10:
+        return False
+    return True
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    stripped = text[:start].rstrip(" \"'“‘(")
+    return not stripped or stripped[-1] in ".!?:\n" or before.endswith("\n")
+
+
+def _has_place_context(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
+    """Locative preposition before, or ", Region" after ("Alvin, Texas")."""
+    i = cand.first - 1
+    if i >= 0 and tokens[i].text.lower() == "the":
+        i -= 1
+    if i >= 0 and tokens[i].text.lower() in _LOCATIVE:
+        return True
+    j = cand.last + 1
+    if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap:
+        return True  # weak, confirmed by the resolver's containment check
+    return False
+
+
+def _person_tokens(
+    text: str, tokens: Sequence[Token], candidates: Sequence[Candidate], lex: Lexicon
+) -> set[int]:
+    """Indices of tokens that belong to person names.
+
+    A capitalised run is a person when a title precedes it ("President Vladimir Putin",
+    "spokesperson Adrienne Watson") or sits inside it ("New York Gov. Mario Cuomo": the part
+    after the title), or when it starts with a given or family name followed by more
+    capitalised words that are not together a place ("Kim Jong Un", "Jon Finer").
+    """
+    place_spans = {(c.first, c.last) for c in candidates if _is_major(c.hits)}
+    persons: set[int] = set()
+    for first, last in _runs(text, tokens):
+        names = [i for i in range(first, last + 1) if tokens[i].text[:1].isalpha()]
+        if not names:
+            continue
+        # a title before the run, written in lower case ("spokesman Matthew Miller")
+        prev = first - 1
+        if prev >= 0 and name_key(tokens[prev].text) in lex.titles and tokens[prev].text.islower():
+            start = first
+        else:
+            start = None
+            for i in names:
+                if name_key(tokens[i].text) in lex.titles or _is_title_pair(tokens, i, lex):
+                    start = i + 1
+            if start is None and _looks_like_person(tokens, names, lex, place_spans):
+                start = first
+        if start is None:
+            continue
+        rest = [i for i in names if i >= start and name_key(tokens[i].text) not in lex.titles]
+        if not rest:
+            continue
+        if len(rest) == 1 and (rest[0], rest[0]) in place_spans and start != first:
+            # "Gov. Texas"? keep a major place after a title only when it is also a person name
+            if tokens[rest[0]].text not in lex.given and tokens[rest[0]].text not in lex.family:
+                continue
+        persons.update(range(rest[0], last + 1))
+    return persons
+
+
+def _is_title_pair(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    if i + 1 >= len(tokens):
+        return False
+    return name_key(f"{tokens[i].text} {tokens[i + 1].text}") in lex.titles
+
+
+def _looks_like_person(
+    tokens: Sequence[Token], names: Sequence[int], lex: Lexicon, place_spans: set[tuple[int, int]]
+) -> bool:
+    if len(names) < 2:
+        return False
+    head, second = tokens[names[0]].text, tokens[names[1]].text
+    if not (head in lex.given or head in lex.family):
+        return False
+    if name_key(second) in lex.common or second.isupper():
+        return False
+    # the whole run, or its first two words, is a known place: "Victoria Falls", "Alice Springs"
+    if (names[0], names[-1]) in place_spans or (names[0], names[1]) in place_spans:
+        return False
+    return True
+
+
+def _place_despite_person(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
+    """A major place inside a run taken for a person, when a locative word precedes it."""
+    return _is_major(cand.hits) and _has_place_context(text, tokens, cand) and cand.first > 0

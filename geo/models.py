@@ -1,0 +1,203 @@
+"""Immutable values passed between the pipeline stages."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+__all__ = [
+    "Analysis",
+    "Candidate",
+    "Coordinate",
+    "Mention",
+    "MentionForm",
+    "Place",
+    "PlaceKind",
+    "PlaceMention",
+    "Reference",
+    "Span",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinate:
+    """A WGS84 point. Build it as ``Coordinate(lat, lon)``; convert only by the named methods.
+
+    >>> Coordinate(39.03, 125.75).lonlat()
+    (125.75, 39.03)
+    >>> Coordinate(91, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: latitude 91 is outside [-90, 90]
+    """
+
+    lat: float
+    lon: float
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.lat) and -90.0 <= self.lat <= 90.0):
+            raise ValueError(f"latitude {self.lat} is outside [-90, 90]")
+        if not (math.isfinite(self.lon) and -180.0 <= self.lon <= 180.0):
+            raise ValueError(f"longitude {self.lon} is outside [-180, 180]")
+
+    def latlon(self) -> tuple[float, float]:
+        """Order used by folium and geopy."""
+        return (self.lat, self.lon)
+
+    def lonlat(self) -> tuple[float, float]:
+        """Order used by GeoJSON and shapely."""
+        return (self.lon, self.lat)
+
+
+class PlaceKind(StrEnum):
+    """What sort of feature a gazetteer entry is, from the largest to the smallest."""
+
+    CONTINENT = "continent"
+    COUNTRY = "country"
+    REGION = "region"
+    ADMIN1 = "admin1"
+    COUNTY = "county"
+    CITY = "city"
+    WATER = "water"
+    LANDMARK = "landmark"
+    BORDER = "border"
+
+
+class MentionForm(StrEnum):
+    """How the text names the place."""
+
+    NAME = "name"
+    ABBREVIATION = "abbreviation"
+    DEMONYM = "demonym"
+    DATELINE = "dateline"
+    DESCRIPTION = "description"  # "the eastern Russian city", "the North Korea-Russia frontier"
+    ANAPHOR = "anaphor"  # "the capital", "The city", "a border river"
+
+    @property
+    def is_toponym(self) -> bool:
+        """A place named in the text, as opposed to described or referred back to."""
+        return self not in (MentionForm.DESCRIPTION, MentionForm.ANAPHOR)
+
+
+class Reference(StrEnum):
+    """Whether a mention means the place itself or a government or organisation there."""
+
+    LOCATION = "location"
+    ORGANISATION = "organisation"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets ``[start, end)`` into the original text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry.
+
+    ``id`` is stable across builds: ``geonames:524901`` for a GeoNames city, ``country:RU``,
+    ``admin1:US-KY``, ``county:21169``, ``region:middle-east``, ``border:KP-RU``.
+    """
+
+    id: str
+    name: str
+    kind: PlaceKind
+    coordinate: Coordinate
+    country_code: str = ""
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str = ""
+
+    @property
+    def label(self) -> str:
+        """Name with its country code, for tables: ``Moscow, RU``."""
+        return f"{self.name}, {self.country_code}" if self.country_code else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that may name a place, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    form: MentionForm
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry a mention may mean, with the resolver's confidence in it."""
+
+    place: Place
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A mention resolved to a place, with its alternatives and its evidence.
+
+    ``place`` is ``None`` when no candidate was good enough; ``candidates`` keeps the ranked
+    alternatives either way. ``sentence`` is the span of the sentence that holds the mention.
+    ``antecedent`` is the index (in :attr:`Analysis.mentions`) of the mention an anaphor such as
+    "the capital" refers to.
+    """
+
+    mention: Mention
+    place: Place | None
+    confidence: float
+    candidates: tuple[Candidate, ...]
+    reference: Reference
+    sentence: Span
+    antecedent: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+    @property
+    def text(self) -> str:
+        return self.mention.text
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything newsmap found in one article."""
+
+    text: str
+    published: date | None
+    mentions: tuple[PlaceMention, ...]
+    credits: tuple[str, ...] = field(default=())
+
+    @property
+    def resolved(self) -> tuple[PlaceMention, ...]:
+        """Mentions that were placed, in text order."""
+        return tuple(m for m in self.mentions if m.place is not None)
+
+    def places(self) -> tuple[Place, ...]:
+        """Distinct places, most mentioned first (ties by first mention)."""
+        counts: dict[str, int] = {}
+        first: dict[str, Place] = {}
+        for m in self.resolved:
+            assert m.place is not None
+            counts[m.place.id] = counts.get(m.place.id, 0) + 1
+            first.setdefault(m.place.id, m.place)
+        order = sorted(first, key=lambda pid: -counts[pid])
+        return tuple(first[pid] for pid in order)
+
+    def quote(self, mention: PlaceMention) -> str:
+        """The sentence that holds ``mention``."""
+        return self.text[mention.sentence.start : mention.sentence.end]

