@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.models import Mention, MentionForm, Place, PlaceKind, Reference
 
-__all__ = ["Description", "classify_reference", "find_descriptions"]
+__all__ = ["Description", "classify_reference", "facility_host", "find_descriptions"]
 
 # Verbs (and auxiliaries) whose subject is an agent: a place followed by one is acting.
 _AGENT_VERBS = frozenset(
@@ -187,3 +187,23 @@ def _antecedent(
         if place.kind is PlaceKind.CITY:
             return i
     return None
+
+
+_HOST_KINDS = (PlaceKind.CITY, PlaceKind.COUNTY, PlaceKind.ADMIN1)
+
+
+def facility_host(mentions: Sequence[Mention], places: Sequence[Place | None], index: int) -> int | None:
+    """The mention of the town a street or building is in: the nearest city or county named
+    in the text around it (preferring one before it), else a region."""
+    here = mentions[index]
+    best: tuple[int, int] | None = None
+    host = None
+    for i, (m, place) in enumerate(zip(mentions, places, strict=True)):
+        if i == index or place is None or place.kind not in _HOST_KINDS:
+            continue
+        distance = here.start - m.end if m.end <= here.start else 2 * (m.start - here.end)
+        rank = _HOST_KINDS.index(place.kind) // 2  # cities and counties alike, regions last
+        key = (rank, distance)
+        if distance <= 1500 and (best is None or key < best):
+            best, host = key, i
+    return host

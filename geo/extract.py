@@ -19,7 +19,15 @@ from geo.models import Mention, MentionForm, PlaceKind
 from geo.sources import NameForm
 from geo.text import name_key
 
-__all__ = ["Candidate", "Token", "find_candidates", "find_mentions", "tokenize"]
+__all__ = [
+    "FACILITY_HEADS",
+    "Candidate",
+    "Token",
+    "find_candidates",
+    "find_mentions",
+    "is_facility",
+    "tokenize",
+]
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}[A-Z]?"  # U.S., D.C., N.Y.C.
@@ -40,6 +48,13 @@ _LOCATIVE = frozenset(
 )
 # Words after a capitalised run that make it a person ("Watson said").
 _MAX_WORDS = 7
+# Last words of the names of streets and buildings, which the gazetteer does not hold but
+# which are places all the same ("Hutcheson Road", "St. Michael's Hospital").
+FACILITY_HEADS = frozenset(
+    """Road Street Avenue Lane Close Crescent Drive Boulevard Highway Freeway Parkway Square
+    Bridge Airport Hospital Church Cathedral Mosque Temple Synagogue Museum Stadium Arena
+    Mall Station Prison Jail Terminal Plaza Hotel""".split()
+)
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
 _BIG = 300_000  # above this a single-word name is taken even where doubtful
 
@@ -199,6 +214,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[Name
             continue
         chosen.append(cand)
         taken.update(covered)
+    chosen.extend(_facilities(text, tokens, chosen, persons, lex))
     chosen.sort(key=lambda c: c.start)
     out: list[tuple[Mention, tuple[NameHit, ...]]] = []
     for cand in chosen:
@@ -207,8 +223,50 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[Name
     return out
 
 
+def is_facility(name: str) -> bool:
+    """Whether ``name`` is the name of a street or building ("Church Street").
+
+    >>> is_facility("Hutcheson Road"), is_facility("Road")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1] in FACILITY_HEADS
+
+
+def _facilities(
+    text: str, tokens: Sequence[Token], chosen: list[Candidate], persons: set[int], lex: Lexicon
+) -> list[Candidate]:
+    """Runs ending in a facility word. They replace the gazetteer matches inside them, and
+    take over their entries as the town they are in ("Montreal-Pierre Elliott Trudeau
+    International Airport"); a place before a possessive stays apart ("Toronto's Pearson
+    International Airport")."""
+    found: list[Candidate] = []
+    for first, last in _runs(text, tokens):
+        if tokens[last].text not in FACILITY_HEADS or last == first:
+            continue
+        for k in range(last - 1, first - 1, -1):
+            if tokens[k].text in ("'s", "’s"):
+                first = k + 1
+                break
+        while first < last and (
+            name_key(tokens[first].text) in lex.titles
+            or (tokens[first].text in ("The", "A") and _sentence_initial(text, tokens[first].start))
+        ):
+            first += 1
+        if first == last or any(i in persons for i in range(first, last + 1)):
+            continue
+        if any(c.first < first <= c.last or c.first <= last < c.last for c in chosen):
+            continue
+        inner = [c for c in chosen if c.first >= first and c.last <= last]
+        for c in inner:
+            chosen.remove(c)
+        towns = tuple(h for c in inner for h in c.hits if h.place.kind is PlaceKind.CITY)
+        found.append(Candidate(tokens[first].start, tokens[last].end, first, last, towns))
+    return found
+
+
 def _form(text: str, tokens: Sequence[Token], cand: Candidate) -> MentionForm:
-    if all(h.form is NameForm.DEMONYM for h in cand.hits):
+    if cand.hits and all(h.form is NameForm.DEMONYM for h in cand.hits):
         return MentionForm.DEMONYM
     if any(h.form is NameForm.ABBREVIATION for h in cand.hits):
         return MentionForm.ABBREVIATION
@@ -269,6 +327,8 @@ def _plausible(
         if word.lower() in lowercase_words and not (major or context):
             return False
         if _sentence_initial(text, cand.start) and not (major or context or population >= _SMALL):
+            return False
+        if not (major or context) and population < _SMALL:
             return False
     only_alternates = all(h.form is NameForm.ALTERNATE for h in cand.hits)
     if only_alternates and not context and population < _BIG:

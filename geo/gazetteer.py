@@ -243,6 +243,15 @@ class Gazetteer:
         """The polygon of a country or US state, when the index has one."""
         return _shape(self, place_id)
 
+    def shapes(self, kind: PlaceKind) -> list[tuple[Place, BaseGeometry]]:
+        """Every place of ``kind`` that has a polygon (countries, US states), with it."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT p.*, s.wkb FROM shape s JOIN place p ON p.rid = s.rid WHERE p.kind = ?",
+                (kind.value,),
+            ).fetchall()
+            return [(self._place(tuple(r[:-1])), shapely.from_wkb(r[-1])) for r in rows]  # type: ignore[arg-type]
+
     def border(self, code_a: str, code_b: str) -> Place | None:
         """The land border of two countries as a place: the middle of their shared boundary."""
         return _border(self, *sorted((code_a.upper(), code_b.upper())))

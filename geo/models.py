@@ -63,6 +63,7 @@ class PlaceKind(StrEnum):
     WATER = "water"
     LANDMARK = "landmark"
     BORDER = "border"
+    FACILITY = "facility"  # a street or building, placed at the town the article puts it in
 
 
 class MentionForm(StrEnum):

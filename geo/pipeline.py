@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo.discourse import classify_reference, find_descriptions
-from geo.extract import recognise
+from geo.discourse import classify_reference, facility_host, find_descriptions
+from geo.extract import is_facility, recognise
 from geo.gazetteer import Gazetteer
 from geo.inputs import check_text
-from geo.models import Analysis, Candidate, Place, PlaceMention, Reference, Span
+from geo.models import (
+    Analysis,
+    Candidate,
+    MentionForm,
+    Place,
+    PlaceKind,
+    PlaceMention,
+    Reference,
+    Span,
+)
 from geo.resolve import resolve
 from geo.text import sentence_spans
 
@@ -36,6 +45,10 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
             PlaceMention(res.mention, place, top.confidence if top else 0.0, res.candidates,
                          reference, _sentence_of(sentences, res.mention.start))
         )  # fmt: skip
+    places = [m.place for m in named]
+    for i, m in enumerate(named):
+        if m.mention.form is MentionForm.NAME and is_facility(m.text):
+            named[i] = _place_facility(named, places, i) or m
     places = [m.place for m in named]
     described: list[tuple[PlaceMention, int | None]] = []
     for d in find_descriptions(text, [m.mention for m in named], places):
@@ -67,6 +80,23 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
                              m.sentence, position[id(named[antecedent])])  # fmt: skip
         mentions.append(m)
     return Analysis(text, published, tuple(mentions), tuple(gazetteer.credits))
+
+
+def _place_facility(named: list[PlaceMention], places: list[Place | None], index: int) -> PlaceMention | None:
+    """A street or building, placed at the town its name holds or the article puts it in."""
+    m = named[index]
+    town, confidence = m.place, m.confidence
+    if town is None:
+        host = facility_host([x.mention for x in named], places, index)
+        if host is None:
+            return None
+        town, confidence = places[host], named[host].confidence
+    assert town is not None
+    place = Place(f"facility:{m.mention.key}@{town.id}", m.text, PlaceKind.FACILITY,
+                  town.coordinate, town.country_code, 0, None, town.admin1)  # fmt: skip
+    confidence = round(0.5 * confidence, 4)
+    return PlaceMention(m.mention, place, confidence, (Candidate(place, confidence),),
+                        Reference.LOCATION, m.sentence)  # fmt: skip
 
 
 def _sentence_of(sentences: tuple[Span, ...], offset: int) -> Span:

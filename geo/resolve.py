@@ -28,6 +28,7 @@ _KIND_PRIOR = {
     PlaceKind.LANDMARK: 7.0,
     PlaceKind.COUNTY: 6.0,
     PlaceKind.BORDER: 7.0,
+    PlaceKind.FACILITY: 5.0,
 }
 _FORM_PRIOR = {"MAIN": 0.0, "ALIAS": 0.0, "ABBREVIATION": 0.0, "DEMONYM": 0.0, "ALTERNATE": -1.5}
 _TEMPERATURE = 1.0
@@ -82,6 +83,9 @@ def score_candidates(
     settled: list[Place | None] = []
     for scored in priors:
         ranked = sorted(scored, key=lambda x: -x[1])
+        if not ranked:
+            settled.append(None)
+            continue
         margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
         settled.append(ranked[0][0].place if margin >= 1.5 else None)
     countries: Counter[str] = Counter()
@@ -98,6 +102,7 @@ def score_candidates(
     total = sum(countries.values()) or 1
 
     scores: list[dict[str, tuple[NameHit, float]]] = []
+    # (a facility has no gazetteer entries and so no candidates here)
     for index, ((mention, _), scored) in enumerate(zip(recognised, priors, strict=True)):
         enclosing = _enclosing(text, recognised, index)
         near = [p for j, p in enumerate(settled) if p is not None and j != index]
@@ -131,6 +136,8 @@ def score_candidates(
     # One sense per discourse: mentions with the same key share their evidence.
     pooled: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for (mention, _), by_place in zip(recognised, scores, strict=True):
+        if not by_place:
+            continue
         top = max(s for _, s in by_place.values())
         for pid, (_, s) in by_place.items():
             pooled[mention.key][pid] = max(pooled[mention.key][pid], s - top)
@@ -140,6 +147,9 @@ def score_candidates(
         combined = {
             pid: s + 0.5 * pooled[mention.key][pid] for pid, (_, s) in by_place.items()
         }
+        if not combined:
+            out.append(Resolution(mention, ()))
+            continue
         ranked = sorted(combined.items(), key=lambda x: -x[1])[:_MAX_CANDIDATES]
         top = ranked[0][1]
         weights = [math.exp((s - top) / _TEMPERATURE) for _, s in ranked]

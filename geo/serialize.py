@@ -6,7 +6,7 @@ from typing import Any
 
 from geo.models import Analysis, Place, PlaceMention
 
-__all__ = ["analysis_to_dict", "batch_places", "mention_to_dict", "place_to_dict"]
+__all__ = ["analysis_to_dict", "batch_places", "mention_to_dict", "place_table", "place_to_dict"]
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:
@@ -72,3 +72,22 @@ def batch_places(analysis: Analysis, *, all_mentions: bool = False) -> list[dict
             "confidence": m.confidence,
         })  # fmt: skip
     return out
+
+
+def place_table(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per mention for display: mention, place, country, coordinates, confidence."""
+    rows = []
+    for m in analysis.mentions:
+        p = m.place
+        rows.append({
+            "mention": m.text,
+            "place": p.name if p else "",
+            "country": p.country_code if p else "",
+            "lat": p.coordinate.lat if p else None,
+            "lon": p.coordinate.lon if p else None,
+            "confidence": round(m.confidence, 2),
+            "kind": p.kind.value if p else "",
+            "reference": m.reference.value,
+            "sentence": analysis.quote(m),
+        })  # fmt: skip
+    return rows
