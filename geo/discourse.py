@@ -164,16 +164,22 @@ def _antecedent(
     places: Sequence[Place | None],
     starts: Sequence[int],
 ) -> int | None:
-    after = text[match.end() : match.end() + 4]
+    # "the Syrian city", "the North Korean capital": the place must be in that country
+    inside = [i for i, m in enumerate(mentions)
+              if match.start() <= m.start and m.end <= match.start("noun") and places[i] is not None]  # fmt: skip
+    country = places[inside[-1]].country_code if inside else ""  # type: ignore[union-attr]
     # "the capital, Pyongyang" / "the city of Vladivostok": the name follows
     for i, m in enumerate(mentions):
         if m.start < match.end():
             continue
         gap = text[match.end() : m.start]
-        if gap in (", ", " of ", ",  ") and places[i] is not None and places[i].kind is PlaceKind.CITY:  # type: ignore[union-attr]
-            return i
+        place = places[i]
+        if gap in (", ", " of ") and place is not None and place.kind is PlaceKind.CITY:
+            if not country or place.country_code == country:
+                return i
         break
-    del after
+    if noun == "capital" and inside:
+        return inside[-1]  # the capital of the country named in the description
     # otherwise the latest fitting place before it, within a few sentences
     window_start = max(0, match.start() - 600)
     for i in range(len(mentions) - 1, -1, -1):
@@ -182,6 +188,8 @@ def _antecedent(
             continue
         if m.start < window_start:
             break
+        if country and place.country_code != country:
+            continue
         if noun == "capital" and place.kind is PlaceKind.COUNTRY:
             return i  # resolved to the country's capital by the caller
         if place.kind is PlaceKind.CITY:

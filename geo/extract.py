@@ -48,6 +48,18 @@ _LOCATIVE = frozenset(
 )
 # Words after a capitalised run that make it a person ("Watson said").
 _MAX_WORDS = 7
+# Last words of organisation names: an adjective that opens one is not a place there
+# ("American Psychological Association", "British Airways").
+_ORG_HEADS = frozenset(
+    """Association Airways Airlines Board Agency Society Council Institute Institution Academy
+    Party Federation Corporation Company Bank Foundation League Group Union Committee
+    Commission Service Services Press Broadcasting Corp Inc Ltd Club Orchestra Navy Army""".split()
+)
+# Words around an adjective that make it a language: "in Turkish,", "speaks French".
+_LANGUAGE_BEFORE = frozenset(
+    "speak speaks speaking spoke spoken teach teaches teaching taught learn learning learned "
+    "fluent translated dubbed subtitled".split()
+)
 # Last words of the names of streets and buildings, which the gazetteer does not hold but
 # which are places all the same ("Hutcheson Road", "St. Michael's Hospital").
 FACILITY_HEADS = frozenset(
@@ -330,11 +342,35 @@ def _plausible(
             return False
         if not (major or context) and population < _SMALL:
             return False
+    if all(h.form is NameForm.DEMONYM for h in cand.hits) and not _demonym_is_place(
+        text, tokens, cand
+    ):
+        return False
     only_alternates = all(h.form is NameForm.ALTERNATE for h in cand.hits)
     if only_alternates and not context and population < _BIG:
         return False
     if not major and not context and population < _SMALL // 10:
         return False
+    return True
+
+
+def _demonym_is_place(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
+    """An adjective means its country unless it names a language ("in Turkish,", "speaks
+    French") or opens the name of an organisation ("American Board of Radiology")."""
+    before = tokens[cand.first - 1].text.lower() if cand.first > 0 else ""
+    after = tokens[cand.last + 1].text if cand.last + 1 < len(tokens) else ""
+    if before in _LANGUAGE_BEFORE or after.lower() in ("language", "speakers", "speaking"):
+        return False
+    if before == "in" and not after[:1].isalpha() or (before == "in" and after in ("and", "or")):
+        return False
+    # an organisation name: capitalised words after it up to a head word
+    j = cand.last + 1
+    while j < len(tokens) and (tokens[j].is_cap or tokens[j].text in ("of", "for", "and", "&")):
+        if tokens[j].text in _ORG_HEADS:
+            return False
+        if "\n" in text[tokens[j - 1].end : tokens[j].start]:
+            break
+        j += 1
     return True
 
 

@@ -33,6 +33,7 @@ _KIND_PRIOR = {
 _FORM_PRIOR = {"MAIN": 0.0, "ALIAS": 0.0, "ABBREVIATION": 0.0, "DEMONYM": 0.0, "ALTERNATE": -1.5}
 _TEMPERATURE = 1.0
 _MAX_CANDIDATES = 5
+_MAX_CONSIDERED = 25  # candidates per mention scored in context, best priors first
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,10 @@ def score_candidates(
         return []
     # First pass: the document's countries and first-level regions, from mentions whose best
     # candidate stands out on priors alone.
-    priors = [[(h, _prior(h, capitals)) for h in hits] for _, hits in recognised]
+    priors = [
+        sorted(((h, _prior(h, capitals)) for h in hits), key=lambda x: -x[1])[:_MAX_CONSIDERED]
+        for _, hits in recognised
+    ]
     settled: list[Place | None] = []
     for scored in priors:
         ranked = sorted(scored, key=lambda x: -x[1])
@@ -88,39 +92,48 @@ def score_candidates(
             continue
         margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
         settled.append(ranked[0][0].place if margin >= 1.5 else None)
-    countries: Counter[str] = Counter()
-    regions: Counter[str] = Counter()
-    for place in settled:
+    # Evidence per name key, so that a name never votes for its own reading.
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    regions: dict[str, Counter[str]] = defaultdict(Counter)
+    for (mention, _), place in zip(recognised, settled, strict=True):
         if place is None:
             continue
         if place.country_code:
-            countries[place.country_code] += 1
+            countries[mention.key][place.country_code] += 2 if place.kind is not PlaceKind.CITY else 1
         if place.kind is PlaceKind.ADMIN1:
-            regions[place.admin1] += 1
+            regions[mention.key][place.admin1] += 2
         elif place.admin1:
-            regions[place.admin1] += 0.5  # type: ignore[assignment]
-    total = sum(countries.values()) or 1
+            regions[mention.key][place.admin1] += 1
+    all_countries: Counter[str] = sum(countries.values(), Counter())
+    all_regions: Counter[str] = sum(regions.values(), Counter())
 
     scores: list[dict[str, tuple[NameHit, float]]] = []
     # (a facility has no gazetteer entries and so no candidates here)
     for index, ((mention, _), scored) in enumerate(zip(recognised, priors, strict=True)):
         enclosing = _enclosing(text, recognised, index)
-        near = [p for j, p in enumerate(settled) if p is not None and j != index]
+        near = list({
+            p.id: p for j, p in enumerate(settled)
+            if p is not None and recognised[j][0].key != mention.key
+            and p.kind in (PlaceKind.CITY, PlaceKind.COUNTY)
+        }.values())  # fmt: skip
+        doc_countries = all_countries - countries[mention.key]
+        doc_regions = all_regions - regions[mention.key]
+        total = sum(doc_countries.values()) or 1
         by_place: dict[str, tuple[NameHit, float]] = {}
         for hit, score in scored:
             place = hit.place
-            share = countries[place.country_code] / total if place.country_code else 0.0
+            share = doc_countries[place.country_code] / total if place.country_code else 0.0
             score += 3.0 * share
-            if place.kind is not PlaceKind.COUNTRY and countries[place.country_code]:
+            if place.kind is not PlaceKind.COUNTRY and doc_countries[place.country_code]:
                 score += 1.0
-            if place.admin1 and regions[place.admin1]:
+            if place.admin1 and doc_regions[place.admin1]:
                 score += 1.5
             if enclosing is not None and any(_contains(e.place, place) for e in enclosing):
                 score += 6.0
             if place.kind in (PlaceKind.CITY, PlaceKind.COUNTY) and near:
-                closest = min(_distance_km(place, p) for p in near if p.id != place.id) if any(
-                    p.id != place.id for p in near
-                ) else math.inf
+                closest = min(
+                    (_distance_km(place, p) for p in near if p.id != place.id), default=math.inf
+                )
                 if closest < 50:
                     score += 2.0
                 elif closest < 250:

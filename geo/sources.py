@@ -253,7 +253,7 @@ def _curated_regions(rows: dict[str, Row]) -> None:
             rows[row.id] = row
         row.add_name(r["name"], NameForm.MAIN)
         for alias in filter(None, r.get("aliases", "").split("|")):
-            row.add_name(alias, NameForm.ALIAS)
+            row.add_name(alias, _alias_form(alias))
 
 
 def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[str, str]:
@@ -286,6 +286,14 @@ def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[s
     return capital_ids
 
 
+def _alias_form(name: str) -> NameForm:
+    """Short all-capital aliases ("US", "ACT", "B.C.") only match text written the same way."""
+    letters = name.replace(".", "")
+    if letters.isupper() and len(letters) <= 5:
+        return NameForm.ABBREVIATION
+    return NameForm.ALIAS
+
+
 def _resolve_target(target: str, rows: dict[str, Row], by_name: dict[tuple[str, str], Row]) -> Row:
     if target.startswith("city:"):
         target = f"geonames:{target[5:]}"
@@ -316,12 +324,7 @@ def _curated_names(rows: dict[str, Row]) -> None:
                 log.warning("%s: %s", table, err)
                 continue
             name = r[column]
-            if form is not None:
-                row.add_name(name, form)
-            elif name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5:
-                row.add_name(name, NameForm.ABBREVIATION)
-            else:
-                row.add_name(name, NameForm.ALIAS)
+            row.add_name(name, form if form is not None else _alias_form(name))
 
 
 def read_sources(progress: Callable[[str], None] | None = None) -> tuple[list[Row], dict[str, str]]:

@@ -1,0 +1,57 @@
+"""Disambiguation by the document's own evidence."""
+
+import geo
+from conftest import mentions_of
+from geo.models import PlaceKind
+
+
+def test_paris_texas_is_not_paris_france(gazetteer: geo.Gazetteer, paris_texas: str) -> None:
+    analysis = geo.analyze(paris_texas, gazetteer)
+    paris = mentions_of(analysis, "Paris")
+    assert len(paris) == 2
+    for m in paris:  # one sense per discourse: the second "Paris" follows the first
+        assert m.place is not None and m.place.country_code == "US"
+        assert m.place.admin1 == "US-TX"
+    (texas,) = mentions_of(analysis, "Texas")
+    assert texas.place is not None and texas.place.kind is PlaceKind.ADMIN1
+
+
+def test_plain_paris_is_in_france(gazetteer: geo.Gazetteer) -> None:
+    (m,) = geo.analyze("Protesters marched through Paris on Saturday.", gazetteer).mentions
+    assert m.place is not None and m.place.country_code == "FR"
+    assert m.confidence > 0.5
+    assert len(m.candidates) > 1  # the alternatives are kept
+
+
+def test_moscow_idaho_when_the_article_says_so(gazetteer: geo.Gazetteer, moscow_idaho: str) -> None:
+    analysis = geo.analyze(moscow_idaho, gazetteer)
+    for m in mentions_of(analysis, "Moscow"):
+        assert m.place is not None and m.place.admin1 == "US-ID"
+
+
+def test_candidates_are_ranked_with_confidences_that_sum_to_at_most_one(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    (m,) = geo.analyze("He grew up in Springfield.", gazetteer).mentions
+    confidences = [c.confidence for c in m.candidates]
+    assert confidences == sorted(confidences, reverse=True)
+    assert sum(confidences) <= 1.0001
+    assert m.confidence == confidences[0]
+
+
+def test_county_and_state_abbreviations(gazetteer: geo.Gazetteer) -> None:
+    text = "The fire in Metcalfe County, Ky., spread to Edmonton, Ky., on Friday."
+    analysis = geo.analyze(text, gazetteer)
+    county = mentions_of(analysis, "Metcalfe County")[0]
+    assert county.place is not None and county.place.kind is PlaceKind.COUNTY
+    edmonton = mentions_of(analysis, "Edmonton")[0]
+    assert edmonton.place is not None and edmonton.place.admin1 == "US-KY"
+    assert all(m.place.id == "admin1:US-KY" for m in mentions_of(analysis, "Ky."))  # type: ignore[union-attr]
+
+
+def test_dateline_in_capitals(gazetteer: geo.Gazetteer) -> None:
+    text = "EDMONTON — Alberta's premier said Monday that the budget would be balanced."
+    analysis = geo.analyze(text, gazetteer)
+    (dateline,) = mentions_of(analysis, "EDMONTON")
+    assert dateline.mention.form is geo.MentionForm.DATELINE
+    assert dateline.place is not None and dateline.place.country_code == "CA"
