@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from enum import Enum
 
 from geo.gazetteer import Gazetteer, Lexicon, NameHit
 from geo.models import Mention, MentionForm, PlaceKind
@@ -68,6 +70,7 @@ FACILITY_HEADS = frozenset(
     Mall Station Prison Jail Terminal Plaza Hotel""".split()
 )
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
+_MEDIUM = 100_000  # a person's name names a city this big only with context
 _BIG = 300_000  # above this a single-word name is taken even where doubtful
 
 
@@ -206,33 +209,58 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
 
 
 def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[NameHit, ...]]]:
-    """Mentions with the gazetteer entries that bear their names."""
+    """Mentions with the gazetteer entries that bear their names.
+
+    Two passes: the first takes names that are places on their own evidence and leaves aside
+    those that lack context; the second takes those too when the article uses the same name
+    as a place elsewhere (one sense per discourse) or lists it beside a place ("in Red Deer,
+    Innisfail and Edmonton").
+    """
     tokens = tokenize(text)
     lex = gazetteer.lexicon
     candidates = find_candidates(text, tokens, gazetteer)
-    persons = _person_tokens(text, tokens, candidates, lex)
-    person_words = {tokens[i].text for i in persons if tokens[i].is_cap}
-    lowercase_words = {t.text for t in tokens if t.text[:1].islower()}
+    people = _find_people(text, tokens, candidates, lex)
+    doc = _Document(text, tokens, lex, people, {t.text for t in tokens if t.text[:1].islower()})
     chosen: list[Candidate] = []
+    waiting: list[Candidate] = []
     taken: set[int] = set()
     # Longest spans first, then leftmost: "New York City" beats "New York" beats "York".
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
         covered = range(cand.first, cand.last + 1)
         if any(i in taken for i in covered):
             continue
-        if any(i in persons for i in covered) and not _place_despite_person(text, tokens, cand):
+        if any(i in people.tokens for i in covered) and not _place_despite_person(doc, cand):
             continue
-        if not _plausible(text, tokens, cand, lex, person_words, lowercase_words):
+        verdict = _judge(doc, cand)
+        if verdict is _Verdict.PLACE:
+            chosen.append(cand)
+            taken.update(covered)
+        elif verdict is _Verdict.NEEDS_CONTEXT:
+            waiting.append(cand)
+    accepted = {name_key(text[c.start : c.end]) for c in chosen}
+    ends = {c.last for c in chosen}
+    for cand in sorted(waiting, key=lambda c: c.start):
+        covered = range(cand.first, cand.last + 1)
+        if any(i in taken for i in covered):
             continue
-        chosen.append(cand)
-        taken.update(covered)
-    chosen.extend(_facilities(text, tokens, chosen, persons, lex))
+        if name_key(text[cand.start : cand.end]) in accepted or _listed_with_place(tokens, cand, ends):
+            chosen.append(cand)
+            taken.update(covered)
+            ends.add(cand.last)
+    chosen.extend(_facilities(text, tokens, chosen, people.tokens, lex))
     chosen.sort(key=lambda c: c.start)
     out: list[tuple[Mention, tuple[NameHit, ...]]] = []
     for cand in chosen:
         surface = text[cand.start : cand.end]
-        out.append((Mention(cand.start, cand.end, surface, _form(text, tokens, cand), name_key(surface)), cand.hits))
+        form = _form(text, tokens, cand)
+        out.append((Mention(cand.start, cand.end, surface, form, name_key(surface)), cand.hits))
     return out
+
+
+def _listed_with_place(tokens: Sequence[Token], cand: Candidate, ends: set[int]) -> bool:
+    """Whether the name follows a place in a list: "Red Deer, Innisfail and Edmonton"."""
+    i = cand.first - 1
+    return i >= 1 and tokens[i].text in (",", "and", "or", "&") and (i - 1) in ends
 
 
 def is_facility(name: str) -> bool:
@@ -246,7 +274,7 @@ def is_facility(name: str) -> bool:
 
 
 def _facilities(
-    text: str, tokens: Sequence[Token], chosen: list[Candidate], persons: set[int], lex: Lexicon
+    text: str, tokens: Sequence[Token], chosen: list[Candidate], persons: AbstractSet[int], lex: Lexicon
 ) -> list[Candidate]:
     """Runs ending in a facility word. They replace the gazetteer matches inside them, and
     take over their entries as the town they are in ("Montreal-Pierre Elliott Trudeau
@@ -308,50 +336,73 @@ def _is_major(hits: Sequence[NameHit]) -> bool:
     return False
 
 
-def _plausible(
-    text: str,
-    tokens: Sequence[Token],
-    cand: Candidate,
-    lex: Lexicon,
-    person_words: set[str],
-    lowercase_words: set[str],
-) -> bool:
+class _Verdict(Enum):
+    PLACE = "place"
+    NOT_PLACE = "not a place"
+    NEEDS_CONTEXT = "a place if the article confirms it"
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    """Person names found in the article: their tokens, their surnames (which stay persons
+    when used alone later) and the given names that open them."""
+
+    tokens: frozenset[int]
+    surnames: frozenset[str]
+    given: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    text: str
+    tokens: Sequence[Token]
+    lex: Lexicon
+    people: _People
+    lowercase_words: set[str]
+
+
+def _judge(doc: _Document, cand: Candidate) -> _Verdict:
     """Whether a gazetteer match is a place here, judged by the words and the document."""
+    text, tokens, lex = doc.text, doc.tokens, doc.lex
     words = [t for t in tokens[cand.first : cand.last + 1] if t.text[:1].isalpha()]
-    surface = text[cand.start : cand.end]
-    key = name_key(surface)
     major = _is_major(cand.hits)
     context = _has_place_context(text, tokens, cand)
     population = _best_population(cand.hits)
-    if len(words) == 1:
+    abbreviation = any(h.form is NameForm.ABBREVIATION for h in cand.hits) or (
+        text[cand.end - 1] == "." and len(words) == 1
+    )
+    if all(h.form is NameForm.DEMONYM for h in cand.hits):
+        return _Verdict.PLACE if _demonym_is_place(text, tokens, cand) else _Verdict.NOT_PLACE
+    if len(words) == 1 and not abbreviation:
         word = words[0].text
-        if key in lex.titles and not major:
-            return False
-        if key in lex.common and not (major and context):
-            return False
+        if name_key(word) in lex.titles and not major:
+            return _Verdict.NOT_PLACE
+        if word in lex.common or (word.isupper() and word.capitalize() in lex.common):
+            return _Verdict.PLACE if major and context else _Verdict.NOT_PLACE
         if word.isupper() and len(word) > 4 and not (major or _line_start(text, cand.start)):
-            return False
-        if word in person_words and not (major and context):
-            return False
-        if (word in lex.given or word in lex.family) and not (major or context):
-            return False
+            return _Verdict.NOT_PLACE
+        possessive = cand.last + 1 < len(tokens) and tokens[cand.last + 1].text in ("'s", "’s", "'")
+        if word in doc.people.surnames or word in doc.people.given:
+            # a name the article gives a person stays a person, unless plainly a location
+            return _Verdict.PLACE if major and context and not possessive else _Verdict.NOT_PLACE
+        if (word in lex.given or word in lex.family) and not (major or population >= _MEDIUM):
+            return _Verdict.PLACE if context else _Verdict.NEEDS_CONTEXT
         # A word the article also writes in lower case is a common word here ("Hope", "Deal").
-        if word.lower() in lowercase_words and not (major or context):
-            return False
-        if _sentence_initial(text, cand.start) and not (major or context or population >= _SMALL):
-            return False
+        if word.lower() in doc.lowercase_words and not major:
+            return _Verdict.PLACE if context else _Verdict.NEEDS_CONTEXT
         if not (major or context) and population < _SMALL:
-            return False
-    if all(h.form is NameForm.DEMONYM for h in cand.hits) and not _demonym_is_place(
-        text, tokens, cand
-    ):
-        return False
+            return _Verdict.NEEDS_CONTEXT
+    if _hyphen_compound(tokens, cand) and not major:
+        return _Verdict.NOT_PLACE  # "Al-Ahram", "Coca-Cola"
     only_alternates = all(h.form is NameForm.ALTERNATE for h in cand.hits)
+    if only_alternates and population < _SMALL:
+        # a village's variant spelling: only where the text pins it down ("Boons, B.C.")
+        return _Verdict.PLACE if _followed_by_region(tokens, cand) else _Verdict.NOT_PLACE
     if only_alternates and not context and population < _BIG:
-        return False
+        return _Verdict.NEEDS_CONTEXT
     if not major and not context and population < _SMALL // 10:
-        return False
-    return True
+        return _Verdict.NEEDS_CONTEXT
+    return _Verdict.PLACE
 
 
 def _demonym_is_place(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
@@ -380,57 +431,117 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not stripped or stripped[-1] in ".!?:\n" or before.endswith("\n")
 
 
+_DIRECTIONS = frozenset(
+    """the central northern southern eastern western north south east west northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern
+    south-western rural coastal downtown suburban neighbouring neighboring nearby""".split()
+)
+
+
 def _has_place_context(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
-    """Locative preposition before, or ", Region" after ("Alvin, Texas")."""
+    """Words that make a name a location: a locative preposition before it ("in central
+    Jordan"), an enclosing region after it ("Alvin, Texas"), a dateline ("INNISFAIL -")."""
     i = cand.first - 1
-    if i >= 0 and tokens[i].text.lower() == "the":
+    skipped = 0
+    while i >= 0 and tokens[i].text.lower() in _DIRECTIONS and skipped < 2:
         i -= 1
+        skipped += 1
     if i >= 0 and tokens[i].text.lower() in _LOCATIVE:
         return True
     j = cand.last + 1
     if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap:
         return True  # weak, confirmed by the resolver's containment check
+    if _line_start(text, cand.start) and j < len(tokens) and tokens[j].text in ",-—–(":
+        return True
     return False
 
 
-def _person_tokens(
-    text: str, tokens: Sequence[Token], candidates: Sequence[Candidate], lex: Lexicon
-) -> set[int]:
-    """Indices of tokens that belong to person names.
+def _hyphen_compound(tokens: Sequence[Token], cand: Candidate) -> bool:
+    """Whether the name is glued by a hyphen to a following capitalised word."""
+    j = cand.last + 1
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].text == "-"
+        and tokens[j].start == tokens[cand.last].end
+        and tokens[j + 1].start == tokens[j].end
+        and tokens[j + 1].is_cap
+    )
 
-    A capitalised run is a person when a title precedes it ("President Vladimir Putin",
-    "spokesperson Adrienne Watson") or sits inside it ("New York Gov. Mario Cuomo": the part
-    after the title), or when it starts with a given or family name followed by more
-    capitalised words that are not together a place ("Kim Jong Un", "Jon Finer").
+
+def _followed_by_region(tokens: Sequence[Token], cand: Candidate) -> bool:
+    j = cand.last + 1
+    return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap
+
+
+def _name_groups(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs of capitalised words with nothing between them but spaces and initials' dots:
+    the shape of a person's name ("Brindell B. Wilkins Jr.")."""
+    groups: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].is_cap or not tokens[i].text[:1].isalpha():
+            i += 1
+            continue
+        j = i
+        while True:
+            k = j + 1
+            if k < n and tokens[k].text == "." and tokens[k].start == tokens[j].end and len(tokens[j].text) <= 3:
+                k += 1
+            if k < n and tokens[k].is_cap and tokens[k].text[:1].isalpha() and (
+                text[tokens[k - 1].end : tokens[k].start] == " "
+            ) and not (tokens[j].is_upper and len(tokens[j].text) > 1 and not tokens[k].is_upper):
+                # (a dateline in capitals is not the first name of what follows it)
+                j = k
+            else:
+                break
+        groups.append((i, j))
+        i = j + 1
+    return groups
+
+
+def _find_people(
+    text: str, tokens: Sequence[Token], candidates: Sequence[Candidate], lex: Lexicon
+) -> _People:
+    """Person names in the article.
+
+    A group of capitalised words is a person when a title precedes it ("spokesperson
+    Adrienne Watson") or sits inside it ("Russian Defence Minister Sergei Shoigu": the part
+    after the title), or when it opens with a given or family name and goes on with another
+    name that is not part of a place ("Kim Jong Un", "Jon Finer", not "Alice Springs").
     """
     place_spans = {(c.first, c.last) for c in candidates if _is_major(c.hits)}
-    persons: set[int] = set()
-    for first, last in _runs(text, tokens):
+    person_tokens: set[int] = set()
+    surnames: set[str] = set()
+    given: set[str] = set()
+    for first, last in _name_groups(text, tokens):
         names = [i for i in range(first, last + 1) if tokens[i].text[:1].isalpha()]
-        if not names:
-            continue
-        # a title before the run, written in lower case ("spokesman Matthew Miller")
         prev = first - 1
-        if prev >= 0 and name_key(tokens[prev].text) in lex.titles and tokens[prev].text.islower():
+        start: int | None = None
+        if prev >= 0 and tokens[prev].text.islower() and name_key(tokens[prev].text) in lex.titles:
             start = first
-        else:
-            start = None
-            for i in names:
-                if name_key(tokens[i].text) in lex.titles or _is_title_pair(tokens, i, lex):
-                    start = i + 1
-            if start is None and _looks_like_person(tokens, names, lex, place_spans):
-                start = first
+        for i in names:
+            if name_key(tokens[i].text) in lex.titles or _is_title_pair(tokens, i, lex):
+                start = i + 1
+        if start is None and _looks_like_person(tokens, names, lex, place_spans):
+            start = first
         if start is None:
             continue
         rest = [i for i in names if i >= start and name_key(tokens[i].text) not in lex.titles]
         if not rest:
             continue
         if len(rest) == 1 and (rest[0], rest[0]) in place_spans and start != first:
-            # "Gov. Texas"? keep a major place after a title only when it is also a person name
-            if tokens[rest[0]].text not in lex.given and tokens[rest[0]].text not in lex.family:
+            # a title then a lone place ("Gov. Texas"? "Premier Alberta"?) is not a person
+            word = tokens[rest[0]].text
+            if word not in lex.given and word not in lex.family:
                 continue
-        persons.update(range(rest[0], last + 1))
-    return persons
+        person_tokens.update(range(rest[0], last + 1))
+        head = tokens[rest[0]].text
+        if len(rest) == 1:
+            surnames.add(head)
+            continue
+        given.add(head) if head in lex.given else surnames.add(head)
+        surnames.update(tokens[i].text for i in rest[1:] if tokens[i].text not in ("Jr", "Sr"))
+    return _People(frozenset(person_tokens), frozenset(surnames), frozenset(given))
 
 
 def _is_title_pair(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
@@ -447,7 +558,7 @@ def _looks_like_person(
     head, second = tokens[names[0]].text, tokens[names[1]].text
     if not (head in lex.given or head in lex.family):
         return False
-    if name_key(second) in lex.common or second.isupper():
+    if second in lex.common or second.isupper():
         return False
     # the whole run, or its first two words, is a known place: "Victoria Falls", "Alice Springs"
     if (names[0], names[-1]) in place_spans or (names[0], names[1]) in place_spans:
@@ -455,6 +566,6 @@ def _looks_like_person(
     return True
 
 
-def _place_despite_person(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
-    """A major place inside a run taken for a person, when a locative word precedes it."""
-    return _is_major(cand.hits) and _has_place_context(text, tokens, cand) and cand.first > 0
+def _place_despite_person(doc: _Document, cand: Candidate) -> bool:
+    """A major place inside a name taken for a person, when a locative word precedes it."""
+    return _is_major(cand.hits) and _has_place_context(doc.text, doc.tokens, cand) and cand.first > 0

@@ -57,7 +57,7 @@ CREATE TABLE word (word TEXT NOT NULL, kind TEXT NOT NULL);
 class Lexicon:
     """Word lists the recogniser consults, from ``data/``: person names, titles that
     introduce a person, and capitalised common words that are never a place on their own.
-    Titles and common words are held as name keys (lower case)."""
+    Titles are held as name keys (lower case); the others as written."""
 
     given: frozenset[str]
     family: frozenset[str]
@@ -180,7 +180,7 @@ class Gazetteer:
         self.credits = CREDITS
         words: dict[str, set[str]] = {"given": set(), "family": set(), "title": set(), "common": set()}
         for word, kind in self._db.execute("SELECT word, kind FROM word"):
-            words[kind].add(word if kind in ("given", "family") else name_key(word))
+            words[kind].add(name_key(word) if kind == "title" else word)
         self.capital_ids = frozenset(
             pid for (pid,) in self._db.execute("SELECT p.id FROM capital c JOIN place p ON p.rid = c.rid")
         )

@@ -3,13 +3,16 @@
 Each candidate gets a score from what it is (a country, a capital, a city of so many people;
 a main name or a mere alternate spelling) and from the document's own evidence: the countries
 and regions the article names, an enclosing region written right after it ("Oxford, North
-Carolina"), closeness to the places already settled, and one sense per name per article.
+Carolina"), closeness to the other places the article names, and one sense per name per
+article.
 Scores become confidences with a softmax over the candidates of a mention.
 """
 
 from __future__ import annotations
 
 import math
+
+import numpy as np
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +37,7 @@ _FORM_PRIOR = {"MAIN": 0.0, "ALIAS": 0.0, "ABBREVIATION": 0.0, "DEMONYM": 0.0, "
 _TEMPERATURE = 1.0
 _MAX_CANDIDATES = 5
 _MAX_CONSIDERED = 25  # candidates per mention scored in context, best priors first
+_NEAR_CANDIDATES = 8  # candidates per name that take part in the closeness term
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +59,30 @@ def _prior(hit: NameHit, capitals: set[str]) -> float:
     return score + _FORM_PRIOR[hit.form.name]
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.coordinate.lat), math.radians(b.coordinate.lat)
-    dl = math.radians(b.coordinate.lon - a.coordinate.lon)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+def _proximity(
+    keys: Sequence[str], points: Sequence[tuple[str, Place, float]]
+) -> dict[tuple[str, str], float]:
+    """Closeness bonus of each ``(key, place id)``: for every other name in the article, the
+    best of its candidates' prior probabilities among those within 50 km (2 points) or
+    250 km (1 point); summed over the names and capped. Places that lie together in an
+    article explain each other ("Edmonton" and "Enfield" in north London)."""
+    if len(keys) < 2 or not points:
+        return {}
+    key_index = {k: i for i, k in enumerate(keys)}
+    owner = np.array([key_index[k] for k, _, _ in points])
+    lat = np.radians([p.coordinate.lat for _, p, _ in points])
+    lon = np.radians([p.coordinate.lon for _, p, _ in points])
+    prob = np.array([w for _, _, w in points])
+    dlat = lat[:, None] - lat[None, :]
+    dlon = lon[:, None] - lon[None, :]
+    h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    gain = np.where(km < 50, 2.0, np.where(km < 250, 1.0, 0.0)) * prob[None, :]
+    best = np.zeros((len(points), len(keys)))
+    np.maximum.at(best, (slice(None), owner), gain)  # per point, the best of each other name
+    best[np.arange(len(points)), owner] = 0.0
+    bonus = np.minimum(best.sum(axis=1), 3.0)
+    return {(k, p.id): float(b) for (k, p, _), b in zip(points, bonus, strict=True)}
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -107,15 +130,27 @@ def score_candidates(
     all_countries: Counter[str] = sum(countries.values(), Counter())
     all_regions: Counter[str] = sum(regions.values(), Counter())
 
+    # Spatial coherence over the best few readings of every name.
+    points: list[tuple[str, Place, float]] = []
+    done: set[str] = set()
+    for (mention, _), scored in zip(recognised, priors, strict=True):
+        if mention.key in done or not scored:
+            continue
+        done.add(mention.key)
+        top = scored[0][1]
+        weights = [(h.place, math.exp(s - top)) for h, s in scored[:_NEAR_CANDIDATES]]
+        norm = sum(w for _, w in weights)
+        points.extend(
+            (mention.key, place, w / norm)
+            for place, w in weights
+            if place.kind in (PlaceKind.CITY, PlaceKind.COUNTY)
+        )
+    near = _proximity(sorted(done), points)
+
     scores: list[dict[str, tuple[NameHit, float]]] = []
     # (a facility has no gazetteer entries and so no candidates here)
     for index, ((mention, _), scored) in enumerate(zip(recognised, priors, strict=True)):
         enclosing = _enclosing(text, recognised, index)
-        near = list({
-            p.id: p for j, p in enumerate(settled)
-            if p is not None and recognised[j][0].key != mention.key
-            and p.kind in (PlaceKind.CITY, PlaceKind.COUNTY)
-        }.values())  # fmt: skip
         doc_countries = all_countries - countries[mention.key]
         doc_regions = all_regions - regions[mention.key]
         total = sum(doc_countries.values()) or 1
@@ -130,14 +165,11 @@ def score_candidates(
                 score += 1.5
             if enclosing is not None and any(_contains(e.place, place) for e in enclosing):
                 score += 6.0
-            if place.kind in (PlaceKind.CITY, PlaceKind.COUNTY) and near:
-                closest = min(
-                    (_distance_km(place, p) for p in near if p.id != place.id), default=math.inf
-                )
-                if closest < 50:
-                    score += 2.0
-                elif closest < 250:
-                    score += 1.0
+            score += near.get((mention.key, place.id), 0.0)
+            if place.kind is PlaceKind.ADMIN1 and any(
+                h.place.kind is PlaceKind.CITY and h.place.admin1 == place.admin1 for h, _ in scored
+            ):
+                score += 1.0  # "Quebec", "New York": the region more often than its namesake city
             if mention.form is MentionForm.DATELINE and place.kind is PlaceKind.CITY:
                 score += 1.0
             score += _cue_bonus(text, mention, place)

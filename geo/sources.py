@@ -159,8 +159,10 @@ def _countries(gnc: Path, rows: dict[str, Row]) -> dict[str, str]:
     by_number: dict[str, BaseGeometry] = {}
     by_name: dict[str, BaseGeometry] = {}
     for feature in features(topology, "countries"):
-        if feature.id:
-            by_number[feature.id.zfill(3)] = feature.geometry
+        number = feature.id.zfill(3) if feature.id else ""
+        # dependencies share their country's number (Ashmore and Cartier Is. is 036 too)
+        if number and (number not in by_number or feature.geometry.area > by_number[number].area):
+            by_number[number] = feature.geometry
         by_name[str(feature.properties.get("name", ""))] = feature.geometry
     capitals: dict[str, str] = {}
     for country in info.values():
