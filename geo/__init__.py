@@ -7,8 +7,6 @@
 ['Pyongyang']
 """
 
-from __future__ import annotations
-
 from geo.errors import DataError, GeoError, InputError
 from geo.gazetteer import Gazetteer, build_gazetteer, load_gazetteer
 from geo.inputs import read_article

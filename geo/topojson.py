@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shapely
+import shapely.affinity
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import DataError
@@ -62,17 +63,52 @@ def _line(arcs: list[list[Point2]], indices: Sequence[int]) -> list[Point2]:
     return points
 
 
+def _unwrap(ring: list[Point2]) -> list[Point2]:
+    """Make longitudes continuous across the antimeridian (179.9 then -180 becomes 180), and
+    close a ring that goes round a pole (Antarctica) along the pole."""
+    out = [ring[0]]
+    shift = 0.0
+    for (x0, _), (x1, y1) in zip(ring, ring[1:], strict=False):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x0 - x1 > 180:
+            shift += 360
+        out.append((x1 + shift, y1))
+    if abs(shift) > 180:  # went once round the globe: close it over the pole
+        pole = -90.0 if sum(y for _, y in ring) < 0 else 90.0
+        out += [(out[-1][0], pole), (out[0][0], pole), out[0]]
+    return out
+
+
 def _ring(arcs: list[list[Point2]], indices: Sequence[int]) -> list[Point2]:
-    ring = _line(arcs, indices)
+    ring = _unwrap(_line(arcs, indices))
     if len(ring) < 4:  # degenerate after quantisation; pad so shapely accepts it
         ring = ring + [ring[0]] * (4 - len(ring))
     return ring
 
 
+_WORLD = shapely.box(-180, -90, 180, 90)
+
+
+def _split_antimeridian(shape: BaseGeometry) -> BaseGeometry:
+    """Cut a shape that runs past longitude ±180 and bring each part back into range."""
+    minx, _, maxx, _ = shape.bounds
+    if minx >= -180 and maxx <= 180:
+        return shape
+    parts = [shape.intersection(_WORLD)]
+    for offset in (-360.0, 360.0):
+        outside = shape.intersection(shapely.affinity.translate(_WORLD, -offset))
+        if not outside.is_empty:
+            parts.append(shapely.affinity.translate(outside, offset))
+    return shapely.union_all([p for p in parts if not p.is_empty])
+
+
 def _polygon(arcs: list[list[Point2]], rings: Sequence[Sequence[int]]) -> BaseGeometry:
     shell, *holes = (_ring(arcs, r) for r in rings)
     polygon = shapely.Polygon(shell, holes)
-    return polygon if polygon.is_valid else shapely.make_valid(polygon)
+    if not polygon.is_valid:
+        polygon = shapely.make_valid(polygon)
+    return _split_antimeridian(polygon)
 
 
 def _geometry(arcs: list[list[Point2]], obj: Mapping[str, Any]) -> BaseGeometry | None:

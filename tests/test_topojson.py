@@ -36,7 +36,21 @@ def test_world_atlas_countries_decode_to_valid_shapes() -> None:
     shapes = {f.properties["name"]: f.geometry for f in features(topology, "countries")}
     assert len(shapes) > 230
     assert all(g.is_valid for g in shapes.values())
-    # Pyongyang lies in North Korea, Vladivostok in Russia, and not the other way round.
+    # Pyongyang lies in North Korea, Ussuriysk (north of Vladivostok) in Russia.
     assert shapes["North Korea"].contains(shapely.Point(125.75, 39.03))
-    assert shapes["Russia"].contains(shapely.Point(131.87, 43.11))
-    assert not shapes["North Korea"].contains(shapely.Point(131.87, 43.11))
+    assert shapes["Russia"].contains(shapely.Point(131.95, 43.80))
+    assert not shapes["North Korea"].contains(shapely.Point(131.95, 43.80))
+
+
+def test_shapes_that_cross_the_antimeridian_are_split() -> None:
+    topology = json.loads((ROOT / "data" / "countries-50m.json").read_text())
+    shapes = {f.properties["name"]: f.geometry for f in features(topology, "countries")}
+    for name in ("Russia", "Fiji", "Antarctica"):
+        minx, _, maxx, _ = shapes[name].bounds
+        assert -180 <= minx and maxx <= 180, name
+    russia = shapes["Russia"]
+    assert russia.contains(shapely.Point(100, 60))  # Siberia
+    assert russia.contains(shapely.Point(177, 65))  # Chukotka, west of the antimeridian
+    assert russia.contains(shapely.Point(-175, 66.5))  # Chukotka, east of it
+    assert not russia.contains(shapely.Point(-100, 60))  # not Canada
+    assert 2800 < russia.area < 3100  # square degrees; a wrapped ring would double it
