@@ -34,7 +34,9 @@ def parse_record(line: str, number: int) -> dict[str, Any]:
     return record
 
 
-def process_record(record: dict[str, Any], gazetteer: Gazetteer, *, all_mentions: bool = False) -> dict[str, Any]:
+def process_record(
+    record: dict[str, Any], gazetteer: Gazetteer, *, all_mentions: bool = False
+) -> dict[str, Any]:
     """Analyse one record; an unusable document gives an ``error`` field, not an exception."""
     published = record.get("published")
     try:

@@ -23,12 +23,19 @@ def _outlines(gazetteer: Gazetteer) -> dict[str, Any]:
         simple = shapely.simplify(shape, 0.15, preserve_topology=True)
         # Vega-Lite expects clockwise outer rings (d3's spherical convention)
         oriented = shapely.orient_polygons(simple, exterior_cw=True)
-        features.append({"type": "Feature", "properties": {"name": place.name},
-                         "geometry": shapely.geometry.mapping(oriented)})  # fmt: skip
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": place.name},
+                "geometry": shapely.geometry.mapping(oriented),
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
-def overview_chart(analysis: Analysis, gazetteer: Gazetteer, *, height: int = 420) -> alt.LayerChart:
+def overview_chart(
+    analysis: Analysis, gazetteer: Gazetteer, *, height: int = 420
+) -> alt.LayerChart | alt.FacetChart:
     """Country outlines with one dot per place, sized by its number of mentions."""
     rows = [r for r in place_table(analysis) if r["lat"] is not None]
     counts: dict[tuple[str, float, float], int] = {}
@@ -36,14 +43,14 @@ def overview_chart(analysis: Analysis, gazetteer: Gazetteer, *, height: int = 42
         key = (r["place"], r["lat"], r["lon"])
         counts[key] = counts.get(key, 0) + 1
     points = [{"place": k[0], "lat": k[1], "lon": k[2], "mentions": n} for k, n in counts.items()]
-    outlines = alt.Data(values=_outlines(gazetteer)["features"])
+    outlines = alt.Data(values=_outlines(gazetteer)["features"])  # type: ignore[no-untyped-call]
     base = (
         alt.Chart(outlines)
         .mark_geoshape(fill="#eef0f2", stroke="#9aa3ab", strokeWidth=0.4)
         .properties(height=height)
     )
     dots = (
-        alt.Chart(alt.Data(values=points))
+        alt.Chart(alt.Data(values=points))  # type: ignore[no-untyped-call]
         .mark_circle(color="#c0392b", opacity=0.8)
         .encode(
             longitude="lon:Q",

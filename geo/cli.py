@@ -43,8 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
     batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
     batch.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
-    batch.add_argument("--all-mentions", action="store_true",
-                       help='also list descriptions and anaphors ("the capital")')  # fmt: skip
+    batch.add_argument(
+        "--all-mentions",
+        action="store_true",
+        help='also list descriptions and anaphors ("the capital")',
+    )
     batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     gaz = sub.add_parser("gazetteer", help="manage the compiled gazetteer")
@@ -57,8 +60,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="newsmap: %(message)s")  # fmt: skip
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="newsmap: %(message)s"
+    )
     try:
         if args.command == "gazetteer":
             return _gazetteer(args)
@@ -135,8 +139,16 @@ def _places(args: argparse.Namespace) -> int:
             rows.append((m.text, "?", "", "", f"{m.confidence:.2f}", m.mention.form.value))
             continue
         kind = p.kind.value + (" (organisation)" if m.reference.value == "organisation" else "")
-        rows.append((_clip(m.text), p.name, p.country_code,
-                     f"{p.coordinate.lat:.2f}, {p.coordinate.lon:.2f}", f"{m.confidence:.2f}", kind))  # fmt: skip
+        rows.append(
+            (
+                _clip(m.text),
+                p.name,
+                p.country_code,
+                f"{p.coordinate.lat:.2f}, {p.coordinate.lon:.2f}",
+                f"{m.confidence:.2f}",
+                kind,
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -167,7 +179,12 @@ def _batch(args: argparse.Namespace) -> int:
         tqdm(total=len(records), unit="doc", file=sys.stderr, disable=args.no_progress) as bar,
         args.output.open("w", encoding="utf-8") as out,
     ):
-        for result in run_batch(records, gazetteer, workers=args.workers,
-                                all_mentions=args.all_mentions, on_done=lambda: bar.update(1)):  # fmt: skip
+        for result in run_batch(
+            records,
+            gazetteer,
+            workers=args.workers,
+            all_mentions=args.all_mentions,
+            on_done=lambda: bar.update(1),
+        ):
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 0

@@ -16,24 +16,173 @@ __all__ = ["Description", "classify_reference", "facility_host", "find_descripti
 
 # Verbs (and auxiliaries) whose subject is an agent: a place followed by one is acting.
 _AGENT_VERBS = frozenset(
-    """said says say will would could should may might must has have had wants want wanted
-    announced announces accused accuses accusing blamed blames denied denies denying urged urges
-    warned warns insisted insists demanded demands rejected rejects condemned condemns agreed
-    agrees signed signs plans planned intends intended hopes hoped believes believed claims
-    claimed responded responds threatened threatens refused refuses sought seeks seeking
-    pledged pledges promised promises vowed vows ordered orders approved approves imposed
-    imposes sanctioned launched launches invaded invades recognised recognized supplied supplies
-    sent sends provided provides backed backs supports supported opposed opposes confirmed
-    confirms declined declines criticised criticized expelled summoned""".split()
+    [
+        "said",
+        "says",
+        "say",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "has",
+        "have",
+        "had",
+        "wants",
+        "want",
+        "wanted",
+        "announced",
+        "announces",
+        "accused",
+        "accuses",
+        "accusing",
+        "blamed",
+        "blames",
+        "denied",
+        "denies",
+        "denying",
+        "urged",
+        "urges",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "demanded",
+        "demands",
+        "rejected",
+        "rejects",
+        "condemned",
+        "condemns",
+        "agreed",
+        "agrees",
+        "signed",
+        "signs",
+        "plans",
+        "planned",
+        "intends",
+        "intended",
+        "hopes",
+        "hoped",
+        "believes",
+        "believed",
+        "claims",
+        "claimed",
+        "responded",
+        "responds",
+        "threatened",
+        "threatens",
+        "refused",
+        "refuses",
+        "sought",
+        "seeks",
+        "seeking",
+        "pledged",
+        "pledges",
+        "promised",
+        "promises",
+        "vowed",
+        "vows",
+        "ordered",
+        "orders",
+        "approved",
+        "approves",
+        "imposed",
+        "imposes",
+        "sanctioned",
+        "launched",
+        "launches",
+        "invaded",
+        "invades",
+        "recognised",
+        "recognized",
+        "supplied",
+        "supplies",
+        "sent",
+        "sends",
+        "provided",
+        "provides",
+        "backed",
+        "backs",
+        "supports",
+        "supported",
+        "opposed",
+        "opposes",
+        "confirmed",
+        "confirms",
+        "declined",
+        "declines",
+        "criticised",
+        "criticized",
+        "expelled",
+        "summoned",
+    ]
 )
 # Nouns after a possessive place that make it an actor: "Moscow's war", "Russia's invasion".
 _AGENT_NOUNS = frozenset(
-    """war invasion government policy policies website decision decisions officials official
-    support role military army forces response position ally allies partner partners need
-    efforts effort campaign strategy regime leadership leader leaders foreign ministry
-    embassy ambassador envoy diplomats diplomacy sanctions demands offer proposal plan plans
-    stance interests aggression offensive counteroffensive spokesman spokeswoman spokesperson
-    statement announcement request approval refusal threat threats claims accusation""".split()
+    [
+        "war",
+        "invasion",
+        "government",
+        "policy",
+        "policies",
+        "website",
+        "decision",
+        "decisions",
+        "officials",
+        "official",
+        "support",
+        "role",
+        "military",
+        "army",
+        "forces",
+        "response",
+        "position",
+        "ally",
+        "allies",
+        "partner",
+        "partners",
+        "need",
+        "efforts",
+        "effort",
+        "campaign",
+        "strategy",
+        "regime",
+        "leadership",
+        "leader",
+        "leaders",
+        "foreign",
+        "ministry",
+        "embassy",
+        "ambassador",
+        "envoy",
+        "diplomats",
+        "diplomacy",
+        "sanctions",
+        "demands",
+        "offer",
+        "proposal",
+        "plan",
+        "plans",
+        "stance",
+        "interests",
+        "aggression",
+        "offensive",
+        "counteroffensive",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "statement",
+        "announcement",
+        "request",
+        "approval",
+        "refusal",
+        "threat",
+        "threats",
+        "claims",
+        "accusation",
+    ]
 )
 # Words before a place that make it a party to relations: "against Washington".
 _RELATION_BEFORE = re.compile(
@@ -42,8 +191,19 @@ _RELATION_BEFORE = re.compile(
     r"criticised|criticized|condemned|told|asked)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_ORG_LANDMARKS = ("Kremlin", "White House", "Pentagon", "Downing Street", "Elysee", "Élysée",
-                  "Blue House", "Zhongnanhai", "Capitol Hill", "Whitehall", "Foggy Bottom")  # fmt: skip
+_ORG_LANDMARKS = (
+    "Kremlin",
+    "White House",
+    "Pentagon",
+    "Downing Street",
+    "Elysee",
+    "Élysée",
+    "Blue House",
+    "Zhongnanhai",
+    "Capitol Hill",
+    "Whitehall",
+    "Foggy Bottom",
+)
 
 
 def classify_reference(text: str, mention: Mention, place: Place) -> Reference:
@@ -73,7 +233,10 @@ def classify_reference(text: str, mention: Mention, place: Place) -> Reference:
         return Reference.ORGANISATION
     if _RELATION_BEFORE.search(before):
         return Reference.ORGANISATION
-    if place.kind is PlaceKind.LANDMARK and mention.text.removeprefix("the ").strip() in _ORG_LANDMARKS:
+    if (
+        place.kind is PlaceKind.LANDMARK
+        and mention.text.removeprefix("the ").strip() in _ORG_LANDMARKS
+    ):
         return Reference.ORGANISATION
     return Reference.LOCATION
 
@@ -117,11 +280,18 @@ def find_descriptions(
         if a is None or b is None:
             continue
         ca, cb = places[a], places[b]
-        if ca is None or cb is None or ca.kind is not PlaceKind.COUNTRY or cb.kind is not PlaceKind.COUNTRY:
+        if (
+            ca is None
+            or cb is None
+            or ca.kind is not PlaceKind.COUNTRY
+            or cb.kind is not PlaceKind.COUNTRY
+        ):
             continue
         pair = (ca.country_code, cb.country_code)
         start = match.start("a")
-        mention = Mention(start, match.end(), text[start : match.end()], MentionForm.DESCRIPTION, "")
+        mention = Mention(
+            start, match.end(), text[start : match.end()], MentionForm.DESCRIPTION, ""
+        )
         out.append(Description(mention, None, pair))
         borders.append((match.end(), pair))
     for match in _BORDER_ANAPHOR.finditer(text):
@@ -165,8 +335,11 @@ def _antecedent(
     starts: Sequence[int],
 ) -> int | None:
     # "the Syrian city", "the North Korean capital": the place must be in that country
-    inside = [i for i, m in enumerate(mentions)
-              if match.start() <= m.start and m.end <= match.start("noun") and places[i] is not None]  # fmt: skip
+    inside = [
+        i
+        for i, m in enumerate(mentions)
+        if match.start() <= m.start and m.end <= match.start("noun") and places[i] is not None
+    ]
     country = places[inside[-1]].country_code if inside else ""  # type: ignore[union-attr]
     # "the capital, Pyongyang" / "the city of Vladivostok": the name follows
     for i, m in enumerate(mentions):
@@ -174,9 +347,9 @@ def _antecedent(
             continue
         gap = text[match.end() : m.start]
         place = places[i]
-        if gap in (", ", " of ") and place is not None and place.kind is PlaceKind.CITY:
-            if not country or place.country_code == country:
-                return i
+        fits = place is not None and place.kind is PlaceKind.CITY
+        if gap in (", ", " of ") and fits and (not country or place.country_code == country):  # type: ignore[union-attr]
+            return i
         break
     if noun == "capital" and inside:
         return inside[-1]  # the capital of the country named in the description
@@ -200,7 +373,9 @@ def _antecedent(
 _HOST_KINDS = (PlaceKind.CITY, PlaceKind.COUNTY, PlaceKind.ADMIN1)
 
 
-def facility_host(mentions: Sequence[Mention], places: Sequence[Place | None], index: int) -> int | None:
+def facility_host(
+    mentions: Sequence[Mention], places: Sequence[Place | None], index: int
+) -> int | None:
     """The mention of the town a street or building is in: the nearest city or county named
     in the text around it (preferring one before it), else a region."""
     here = mentions[index]

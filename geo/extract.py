@@ -41,33 +41,152 @@ _POSSESSIVE = re.compile(r"(.+?)(['’]s?)$")
 
 # Words that may join capitalised words inside one name ("Isle of Man", "Rio de Janeiro").
 _CONNECTORS = frozenset(
-    "of the de del la le les du da das do dos di upon on am an der al el y and sur en".split()
+    [
+        "of",
+        "the",
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "du",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "upon",
+        "on",
+        "am",
+        "an",
+        "der",
+        "al",
+        "el",
+        "y",
+        "and",
+        "sur",
+        "en",
+    ]
 )
 # Prepositions that make a following name a location ("in Oxford", "near the border").
 _LOCATIVE = frozenset(
-    "in at near from to into across outside inside around toward towards via through "
-    "throughout within between of".split()
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "toward",
+        "towards",
+        "via",
+        "through",
+        "throughout",
+        "within",
+        "between",
+        "of",
+    ]
 )
 # Words after a capitalised run that make it a person ("Watson said").
 _MAX_WORDS = 7
 # Last words of organisation names: an adjective that opens one is not a place there
 # ("American Psychological Association", "British Airways").
 _ORG_HEADS = frozenset(
-    """Association Airways Airlines Board Agency Society Council Institute Institution Academy
-    Party Federation Corporation Company Bank Foundation League Group Union Committee
-    Commission Service Services Press Broadcasting Corp Inc Ltd Club Orchestra Navy Army""".split()
+    [
+        "Association",
+        "Airways",
+        "Airlines",
+        "Board",
+        "Agency",
+        "Society",
+        "Council",
+        "Institute",
+        "Institution",
+        "Academy",
+        "Party",
+        "Federation",
+        "Corporation",
+        "Company",
+        "Bank",
+        "Foundation",
+        "League",
+        "Group",
+        "Union",
+        "Committee",
+        "Commission",
+        "Service",
+        "Services",
+        "Press",
+        "Broadcasting",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Club",
+        "Orchestra",
+        "Navy",
+        "Army",
+    ]
 )
 # Words around an adjective that make it a language: "in Turkish,", "speaks French".
 _LANGUAGE_BEFORE = frozenset(
-    "speak speaks speaking spoke spoken teach teaches teaching taught learn learning learned "
-    "fluent translated dubbed subtitled".split()
+    [
+        "speak",
+        "speaks",
+        "speaking",
+        "spoke",
+        "spoken",
+        "teach",
+        "teaches",
+        "teaching",
+        "taught",
+        "learn",
+        "learning",
+        "learned",
+        "fluent",
+        "translated",
+        "dubbed",
+        "subtitled",
+    ]
 )
 # Last words of the names of streets and buildings, which the gazetteer does not hold but
 # which are places all the same ("Hutcheson Road", "St. Michael's Hospital").
 FACILITY_HEADS = frozenset(
-    """Road Street Avenue Lane Close Crescent Drive Boulevard Highway Freeway Parkway Square
-    Bridge Airport Hospital Church Cathedral Mosque Temple Synagogue Museum Stadium Arena
-    Mall Station Prison Jail Terminal Plaza Hotel""".split()
+    [
+        "Road",
+        "Street",
+        "Avenue",
+        "Lane",
+        "Close",
+        "Crescent",
+        "Drive",
+        "Boulevard",
+        "Highway",
+        "Freeway",
+        "Parkway",
+        "Square",
+        "Bridge",
+        "Airport",
+        "Hospital",
+        "Church",
+        "Cathedral",
+        "Mosque",
+        "Temple",
+        "Synagogue",
+        "Museum",
+        "Stadium",
+        "Arena",
+        "Mall",
+        "Station",
+        "Prison",
+        "Jail",
+        "Terminal",
+        "Plaza",
+        "Hotel",
+    ]
 )
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
 _MEDIUM = 100_000  # a person's name names a city this big only with context
@@ -134,8 +253,10 @@ def _runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             # skip joiners between capitalised words
             while k < n and _joins(tokens, j, k):
                 k += 1
-            if k < n and tokens[k].is_cap and all(
-                _adjacent_enough(text, tokens, x, x + 1) for x in range(j, k)
+            if (
+                k < n
+                and tokens[k].is_cap
+                and all(_adjacent_enough(text, tokens, x, x + 1) for x in range(j, k))
             ):
                 j = k
             else:
@@ -198,9 +319,7 @@ def _case_fits(surface: str, hit: NameHit) -> bool:
     letters = surface.replace(".", "")
     if hit.form is NameForm.ABBREVIATION:
         return surface == hit.exact
-    if letters.isupper() and len(letters) <= 4:
-        return False
-    return True
+    return not (letters.isupper() and len(letters) <= 4)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
@@ -243,7 +362,9 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[Name
         covered = range(cand.first, cand.last + 1)
         if any(i in taken for i in covered):
             continue
-        if name_key(text[cand.start : cand.end]) in accepted or _listed_with_place(tokens, cand, ends):
+        if name_key(text[cand.start : cand.end]) in accepted or _listed_with_place(
+            tokens, cand, ends
+        ):
             chosen.append(cand)
             taken.update(covered)
             ends.add(cand.last)
@@ -274,7 +395,11 @@ def is_facility(name: str) -> bool:
 
 
 def _facilities(
-    text: str, tokens: Sequence[Token], chosen: list[Candidate], persons: AbstractSet[int], lex: Lexicon
+    text: str,
+    tokens: Sequence[Token],
+    chosen: list[Candidate],
+    persons: AbstractSet[int],
+    lex: Lexicon,
 ) -> list[Candidate]:
     """Runs ending in a facility word. They replace the gazetteer matches inside them, and
     take over their entries as the town they are in ("Montreal-Pierre Elliott Trudeau
@@ -412,7 +537,7 @@ def _demonym_is_place(text: str, tokens: Sequence[Token], cand: Candidate) -> bo
     after = tokens[cand.last + 1].text if cand.last + 1 < len(tokens) else ""
     if before in _LANGUAGE_BEFORE or after.lower() in ("language", "speakers", "speaking"):
         return False
-    if before == "in" and not after[:1].isalpha() or (before == "in" and after in ("and", "or")):
+    if (before == "in" and not after[:1].isalpha()) or (before == "in" and after in ("and", "or")):
         return False
     # an organisation name: capitalised words after it up to a head word
     j = cand.last + 1
@@ -432,9 +557,33 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 _DIRECTIONS = frozenset(
-    """the central northern southern eastern western north south east west northeastern
-    northwestern southeastern southwestern north-eastern north-western south-eastern
-    south-western rural coastal downtown suburban neighbouring neighboring nearby""".split()
+    [
+        "the",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "rural",
+        "coastal",
+        "downtown",
+        "suburban",
+        "neighbouring",
+        "neighboring",
+        "nearby",
+    ]
 )
 
 
@@ -451,9 +600,7 @@ def _has_place_context(text: str, tokens: Sequence[Token], cand: Candidate) -> b
     j = cand.last + 1
     if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap:
         return True  # weak, confirmed by the resolver's containment check
-    if _line_start(text, cand.start) and j < len(tokens) and tokens[j].text in ",-—–(":
-        return True
-    return False
+    return _line_start(text, cand.start) and j < len(tokens) and tokens[j].text in ",-—–("
 
 
 def _hyphen_compound(tokens: Sequence[Token], cand: Candidate) -> bool:
@@ -485,11 +632,20 @@ def _name_groups(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         j = i
         while True:
             k = j + 1
-            if k < n and tokens[k].text == "." and tokens[k].start == tokens[j].end and len(tokens[j].text) <= 3:
+            if (
+                k < n
+                and tokens[k].text == "."
+                and tokens[k].start == tokens[j].end
+                and len(tokens[j].text) <= 3
+            ):
                 k += 1
-            if k < n and tokens[k].is_cap and tokens[k].text[:1].isalpha() and (
-                text[tokens[k - 1].end : tokens[k].start] == " "
-            ) and not (tokens[j].is_upper and len(tokens[j].text) > 1 and not tokens[k].is_upper):
+            if (
+                k < n
+                and tokens[k].is_cap
+                and tokens[k].text[:1].isalpha()
+                and (text[tokens[k - 1].end : tokens[k].start] == " ")
+                and not (tokens[j].is_upper and len(tokens[j].text) > 1 and not tokens[k].is_upper)
+            ):
                 # (a dateline in capitals is not the first name of what follows it)
                 j = k
             else:
@@ -561,11 +717,11 @@ def _looks_like_person(
     if second in lex.common or second.isupper():
         return False
     # the whole run, or its first two words, is a known place: "Victoria Falls", "Alice Springs"
-    if (names[0], names[-1]) in place_spans or (names[0], names[1]) in place_spans:
-        return False
-    return True
+    return (names[0], names[-1]) not in place_spans and (names[0], names[1]) not in place_spans
 
 
 def _place_despite_person(doc: _Document, cand: Candidate) -> bool:
     """A major place inside a name taken for a person, when a locative word precedes it."""
-    return _is_major(cand.hits) and _has_place_context(doc.text, doc.tokens, cand) and cand.first > 0
+    return (
+        _is_major(cand.hits) and _has_place_context(doc.text, doc.tokens, cand) and cand.first > 0
+    )

@@ -29,7 +29,15 @@ from geo.models import Coordinate, Place, PlaceKind
 from geo.sources import NameForm, data_files, read_lexicon, read_sources, shape_wkb
 from geo.text import name_key
 
-__all__ = ["CREDITS", "Gazetteer", "Lexicon", "NameHit", "build_gazetteer", "default_index_path", "load_gazetteer"]
+__all__ = [
+    "CREDITS",
+    "Gazetteer",
+    "Lexicon",
+    "NameHit",
+    "build_gazetteer",
+    "default_index_path",
+    "load_gazetteer",
+]
 
 log = logging.getLogger(__name__)
 
@@ -115,11 +123,21 @@ def build_gazetteer(
             db.executemany(
                 "INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
-                    (i, r.id, r.name, r.kind.value, r.country_code, r.admin1, r.lat, r.lon,
-                     r.population, r.geonameid)
+                    (
+                        i,
+                        r.id,
+                        r.name,
+                        r.kind.value,
+                        r.country_code,
+                        r.admin1,
+                        r.lat,
+                        r.lon,
+                        r.population,
+                        r.geonameid,
+                    )
                     for i, r in enumerate(rows)
                 ),
-            )  # fmt: skip
+            )
             db.executemany(
                 "INSERT INTO name VALUES (?,?,?,?)",
                 (
@@ -133,8 +151,10 @@ def build_gazetteer(
                 ((i, shape_wkb(r.shape)) for i, r in enumerate(rows) if r.shape is not None),
             )
             index = {r.id: i for i, r in enumerate(rows)}
-            db.executemany("INSERT INTO capital VALUES (?,?)",
-                           ((cc, index[pid]) for cc, pid in capitals.items()))  # fmt: skip
+            db.executemany(
+                "INSERT INTO capital VALUES (?,?)",
+                ((cc, index[pid]) for cc, pid in capitals.items()),
+            )
             db.executemany("INSERT INTO word VALUES (?,?)", read_lexicon())
             db.execute("CREATE INDEX name_key ON name (key)")
             db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
@@ -178,28 +198,41 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._places: dict[int, Place] = {}
         self.credits = CREDITS
-        words: dict[str, set[str]] = {"given": set(), "family": set(), "title": set(), "common": set()}
+        words: dict[str, set[str]] = {
+            "given": set(),
+            "family": set(),
+            "title": set(),
+            "common": set(),
+        }
         for word, kind in self._db.execute("SELECT word, kind FROM word"):
             words[kind].add(name_key(word) if kind == "title" else word)
         self.capital_ids = frozenset(
-            pid for (pid,) in self._db.execute("SELECT p.id FROM capital c JOIN place p ON p.rid = c.rid")
+            pid
+            for (pid,) in self._db.execute(
+                "SELECT p.id FROM capital c JOIN place p ON p.rid = c.rid"
+            )
         )
         self.lexicon = Lexicon(
-            frozenset(words["given"]), frozenset(words["family"]),
-            frozenset(words["title"]), frozenset(words["common"]),
-        )  # fmt: skip
+            frozenset(words["given"]),
+            frozenset(words["family"]),
+            frozenset(words["title"]),
+            frozenset(words["common"]),
+        )
 
     def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path]]:
         # Worker processes reopen the file instead of sharing a connection.
         return (Gazetteer, (self.path,))
 
-    def _place(self, row: tuple[int, str, str, str, str, str, float, float, int, int | None]) -> Place:
+    def _place(
+        self, row: tuple[int, str, str, str, str, str, float, float, int, int | None]
+    ) -> Place:
         rid = row[0]
         place = self._places.get(rid)
         if place is None:
             _, pid, name, kind, cc, admin1, lat, lon, population, geonameid = row
-            place = Place(pid, name, PlaceKind(kind), Coordinate(lat, lon), cc, population,
-                          geonameid, admin1)  # fmt: skip
+            place = Place(
+                pid, name, PlaceKind(kind), Coordinate(lat, lon), cc, population, geonameid, admin1
+            )
             self._places[rid] = place
         return place
 
@@ -217,7 +250,7 @@ class Gazetteer:
                     part,
                 ).fetchall()
                 for key, form, exact, *place in rows:
-                    hit = NameHit(self._place(tuple(place)), NameForm(form), exact)  # type: ignore[arg-type]
+                    hit = NameHit(self._place(tuple(place)), NameForm(form), exact)
                     found.setdefault(key, []).append(hit)
         return {k: tuple(v) for k, v in found.items()}
 
@@ -250,7 +283,7 @@ class Gazetteer:
                 "SELECT p.*, s.wkb FROM shape s JOIN place p ON p.rid = s.rid WHERE p.kind = ?",
                 (kind.value,),
             ).fetchall()
-            return [(self._place(tuple(r[:-1])), shapely.from_wkb(r[-1])) for r in rows]  # type: ignore[arg-type]
+            return [(self._place(tuple(r[:-1])), shapely.from_wkb(r[-1])) for r in rows]
 
     def border(self, code_a: str, code_b: str) -> Place | None:
         """The land border of two countries as a place: the middle of their shared boundary."""
@@ -290,5 +323,9 @@ def _border(gazetteer: Gazetteer, code_a: str, code_b: str) -> Place | None:
     longest = max(parts, key=lambda g: g.length)
     point = longest.interpolate(0.5, normalized=True) if longest.length else longest.centroid
     names = sorted(p.name for p in (gazetteer.country(code_a), gazetteer.country(code_b)) if p)
-    return Place(f"border:{code_a}-{code_b}", f"{' – '.join(names)} border", PlaceKind.BORDER,
-                 Coordinate(round(point.y, 5), round(point.x, 5)))  # fmt: skip
+    return Place(
+        f"border:{code_a}-{code_b}",
+        f"{' – '.join(names)} border",
+        PlaceKind.BORDER,
+        Coordinate(round(point.y, 5), round(point.x, 5)),
+    )

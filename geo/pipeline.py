@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo.discourse import classify_reference, facility_host, find_descriptions
+from geo.discourse import Description, classify_reference, facility_host, find_descriptions
 from geo.extract import is_facility, recognise
 from geo.gazetteer import Gazetteer
 from geo.inputs import check_text
@@ -18,12 +18,14 @@ from geo.models import (
     Reference,
     Span,
 )
-from geo.resolve import resolve
+from geo.resolve import Resolution, resolve
 from geo.text import sentence_spans
 
 __all__ = ["analyze"]
 
-_ANAPHOR_DISCOUNT = 0.8
+_ANAPHOR_DISCOUNT = 0.8  # an anaphor is a little less certain than its antecedent
+_FACILITY_DISCOUNT = 0.5  # a street placed at its town is a rough position
+_BORDER_CONFIDENCE = 0.9
 
 
 def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -> Analysis:
@@ -36,53 +38,91 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
     sentences = sentence_spans(text)
     recognised = recognise(text, gazetteer)
     resolutions = resolve(text, recognised, set(gazetteer.capital_ids))
-    named: list[PlaceMention] = []
-    for res in resolutions:
-        top = res.candidates[0] if res.candidates else None
-        place = top.place if top else None
-        reference = classify_reference(text, res.mention, place) if place else Reference.LOCATION
-        named.append(
-            PlaceMention(res.mention, place, top.confidence if top else 0.0, res.candidates,
-                         reference, _sentence_of(sentences, res.mention.start))
-        )  # fmt: skip
+    named = [_named(text, sentences, r) for r in resolutions]
     places = [m.place for m in named]
     for i, m in enumerate(named):
         if m.mention.form is MentionForm.NAME and is_facility(m.text):
             named[i] = _place_facility(named, places, i) or m
     places = [m.place for m in named]
-    described: list[tuple[PlaceMention, int | None]] = []
-    for d in find_descriptions(text, [m.mention for m in named], places):
-        place: Place | None = None
-        confidence = 0.0
-        if d.border is not None:
-            place = gazetteer.border(*d.border)
-            confidence = 0.9
-        elif d.antecedent is not None:
-            source = named[d.antecedent]
-            place = source.place
-            if place is not None and place.kind.value == "country" and "capital" in d.mention.text.lower():
-                place = gazetteer.capital(place.country_code)
-            confidence = source.confidence * _ANAPHOR_DISCOUNT
-        if place is None:
-            continue
-        candidates = (Candidate(place, round(confidence, 4)),)
-        pm = PlaceMention(d.mention, place, round(confidence, 4), candidates,
-                          Reference.LOCATION, _sentence_of(sentences, d.mention.start))  # fmt: skip
-        described.append((pm, d.antecedent))
-    ordered = sorted(
-        [(m, None) for m in named] + described, key=lambda x: (x[0].start, -x[0].end)
+    described = [
+        pm
+        for d in find_descriptions(text, [m.mention for m in named], places)
+        if (pm := _described(d, named, gazetteer, sentences)) is not None
+    ]
+    return Analysis(text, published, _in_text_order(named, described), tuple(gazetteer.credits))
+
+
+def _named(text: str, sentences: tuple[Span, ...], res: Resolution) -> PlaceMention:
+    top = res.candidates[0] if res.candidates else None
+    place = top.place if top else None
+    reference = classify_reference(text, res.mention, place) if place else Reference.LOCATION
+    return PlaceMention(
+        res.mention,
+        place,
+        top.confidence if top else 0.0,
+        res.candidates,
+        reference,
+        _sentence_of(sentences, res.mention.start),
     )
-    position = {id(m): i for i, (m, _) in enumerate(ordered)}
-    mentions = []
-    for m, antecedent in ordered:
+
+
+def _described(
+    d: Description, named: list[PlaceMention], gazetteer: Gazetteer, sentences: tuple[Span, ...]
+) -> tuple[PlaceMention, int | None] | None:
+    """A description or anaphor with its place, and the index of its antecedent in
+    ``named``."""
+    place: Place | None = None
+    confidence = 0.0
+    if d.border is not None:
+        place = gazetteer.border(*d.border)
+        confidence = _BORDER_CONFIDENCE
+    elif d.antecedent is not None:
+        source = named[d.antecedent]
+        place = source.place
+        if place is not None and place.kind is PlaceKind.COUNTRY:
+            place = gazetteer.capital(place.country_code)  # "the capital" of that country
+        confidence = source.confidence * _ANAPHOR_DISCOUNT
+    if place is None:
+        return None
+    confidence = round(confidence, 4)
+    mention = PlaceMention(
+        d.mention,
+        place,
+        confidence,
+        (Candidate(place, confidence),),
+        Reference.LOCATION,
+        _sentence_of(sentences, d.mention.start),
+    )
+    return mention, d.antecedent
+
+
+def _in_text_order(
+    named: list[PlaceMention], described: list[tuple[PlaceMention, int | None]]
+) -> tuple[PlaceMention, ...]:
+    """All mentions by offset, with each antecedent given as an index into the result."""
+    entries: list[tuple[PlaceMention, int | None]] = [(m, None) for m in named]
+    entries += described
+    entries.sort(key=lambda e: (e[0].start, -e[0].end))
+    position = {id(m): i for i, (m, _) in enumerate(entries)}
+    out = []
+    for m, antecedent in entries:
         if antecedent is not None:
-            m = PlaceMention(m.mention, m.place, m.confidence, m.candidates, m.reference,
-                             m.sentence, position[id(named[antecedent])])  # fmt: skip
-        mentions.append(m)
-    return Analysis(text, published, tuple(mentions), tuple(gazetteer.credits))
+            m = PlaceMention(
+                m.mention,
+                m.place,
+                m.confidence,
+                m.candidates,
+                m.reference,
+                m.sentence,
+                position[id(named[antecedent])],
+            )
+        out.append(m)
+    return tuple(out)
 
 
-def _place_facility(named: list[PlaceMention], places: list[Place | None], index: int) -> PlaceMention | None:
+def _place_facility(
+    named: list[PlaceMention], places: list[Place | None], index: int
+) -> PlaceMention | None:
     """A street or building, placed at the town its name holds or the article puts it in."""
     m = named[index]
     town, confidence = m.place, m.confidence
@@ -91,12 +131,27 @@ def _place_facility(named: list[PlaceMention], places: list[Place | None], index
         if host is None:
             return None
         town, confidence = places[host], named[host].confidence
-    assert town is not None
-    place = Place(f"facility:{m.mention.key}@{town.id}", m.text, PlaceKind.FACILITY,
-                  town.coordinate, town.country_code, 0, None, town.admin1)  # fmt: skip
-    confidence = round(0.5 * confidence, 4)
-    return PlaceMention(m.mention, place, confidence, (Candidate(place, confidence),),
-                        Reference.LOCATION, m.sentence)  # fmt: skip
+    if town is None:
+        return None
+    place = Place(
+        f"facility:{m.mention.key}@{town.id}",
+        m.text,
+        PlaceKind.FACILITY,
+        town.coordinate,
+        town.country_code,
+        0,
+        None,
+        town.admin1,
+    )
+    confidence = round(_FACILITY_DISCOUNT * confidence, 4)
+    return PlaceMention(
+        m.mention,
+        place,
+        confidence,
+        (Candidate(place, confidence),),
+        Reference.LOCATION,
+        m.sentence,
+    )
 
 
 def _sentence_of(sentences: tuple[Span, ...], offset: int) -> Span:

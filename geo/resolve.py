@@ -11,11 +11,11 @@ Scores become confidences with a softmax over the candidates of a mention.
 from __future__ import annotations
 
 import math
-
-import numpy as np
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from geo.gazetteer import NameHit
 from geo.models import Candidate, Mention, MentionForm, Place, PlaceKind
@@ -79,7 +79,10 @@ def _proximity(
     km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
     gain = np.where(km < 50, 2.0, np.where(km < 250, 1.0, 0.0)) * prob[None, :]
     best = np.zeros((len(points), len(keys)))
-    np.maximum.at(best, (slice(None), owner), gain)  # per point, the best of each other name
+    for j in range(len(keys)):  # per point, the best reading of each other name
+        columns = owner == j
+        if columns.any():
+            best[:, j] = gain[:, columns].max(axis=1)
     best[np.arange(len(points)), owner] = 0.0
     bonus = np.minimum(best.sum(axis=1), 3.0)
     return {(k, p.id): float(b) for (k, p, _), b in zip(points, bonus, strict=True)}
@@ -122,7 +125,9 @@ def score_candidates(
         if place is None:
             continue
         if place.country_code:
-            countries[mention.key][place.country_code] += 2 if place.kind is not PlaceKind.CITY else 1
+            countries[mention.key][place.country_code] += (
+                2 if place.kind is not PlaceKind.CITY else 1
+            )
         if place.kind is PlaceKind.ADMIN1:
             regions[mention.key][place.admin1] += 2
         elif place.admin1:
@@ -138,11 +143,11 @@ def score_candidates(
             continue
         done.add(mention.key)
         top = scored[0][1]
-        weights = [(h.place, math.exp(s - top)) for h, s in scored[:_NEAR_CANDIDATES]]
-        norm = sum(w for _, w in weights)
+        readings = [(h.place, math.exp(s - top)) for h, s in scored[:_NEAR_CANDIDATES]]
+        norm = sum(w for _, w in readings)
         points.extend(
             (mention.key, place, w / norm)
-            for place, w in weights
+            for place, w in readings
             if place.kind in (PlaceKind.CITY, PlaceKind.COUNTY)
         )
     near = _proximity(sorted(done), points)
@@ -189,19 +194,17 @@ def score_candidates(
 
     out: list[Resolution] = []
     for (mention, _), by_place in zip(recognised, scores, strict=True):
-        combined = {
-            pid: s + 0.5 * pooled[mention.key][pid] for pid, (_, s) in by_place.items()
-        }
+        combined = {pid: s + 0.5 * pooled[mention.key][pid] for pid, (_, s) in by_place.items()}
         if not combined:
             out.append(Resolution(mention, ()))
             continue
-        ranked = sorted(combined.items(), key=lambda x: -x[1])[:_MAX_CANDIDATES]
-        top = ranked[0][1]
-        weights = [math.exp((s - top) / _TEMPERATURE) for _, s in ranked]
+        best_first = sorted(combined.items(), key=lambda x: -x[1])[:_MAX_CANDIDATES]
+        top = best_first[0][1]
+        weights = [math.exp((s - top) / _TEMPERATURE) for _, s in best_first]
         norm = sum(weights)
         candidates = tuple(
             Candidate(by_place[pid][0].place, round(w / norm, 4))
-            for (pid, _), w in zip(ranked, weights, strict=True)
+            for (pid, _), w in zip(best_first, weights, strict=True)
         )
         out.append(Resolution(mention, candidates))
     return out
@@ -217,7 +220,11 @@ def _enclosing(
     nxt, hits = recognised[index + 1]
     gap = text[mention.end : nxt.start]
     if gap.strip() in (",", "(") and len(gap) <= 3:
-        return tuple(h for h in hits if h.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.COUNTY))
+        return tuple(
+            h
+            for h in hits
+            if h.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.COUNTY)
+        )
     return None
 
 
@@ -229,9 +236,9 @@ def _cue_bonus(text: str, mention: Mention, place: Place) -> float:
     Washington", "Washington state"."""
     after = text[mention.end : mention.end + 20].lower().lstrip()
     before = text[max(0, mention.start - 14) : mention.start].lower()
-    if place.kind is PlaceKind.ADMIN1:
-        if after.startswith(_STATE_CUES) or "state of" in before or "province of" in before:
-            return 3.0
+    regional = after.startswith(_STATE_CUES) or "state of" in before or "province of" in before
+    if place.kind is PlaceKind.ADMIN1 and regional:
+        return 3.0
     if place.kind is PlaceKind.CITY and ("city of" in before or after.startswith("city")):
         return 2.0
     return 0.0

@@ -34,8 +34,11 @@ def mention_to_dict(analysis: Analysis, mention: PlaceMention) -> dict[str, Any]
         "candidates": [
             {**place_to_dict(c.place), "confidence": c.confidence} for c in mention.candidates
         ],
-        "sentence": {"start": mention.sentence.start, "end": mention.sentence.end,
-                     "text": analysis.quote(mention)},  # fmt: skip
+        "sentence": {
+            "start": mention.sentence.start,
+            "end": mention.sentence.end,
+            "text": analysis.quote(mention),
+        },
         "antecedent": mention.antecedent,
     }
 
@@ -58,19 +61,21 @@ def batch_places(analysis: Analysis, *, all_mentions: bool = False) -> list[dict
         if not (all_mentions or m.mention.form.is_toponym):
             continue
         p = m.place
-        out.append({
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "name": p.name if p else None,
-            "lat": p.coordinate.lat if p else None,
-            "lon": p.coordinate.lon if p else None,
-            "country_code": p.country_code if p else None,
-            "geonameid": p.geonameid if p else None,
-            "kind": p.kind.value if p else None,
-            "reference": m.reference.value,
-            "confidence": m.confidence,
-        })  # fmt: skip
+        out.append(
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "name": p.name if p else None,
+                "lat": p.coordinate.lat if p else None,
+                "lon": p.coordinate.lon if p else None,
+                "country_code": p.country_code if p else None,
+                "geonameid": p.geonameid if p else None,
+                "kind": p.kind.value if p else None,
+                "reference": m.reference.value,
+                "confidence": m.confidence,
+            }
+        )
     return out
 
 
@@ -79,15 +84,17 @@ def place_table(analysis: Analysis) -> list[dict[str, Any]]:
     rows = []
     for m in analysis.mentions:
         p = m.place
-        rows.append({
-            "mention": m.text,
-            "place": p.name if p else "",
-            "country": p.country_code if p else "",
-            "lat": p.coordinate.lat if p else None,
-            "lon": p.coordinate.lon if p else None,
-            "confidence": round(m.confidence, 2),
-            "kind": p.kind.value if p else "",
-            "reference": m.reference.value,
-            "sentence": analysis.quote(m),
-        })  # fmt: skip
+        rows.append(
+            {
+                "mention": m.text,
+                "place": p.name if p else "",
+                "country": p.country_code if p else "",
+                "lat": p.coordinate.lat if p else None,
+                "lon": p.coordinate.lon if p else None,
+                "confidence": round(m.confidence, 2),
+                "kind": p.kind.value if p else "",
+                "reference": m.reference.value,
+                "sentence": analysis.quote(m),
+            }
+        )
     return rows

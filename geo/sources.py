@@ -74,11 +74,32 @@ SHAPES = ("countries-50m.json", "us-counties-10m.json")
 
 # GeoNames' own admin1 codes differ from ISO 3166-2 for these countries.
 _GEONAMES_ADMIN1 = {
-    "CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
-           "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
-    "AU": {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS",
-           "07": "VIC", "08": "WA"},
-}  # fmt: skip
+    "CA": {
+        "01": "AB",
+        "02": "BC",
+        "03": "MB",
+        "04": "NB",
+        "05": "NL",
+        "07": "NS",
+        "08": "ON",
+        "09": "PE",
+        "10": "QC",
+        "11": "SK",
+        "12": "YT",
+        "13": "NT",
+        "14": "NU",
+    },
+    "AU": {
+        "01": "ACT",
+        "02": "NSW",
+        "03": "NT",
+        "04": "QLD",
+        "05": "SA",
+        "06": "TAS",
+        "07": "VIC",
+        "08": "WA",
+    },
+}
 
 
 def data_dir() -> Path:
@@ -188,10 +209,12 @@ def _countries(gnc: Path, rows: dict[str, Row]) -> dict[str, str]:
         rows[row.id] = row
     # GeoNames' own point for a country, where we have it, if it lies inside the country
     for r in _csv("country_points.csv"):
-        row = rows.get(f"country:{r['country_code']}")
+        country = rows.get(f"country:{r['country_code']}")
         point = shapely.Point(float(r["lon"]), float(r["lat"]))
-        if row is not None and (row.shape is None or row.shape.buffer(0.1).contains(point)):
-            row.lat, row.lon = float(r["lat"]), float(r["lon"])
+        if country is not None and (
+            country.shape is None or country.shape.buffer(0.1).contains(point)
+        ):
+            country.lat, country.lon = float(r["lat"]), float(r["lon"])
     return capitals
 
 
@@ -222,9 +245,17 @@ def _united_states(gnc: Path, rows: dict[str, Row]) -> None:
         if code is None:
             continue
         lat, lon = label_point(feature.geometry)
-        row = Row(f"admin1:US-{code}", states[code]["name"], PlaceKind.ADMIN1, lat, lon, "US",
-                  admin1=f"US-{code}", geonameid=states[code].get("geonameid"),
-                  shape=feature.geometry)  # fmt: skip
+        row = Row(
+            f"admin1:US-{code}",
+            states[code]["name"],
+            PlaceKind.ADMIN1,
+            lat,
+            lon,
+            "US",
+            admin1=f"US-{code}",
+            geonameid=states[code].get("geonameid"),
+            shape=feature.geometry,
+        )
         row.add_name(row.name, NameForm.MAIN)
         rows[row.id] = row
     county_names = {c["fips"]: c["name"] for c in _json(gnc / "us_counties.json")}
@@ -234,8 +265,9 @@ def _united_states(gnc: Path, rows: dict[str, Row]) -> None:
         if state is None or name is None:
             continue
         lat, lon = label_point(feature.geometry)
-        row = Row(f"county:{feature.id}", name, PlaceKind.COUNTY, lat, lon, "US",
-                  admin1=f"US-{state}")  # fmt: skip
+        row = Row(
+            f"county:{feature.id}", name, PlaceKind.COUNTY, lat, lon, "US", admin1=f"US-{state}"
+        )
         row.add_name(name, NameForm.MAIN)
         rows[row.id] = row
 
@@ -282,9 +314,9 @@ def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[s
             if _is_usable_alternate(alt):
                 row.add_name(alt, NameForm.ALTERNATE)
         rows[row.id] = row
-        if capitals.get(code) and capitals[code] in (row.name, *row.names):
-            if row.population >= capital_pop.get(code, -1):
-                capital_ids[code], capital_pop[code] = row.id, row.population
+        is_capital = bool(capitals.get(code)) and capitals[code] in (row.name, *row.names)
+        if is_capital and row.population >= capital_pop.get(code, -1):
+            capital_ids[code], capital_pop[code] = row.id, row.population
     return capital_ids
 
 
@@ -318,7 +350,10 @@ def _curated_names(rows: dict[str, Row]) -> None:
             best = by_name.get((row.name, row.country_code))
             if best is None or row.population > best.population:
                 by_name[(row.name, row.country_code)] = row
-    for table, column, form in (("aliases.csv", "alias", None), ("demonyms.csv", "demonym", NameForm.DEMONYM)):
+    for table, column, form in (
+        ("aliases.csv", "alias", None),
+        ("demonyms.csv", "demonym", NameForm.DEMONYM),
+    ):
         for r in _csv(table):
             try:
                 row = _resolve_target(r["target"], rows, by_name)

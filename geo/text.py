@@ -31,7 +31,9 @@ def name_key(name: str) -> str:
 # as "U.S." or "Gov." before a capitalised word are the known weakness; they only shift
 # which sentence is quoted.
 _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Prof|No|Mt|Ft|vs)\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Prof|No|Mt|Ft|vs)\.$"
+)
 
 
 def sentence_spans(text: str) -> tuple[Span, ...]:

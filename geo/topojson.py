@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import shapely
@@ -33,7 +34,8 @@ class Feature:
 def decode_arcs(topology: Mapping[str, Any]) -> list[list[Point2]]:
     """Absolute coordinates of every arc, undoing quantisation and delta encoding.
 
-    >>> decode_arcs({"arcs": [[[0, 0], [2, 1]]], "transform": {"scale": [0.5, 1], "translate": [10, 20]}})
+    >>> quantised = {"scale": [0.5, 1], "translate": [10, 20]}
+    >>> decode_arcs({"arcs": [[[0, 0], [2, 1]]], "transform": quantised})
     [[(10.0, 20.0), (11.0, 21.0)]]
     """
     transform = topology.get("transform")
@@ -68,7 +70,7 @@ def _unwrap(ring: list[Point2]) -> list[Point2]:
     close a ring that goes round a pole (Antarctica) along the pole."""
     out = [ring[0]]
     shift = 0.0
-    for (x0, _), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, _), (x1, y1) in pairwise(ring):
         if x1 - x0 > 180:
             shift -= 360
         elif x0 - x1 > 180:
@@ -106,9 +108,7 @@ def _split_antimeridian(shape: BaseGeometry) -> BaseGeometry:
 def _polygon(arcs: list[list[Point2]], rings: Sequence[Sequence[int]]) -> BaseGeometry:
     shell, *holes = (_ring(arcs, r) for r in rings)
     polygon = shapely.Polygon(shell, holes)
-    if not polygon.is_valid:
-        polygon = shapely.make_valid(polygon)
-    return _split_antimeridian(polygon)
+    return _split_antimeridian(polygon if polygon.is_valid else shapely.make_valid(polygon))
 
 
 def _geometry(arcs: list[list[Point2]], obj: Mapping[str, Any]) -> BaseGeometry | None:

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SAMPLE
+
 from geo.cli import main
 
 
@@ -17,7 +17,9 @@ def test_places_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "GeoNames" in out
 
 
-def test_places_json_has_offsets_candidates_and_sentences(capsys: pytest.CaptureFixture[str]) -> None:
+def test_places_json_has_offsets_candidates_and_sentences(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["places", str(SAMPLE), "--json", "--published", "2023-09-12"]) == 0
     result = json.loads(capsys.readouterr().out)
     text = SAMPLE.read_text(encoding="utf-8")
@@ -28,7 +30,9 @@ def test_places_json_has_offsets_candidates_and_sentences(capsys: pytest.Capture
         assert m["candidates"]
 
 
-def test_bad_input_is_one_clear_line_and_status_2(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_one_clear_line_and_status_2(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "x.bin"
     path.write_bytes(b"\x00\x01\x02")
     assert main(["places", str(path)]) == 2
@@ -52,7 +56,18 @@ def test_batch_writes_one_line_per_document(tmp_path) -> None:
     assert [r["id"] for r in results] == ["a", "b", "c", "d"]
     names = [p["name"] for p in results[0]["places"]]
     assert names == ["Pyongyang", "Vladivostok"]
-    keys = {"start", "end", "text", "name", "lat", "lon", "country_code", "geonameid", "kind", "confidence"}
+    keys = {
+        "start",
+        "end",
+        "text",
+        "name",
+        "lat",
+        "lon",
+        "country_code",
+        "geonameid",
+        "kind",
+        "confidence",
+    }
     assert keys <= set(results[0]["places"][0])
     assert results[1]["places"] == []
     assert results[2]["places"][0]["country_code"] == "US"
@@ -61,7 +76,11 @@ def test_batch_writes_one_line_per_document(tmp_path) -> None:
 
 def test_batch_with_two_workers_gives_the_same_result(tmp_path) -> None:
     source = tmp_path / "in.jsonl"
-    texts = ["Moscow said Kyiv was shelled.", "Floods in Queensland and Brisbane.", "Kim met Putin."] * 4
+    texts = [
+        "Moscow said Kyiv was shelled.",
+        "Floods in Queensland and Brisbane.",
+        "Kim met Putin.",
+    ] * 4
     source.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts)))
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert main(["batch", str(source), "-o", str(one), "--no-progress"]) == 0
@@ -77,7 +96,12 @@ def test_batch_rejects_a_malformed_line(tmp_path, capsys: pytest.CaptureFixture[
 
 
 def test_python_dash_m_geo_runs() -> None:
-    done = subprocess.run([sys.executable, "-m", "geo", "places", str(SAMPLE)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "geo", "places", str(SAMPLE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "Pyongyang" in done.stdout

@@ -42,7 +42,11 @@ def test_the_korea_russia_border_is_on_the_tumen(gazetteer: geo.Gazetteer) -> No
 
 
 def test_us_states_and_counties(gazetteer: geo.Gazetteer) -> None:
-    (state,) = [h.place for h in gazetteer.lookup(["kentucky"])["kentucky"] if h.place.kind is PlaceKind.ADMIN1]
+    (state,) = [
+        h.place
+        for h in gazetteer.lookup(["kentucky"])["kentucky"]
+        if h.place.kind is PlaceKind.ADMIN1
+    ]
     assert state.id == "admin1:US-KY"
     (county,) = gazetteer.lookup(["metcalfe county"])["metcalfe county"]
     assert county.place.kind is PlaceKind.COUNTY and county.place.admin1 == "US-KY"

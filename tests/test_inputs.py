@@ -67,7 +67,9 @@ def test_decode_keeps_every_character() -> None:
 
 
 def test_html_is_analysed_as_text(gazetteer: geo.Gazetteer) -> None:
-    text = '<p onclick="alert(1)">Kim left <b>Pyongyang</b> for <script>alert("Moscow")</script></p>'
+    text = (
+        '<p onclick="alert(1)">Kim left <b>Pyongyang</b> for <script>alert("Moscow")</script></p>'
+    )
     analysis = geo.analyze(text, gazetteer)
     for m in analysis.mentions:
         assert text[m.start : m.end] == m.text
@@ -85,10 +87,37 @@ def test_arbitrary_unicode_never_crashes(gazetteer: geo.Gazetteer, text: str) ->
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["Moscow", "Idaho", "Kim", "Jong", "Un", "U.S.", "the capital",
-                                 "said", ",", ".", "-", "'s", "\n", "Russia", "North", "Korea",
-                                 "frontier", "the city", "in", "President", "Paris", "Texas"]),
-                max_size=40).map(" ".join))  # fmt: skip
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Moscow",
+                "Idaho",
+                "Kim",
+                "Jong",
+                "Un",
+                "U.S.",
+                "the capital",
+                "said",
+                ",",
+                ".",
+                "-",
+                "'s",
+                "\n",
+                "Russia",
+                "North",
+                "Korea",
+                "frontier",
+                "the city",
+                "in",
+                "President",
+                "Paris",
+                "Texas",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
 def test_name_soup_never_crashes(gazetteer: geo.Gazetteer, text: str) -> None:
     analysis = geo.analyze(text, gazetteer)
     starts = [m.start for m in analysis.mentions]

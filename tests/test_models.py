@@ -11,7 +11,9 @@ def test_coordinate_orders_are_explicit() -> None:
     assert c.lonlat() == (125.75, 39.03)
 
 
-@pytest.mark.parametrize(("lat", "lon"), [(90.5, 0), (0, 180.5), (float("nan"), 0), (0, float("inf"))])
+@pytest.mark.parametrize(
+    ("lat", "lon"), [(90.5, 0), (0, 180.5), (float("nan"), 0), (0, float("inf"))]
+)
 def test_coordinate_rejects_impossible_values(lat: float, lon: float) -> None:
     with pytest.raises(ValueError):
         Coordinate(lat, lon)

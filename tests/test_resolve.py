@@ -1,7 +1,8 @@
 """Disambiguation by the document's own evidence."""
 
-import geo
 from conftest import mentions_of
+
+import geo
 from geo.models import PlaceKind
 
 

@@ -6,9 +6,9 @@ import math
 import re
 
 import pytest
+from conftest import mentions_of
 
 import geo
-from conftest import mentions_of
 from geo.models import MentionForm, PlaceKind, Reference
 
 
@@ -52,7 +52,9 @@ def test_the_city_points_back_to_vladivostok(sample: geo.Analysis) -> None:
         ("Beijing", 1, "CN", 39.91, 116.40),
     ],
 )
-def test_capitals(sample: geo.Analysis, name: str, count: int, code: str, lat: float, lon: float) -> None:
+def test_capitals(
+    sample: geo.Analysis, name: str, count: int, code: str, lat: float, lon: float
+) -> None:
     found = mentions_of(sample, name)
     assert len(found) == count
     for m in found:
@@ -92,7 +94,8 @@ def test_countries(sample: geo.Analysis, texts: list[str], code: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["North Korea-Russia frontier", "a border river", "the bridge that connects the countries"]
+    "text",
+    ["North Korea-Russia frontier", "a border river", "the bridge that connects the countries"],
 )
 def test_the_border_on_the_tumen(sample: geo.Analysis, text: str) -> None:
     (m,) = [x for x in sample.mentions if text in x.text]

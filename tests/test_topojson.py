@@ -2,14 +2,17 @@ import json
 
 import pytest
 import shapely
-
 from conftest import ROOT
+
 from geo.errors import DataError
 from geo.topojson import decode_arcs, features
 
 
 def test_quantised_arcs_are_delta_decoded() -> None:
-    topology = {"arcs": [[[0, 0], [1, 0], [0, 2]]], "transform": {"scale": [2, 3], "translate": [1, 1]}}
+    topology = {
+        "arcs": [[[0, 0], [1, 0], [0, 2]]],
+        "transform": {"scale": [2, 3], "translate": [1, 1]},
+    }
     assert decode_arcs(topology) == [[(1.0, 1.0), (3.0, 1.0), (3.0, 7.0)]]
 
 
@@ -17,10 +20,20 @@ def test_reversed_arcs_join_into_a_closed_ring() -> None:
     topology = {
         "type": "Topology",
         "arcs": [[[0, 0], [1, 0], [1, 1]], [[0, 0], [0, 1], [1, 1]]],
-        "objects": {"sq": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, ~1]], "id": "1", "properties": {"name": "square"}}
-        ]}},
-    }  # fmt: skip
+        "objects": {
+            "sq": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {
+                        "type": "Polygon",
+                        "arcs": [[0, ~1]],
+                        "id": "1",
+                        "properties": {"name": "square"},
+                    }
+                ],
+            }
+        },
+    }
     (feature,) = features(topology, "sq")
     assert feature.properties["name"] == "square"
     assert feature.geometry.area == pytest.approx(1.0)
@@ -47,7 +60,7 @@ def test_shapes_that_cross_the_antimeridian_are_split() -> None:
     shapes = {f.properties["name"]: f.geometry for f in features(topology, "countries")}
     for name in ("Russia", "Fiji", "Antarctica"):
         minx, _, maxx, _ = shapes[name].bounds
-        assert -180 <= minx and maxx <= 180, name
+        assert minx >= -180 and maxx <= 180, name
     russia = shapes["Russia"]
     assert russia.contains(shapely.Point(100, 60))  # Siberia
     assert russia.contains(shapely.Point(177, 65))  # Chukotka, west of the antimeridian
