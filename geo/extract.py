@@ -161,7 +161,6 @@ FACILITY_HEADS = frozenset(
         "Avenue",
         "Lane",
         "Close",
-        "Crescent",
         "Drive",
         "Boulevard",
         "Highway",

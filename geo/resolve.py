@@ -11,6 +11,7 @@ Scores become confidences with a softmax over the candidates of a mention.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -210,6 +211,15 @@ def score_candidates(
     return out
 
 
+# What may follow "Town, Region": punctuation, the end of a line, or a function word; not a
+# noun ("in Russia, U.S. officials said" is no Russia in the United States).
+_FOLLOWER = re.compile(
+    r"\s*(?:$|[^\w\s]|\n|(?:on|in|at|and|or|to|for|with|where|when|who|which|is|was|has|had|"
+    r"have|said|says|will|would|from|near|after|before|during|about|but)\b)",
+    re.IGNORECASE,
+)
+
+
 def _enclosing(
     text: str, recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]], index: int
 ) -> tuple[NameHit, ...] | None:
@@ -219,7 +229,8 @@ def _enclosing(
     mention = recognised[index][0]
     nxt, hits = recognised[index + 1]
     gap = text[mention.end : nxt.start]
-    if gap.strip() in (",", "(") and len(gap) <= 3:
+    after = _FOLLOWER.match(text, nxt.end)
+    if gap.strip() in (",", "(") and len(gap) <= 3 and after is not None:
         return tuple(
             h
             for h in hits
