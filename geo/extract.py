@@ -10,7 +10,6 @@ for the whole article; a common word ("Police", "Union") or a rare town name nee
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -18,194 +17,48 @@ from enum import Enum
 
 from geo.gazetteer import Gazetteer, Lexicon, NameHit
 from geo.models import Mention, MentionForm, PlaceKind
+from geo.people import People, find_people
 from geo.sources import NameForm
 from geo.text import name_key
+from geo.tokens import Token, line_start, runs, sentence_initial, tokenize
 
 __all__ = [
     "FACILITY_HEADS",
     "Candidate",
-    "Token",
     "find_candidates",
     "find_mentions",
     "is_facility",
-    "tokenize",
+    "recognise",
 ]
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}[A-Z]?"  # U.S., D.C., N.Y.C.
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, with inner apostrophes (d'Ivoire, O'Hare)
-    r"|\d+(?:[.,]\d+)*"
-    r"|\S",
-)
-_POSSESSIVE = re.compile(r"(.+?)(['’]s?)$")
-
-# Words that may join capitalised words inside one name ("Isle of Man", "Rio de Janeiro").
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "the",
-        "de",
-        "del",
-        "la",
-        "le",
-        "les",
-        "du",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "di",
-        "upon",
-        "on",
-        "am",
-        "an",
-        "der",
-        "al",
-        "el",
-        "y",
-        "and",
-        "sur",
-        "en",
-    ]
-)
 # Prepositions that make a following name a location ("in Oxford", "near the border").
 _LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "across",
-        "outside",
-        "inside",
-        "around",
-        "toward",
-        "towards",
-        "via",
-        "through",
-        "throughout",
-        "within",
-        "between",
-        "of",
-    ]
+    """in at near from to into across outside inside around toward towards via through
+    throughout within between of""".split()
 )
-# Words after a capitalised run that make it a person ("Watson said").
 _MAX_WORDS = 7
 # Last words of organisation names: an adjective that opens one is not a place there
 # ("American Psychological Association", "British Airways").
 _ORG_HEADS = frozenset(
-    [
-        "Association",
-        "Airways",
-        "Airlines",
-        "Board",
-        "Agency",
-        "Society",
-        "Council",
-        "Institute",
-        "Institution",
-        "Academy",
-        "Party",
-        "Federation",
-        "Corporation",
-        "Company",
-        "Bank",
-        "Foundation",
-        "League",
-        "Group",
-        "Union",
-        "Committee",
-        "Commission",
-        "Service",
-        "Services",
-        "Press",
-        "Broadcasting",
-        "Corp",
-        "Inc",
-        "Ltd",
-        "Club",
-        "Orchestra",
-        "Navy",
-        "Army",
-    ]
+    """Association Airways Airlines Board Agency Society Council Institute Institution Academy
+    Party Federation Corporation Company Bank Foundation League Group Union Committee
+    Commission Service Services Press Broadcasting Corp Inc Ltd Club Orchestra Navy Army""".split()
 )
 # Words around an adjective that make it a language: "in Turkish,", "speaks French".
 _LANGUAGE_BEFORE = frozenset(
-    [
-        "speak",
-        "speaks",
-        "speaking",
-        "spoke",
-        "spoken",
-        "teach",
-        "teaches",
-        "teaching",
-        "taught",
-        "learn",
-        "learning",
-        "learned",
-        "fluent",
-        "translated",
-        "dubbed",
-        "subtitled",
-    ]
+    """speak speaks speaking spoke spoken teach teaches teaching taught learn learning learned
+    fluent translated dubbed subtitled""".split()
 )
 # Last words of the names of streets and buildings, which the gazetteer does not hold but
 # which are places all the same ("Hutcheson Road", "St. Michael's Hospital").
 FACILITY_HEADS = frozenset(
-    [
-        "Road",
-        "Street",
-        "Avenue",
-        "Lane",
-        "Close",
-        "Drive",
-        "Boulevard",
-        "Highway",
-        "Freeway",
-        "Parkway",
-        "Square",
-        "Bridge",
-        "Airport",
-        "Hospital",
-        "Church",
-        "Cathedral",
-        "Mosque",
-        "Temple",
-        "Synagogue",
-        "Museum",
-        "Stadium",
-        "Arena",
-        "Mall",
-        "Station",
-        "Prison",
-        "Jail",
-        "Terminal",
-        "Plaza",
-        "Hotel",
-    ]
+    """Road Street Avenue Lane Close Drive Boulevard Highway Freeway Parkway Square Bridge
+    Airport Hospital Church Cathedral Mosque Temple Synagogue Museum Stadium Arena Mall
+    Station Prison Jail Terminal Plaza Hotel""".split()
 )
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
 _MEDIUM = 100_000  # a person's name names a city this big only with context
 _BIG = 300_000  # above this a single-word name is taken even where doubtful
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_upper(self) -> bool:
-        letters = self.text.replace(".", "")
-        return letters.isalpha() and letters.isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,74 +72,10 @@ class Candidate:
     hits: tuple[NameHit, ...]
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word, number and punctuation tokens with offsets; a possessive ``'s`` is its own token.
-
-    >>> [t.text for t in tokenize("Moscow's war, U.S.-led")]
-    ['Moscow', "'s", 'war', ',', 'U.S.', '-', 'led']
-    """
-    tokens: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and word[0].isalpha():
-            cut = m.end() - 2
-            tokens.append(Token(m.start(), cut, text[m.start() : cut]))
-            tokens.append(Token(cut, m.end(), text[cut : m.end()]))
-        else:
-            tokens.append(Token(m.start(), m.end(), word))
-    return tokens
-
-
-def _runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised tokens, joined by connectors, hyphens and abbreviation
-    dots, as ``(first, last)`` token indices."""
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].is_cap:
-            i += 1
-            continue
-        j = i
-        while True:
-            k = j + 1
-            # skip joiners between capitalised words
-            while k < n and _joins(tokens, j, k):
-                k += 1
-            if (
-                k < n
-                and tokens[k].is_cap
-                and all(_adjacent_enough(text, tokens, x, x + 1) for x in range(j, k))
-            ):
-                j = k
-            else:
-                break
-        runs.append((i, j))
-        i = j + 1
-    return runs
-
-
-def _joins(tokens: Sequence[Token], prev: int, k: int) -> bool:
-    t = tokens[k]
-    if t.text.lower() in _CONNECTORS and not t.is_cap:
-        return k - prev <= 2
-    if t.text in ("-", "'s", "’s"):
-        return t.start == tokens[k - 1].end or t.text != "-"
-    if t.text == ".":
-        before = tokens[k - 1].text
-        return t.start == tokens[k - 1].end and (len(before) <= 4 and before[:1].isupper())
-    return False
-
-
-def _adjacent_enough(text: str, tokens: Sequence[Token], j: int, k: int) -> bool:
-    # Runs never cross a line break (headlines, datelines, list items) or a wide gap.
-    gap = text[tokens[j].end : tokens[k].start]
-    return "\n" not in gap and len(gap) <= 3
-
-
 def find_candidates(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Candidate]:
     """Every sub-span of every capitalised run whose text is a name in the gazetteer."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for first, last in _runs(text, tokens):
+    for first, last in runs(text, tokens):
         for a in range(first, last + 1):
             if not tokens[a].is_cap:
                 continue
@@ -337,7 +126,8 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[Name
     tokens = tokenize(text)
     lex = gazetteer.lexicon
     candidates = find_candidates(text, tokens, gazetteer)
-    people = _find_people(text, tokens, candidates, lex)
+    major = {(c.first, c.last) for c in candidates if _is_major(c.hits)}
+    people = find_people(text, tokens, major, lex)
     doc = _Document(text, tokens, lex, people, {t.text for t in tokens if t.text[:1].islower()})
     chosen: list[Candidate] = []
     waiting: list[Candidate] = []
@@ -405,7 +195,7 @@ def _facilities(
     International Airport"); a place before a possessive stays apart ("Toronto's Pearson
     International Airport")."""
     found: list[Candidate] = []
-    for first, last in _runs(text, tokens):
+    for first, last in runs(text, tokens):
         if tokens[last].text not in FACILITY_HEADS or last == first:
             continue
         for k in range(last - 1, first - 1, -1):
@@ -414,7 +204,7 @@ def _facilities(
                 break
         while first < last and (
             name_key(tokens[first].text) in lex.titles
-            or (tokens[first].text in ("The", "A") and _sentence_initial(text, tokens[first].start))
+            or (tokens[first].text in ("The", "A") and sentence_initial(text, tokens[first].start))
         ):
             first += 1
         if first == last or any(i in persons for i in range(first, last + 1)):
@@ -435,14 +225,9 @@ def _form(text: str, tokens: Sequence[Token], cand: Candidate) -> MentionForm:
     if any(h.form is NameForm.ABBREVIATION for h in cand.hits):
         return MentionForm.ABBREVIATION
     surface = text[cand.start : cand.end]
-    if surface.isupper() and _line_start(text, cand.start):
+    if surface.isupper() and line_start(text, cand.start):
         return MentionForm.DATELINE
     return MentionForm.NAME
-
-
-def _line_start(text: str, start: int) -> bool:
-    line_begin = text.rfind("\n", 0, start) + 1
-    return not text[line_begin:start].strip()
 
 
 def _best_population(hits: Iterable[NameHit]) -> int:
@@ -467,21 +252,11 @@ class _Verdict(Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class _People:
-    """Person names found in the article: their tokens, their surnames (which stay persons
-    when used alone later) and the given names that open them."""
-
-    tokens: frozenset[int]
-    surnames: frozenset[str]
-    given: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
 class _Document:
     text: str
     tokens: Sequence[Token]
     lex: Lexicon
-    people: _People
+    people: People
     lowercase_words: set[str]
 
 
@@ -503,7 +278,7 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
             return _Verdict.NOT_PLACE
         if word in lex.common or (word.isupper() and word.capitalize() in lex.common):
             return _Verdict.PLACE if major and context else _Verdict.NOT_PLACE
-        if word.isupper() and len(word) > 4 and not (major or _line_start(text, cand.start)):
+        if word.isupper() and len(word) > 4 and not (major or line_start(text, cand.start)):
             return _Verdict.NOT_PLACE
         possessive = cand.last + 1 < len(tokens) and tokens[cand.last + 1].text in ("'s", "’s", "'")
         if word in doc.people.surnames or word in doc.people.given:
@@ -549,40 +324,10 @@ def _demonym_is_place(text: str, tokens: Sequence[Token], cand: Candidate) -> bo
     return True
 
 
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start]
-    stripped = text[:start].rstrip(" \"'“‘(")
-    return not stripped or stripped[-1] in ".!?:\n" or before.endswith("\n")
-
-
 _DIRECTIONS = frozenset(
-    [
-        "the",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "north-eastern",
-        "north-western",
-        "south-eastern",
-        "south-western",
-        "rural",
-        "coastal",
-        "downtown",
-        "suburban",
-        "neighbouring",
-        "neighboring",
-        "nearby",
-    ]
+    """the central northern southern eastern western north south east west northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern south-
+    western rural coastal downtown suburban neighbouring neighboring nearby""".split()
 )
 
 
@@ -599,7 +344,7 @@ def _has_place_context(text: str, tokens: Sequence[Token], cand: Candidate) -> b
     j = cand.last + 1
     if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap:
         return True  # weak, confirmed by the resolver's containment check
-    return _line_start(text, cand.start) and j < len(tokens) and tokens[j].text in ",-—–("
+    return line_start(text, cand.start) and j < len(tokens) and tokens[j].text in ",-—–("
 
 
 def _hyphen_compound(tokens: Sequence[Token], cand: Candidate) -> bool:
@@ -617,106 +362,6 @@ def _hyphen_compound(tokens: Sequence[Token], cand: Candidate) -> bool:
 def _followed_by_region(tokens: Sequence[Token], cand: Candidate) -> bool:
     j = cand.last + 1
     return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap
-
-
-def _name_groups(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Runs of capitalised words with nothing between them but spaces and initials' dots:
-    the shape of a person's name ("Brindell B. Wilkins Jr.")."""
-    groups: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].is_cap or not tokens[i].text[:1].isalpha():
-            i += 1
-            continue
-        j = i
-        while True:
-            k = j + 1
-            if (
-                k < n
-                and tokens[k].text == "."
-                and tokens[k].start == tokens[j].end
-                and len(tokens[j].text) <= 3
-            ):
-                k += 1
-            if (
-                k < n
-                and tokens[k].is_cap
-                and tokens[k].text[:1].isalpha()
-                and (text[tokens[k - 1].end : tokens[k].start] == " ")
-                and not (tokens[j].is_upper and len(tokens[j].text) > 1 and not tokens[k].is_upper)
-            ):
-                # (a dateline in capitals is not the first name of what follows it)
-                j = k
-            else:
-                break
-        groups.append((i, j))
-        i = j + 1
-    return groups
-
-
-def _find_people(
-    text: str, tokens: Sequence[Token], candidates: Sequence[Candidate], lex: Lexicon
-) -> _People:
-    """Person names in the article.
-
-    A group of capitalised words is a person when a title precedes it ("spokesperson
-    Adrienne Watson") or sits inside it ("Russian Defence Minister Sergei Shoigu": the part
-    after the title), or when it opens with a given or family name and goes on with another
-    name that is not part of a place ("Kim Jong Un", "Jon Finer", not "Alice Springs").
-    """
-    place_spans = {(c.first, c.last) for c in candidates if _is_major(c.hits)}
-    person_tokens: set[int] = set()
-    surnames: set[str] = set()
-    given: set[str] = set()
-    for first, last in _name_groups(text, tokens):
-        names = [i for i in range(first, last + 1) if tokens[i].text[:1].isalpha()]
-        prev = first - 1
-        start: int | None = None
-        if prev >= 0 and tokens[prev].text.islower() and name_key(tokens[prev].text) in lex.titles:
-            start = first
-        for i in names:
-            if name_key(tokens[i].text) in lex.titles or _is_title_pair(tokens, i, lex):
-                start = i + 1
-        if start is None and _looks_like_person(tokens, names, lex, place_spans):
-            start = first
-        if start is None:
-            continue
-        rest = [i for i in names if i >= start and name_key(tokens[i].text) not in lex.titles]
-        if not rest:
-            continue
-        if len(rest) == 1 and (rest[0], rest[0]) in place_spans and start != first:
-            # a title then a lone place ("Gov. Texas"? "Premier Alberta"?) is not a person
-            word = tokens[rest[0]].text
-            if word not in lex.given and word not in lex.family:
-                continue
-        person_tokens.update(range(rest[0], last + 1))
-        head = tokens[rest[0]].text
-        if len(rest) == 1:
-            surnames.add(head)
-            continue
-        given.add(head) if head in lex.given else surnames.add(head)
-        surnames.update(tokens[i].text for i in rest[1:] if tokens[i].text not in ("Jr", "Sr"))
-    return _People(frozenset(person_tokens), frozenset(surnames), frozenset(given))
-
-
-def _is_title_pair(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
-    if i + 1 >= len(tokens):
-        return False
-    return name_key(f"{tokens[i].text} {tokens[i + 1].text}") in lex.titles
-
-
-def _looks_like_person(
-    tokens: Sequence[Token], names: Sequence[int], lex: Lexicon, place_spans: set[tuple[int, int]]
-) -> bool:
-    if len(names) < 2:
-        return False
-    head, second = tokens[names[0]].text, tokens[names[1]].text
-    if not (head in lex.given or head in lex.family):
-        return False
-    if second in lex.common or second.isupper():
-        return False
-    # the whole run, or its first two words, is a known place: "Victoria Falls", "Alice Springs"
-    return (names[0], names[-1]) not in place_spans and (names[0], names[1]) not in place_spans
 
 
 def _place_despite_person(doc: _Document, cand: Candidate) -> bool:

@@ -1,0 +1,123 @@
+"""Person names in an article: the evidence that keeps "Vladimir Putin", "Kim Jong Un" and
+"Adrienne Watson" from being read as the towns of Vladimir, Kim and Watson."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.gazetteer import Lexicon
+from geo.text import name_key
+from geo.tokens import Token
+
+__all__ = ["People", "find_people"]
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """Person names found in the article: their tokens, their surnames (which stay persons
+    when used alone later) and the given names that open them."""
+
+    tokens: frozenset[int]
+    surnames: frozenset[str]
+    given: frozenset[str]
+
+
+def _name_groups(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs of capitalised words with nothing between them but spaces and initials' dots:
+    the shape of a person's name ("Brindell B. Wilkins Jr.")."""
+    groups: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].is_cap or not tokens[i].text[:1].isalpha():
+            i += 1
+            continue
+        j = i
+        while True:
+            k = j + 1
+            if (
+                k < n
+                and tokens[k].text == "."
+                and tokens[k].start == tokens[j].end
+                and len(tokens[j].text) <= 3
+            ):
+                k += 1
+            if (
+                k < n
+                and tokens[k].is_cap
+                and tokens[k].text[:1].isalpha()
+                and (text[tokens[k - 1].end : tokens[k].start] == " ")
+                and not (tokens[j].is_upper and len(tokens[j].text) > 1 and not tokens[k].is_upper)
+            ):
+                # (a dateline in capitals is not the first name of what follows it)
+                j = k
+            else:
+                break
+        groups.append((i, j))
+        i = j + 1
+    return groups
+
+
+def find_people(
+    text: str, tokens: Sequence[Token], place_spans: set[tuple[int, int]], lex: Lexicon
+) -> People:
+    """Person names in the article.
+
+    A group of capitalised words is a person when a title precedes it ("spokesperson
+    Adrienne Watson") or sits inside it ("Russian Defence Minister Sergei Shoigu": the part
+    after the title), or when it opens with a given or family name and goes on with another
+    name that is not part of a place ("Kim Jong Un", "Jon Finer", not "Alice Springs").
+    ``place_spans`` are the ``(first, last)`` token indices of well-known places.
+    """
+    person_tokens: set[int] = set()
+    surnames: set[str] = set()
+    given: set[str] = set()
+    for first, last in _name_groups(text, tokens):
+        names = [i for i in range(first, last + 1) if tokens[i].text[:1].isalpha()]
+        prev = first - 1
+        start: int | None = None
+        if prev >= 0 and tokens[prev].text.islower() and name_key(tokens[prev].text) in lex.titles:
+            start = first
+        for i in names:
+            if name_key(tokens[i].text) in lex.titles or _is_title_pair(tokens, i, lex):
+                start = i + 1
+        if start is None and _looks_like_person(tokens, names, lex, place_spans):
+            start = first
+        if start is None:
+            continue
+        rest = [i for i in names if i >= start and name_key(tokens[i].text) not in lex.titles]
+        if not rest:
+            continue
+        if len(rest) == 1 and (rest[0], rest[0]) in place_spans and start != first:
+            # a title then a lone place ("Gov. Texas"? "Premier Alberta"?) is not a person
+            word = tokens[rest[0]].text
+            if word not in lex.given and word not in lex.family:
+                continue
+        person_tokens.update(range(rest[0], last + 1))
+        head = tokens[rest[0]].text
+        if len(rest) == 1:
+            surnames.add(head)
+            continue
+        given.add(head) if head in lex.given else surnames.add(head)
+        surnames.update(tokens[i].text for i in rest[1:] if tokens[i].text not in ("Jr", "Sr"))
+    return People(frozenset(person_tokens), frozenset(surnames), frozenset(given))
+
+
+def _is_title_pair(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    if i + 1 >= len(tokens):
+        return False
+    return name_key(f"{tokens[i].text} {tokens[i + 1].text}") in lex.titles
+
+
+def _looks_like_person(
+    tokens: Sequence[Token], names: Sequence[int], lex: Lexicon, place_spans: set[tuple[int, int]]
+) -> bool:
+    if len(names) < 2:
+        return False
+    head, second = tokens[names[0]].text, tokens[names[1]].text
+    if not (head in lex.given or head in lex.family):
+        return False
+    if second in lex.common or second.isupper():
+        return False
+    # the whole run, or its first two words, is a known place: "Victoria Falls", "Alice Springs"
+    return (names[0], names[-1]) not in place_spans and (names[0], names[1]) not in place_spans

@@ -1,0 +1,114 @@
+"""Tokens with character offsets, and the runs of capitalised words that may be names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Token", "line_start", "runs", "sentence_initial", "tokenize"]
+
+_ELIDED = re.compile(r"[a-z]{1,2}['’][A-Z]")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}[A-Z]?"  # U.S., D.C., N.Y.C.
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, with inner apostrophes (d'Ivoire, O'Hare)
+    r"|\d+(?:[.,]\d+)*"
+    r"|\S",
+)
+
+# Words that may join capitalised words inside one name ("Isle of Man", "Rio de Janeiro").
+_CONNECTORS = frozenset(
+    """of the de del la le les du da das do dos di upon on am an der al el y and sur en""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_cap(self) -> bool:
+        """Capitalised, counting an elided particle: "d'Ivoire", "l'Aquila"."""
+        return self.text[:1].isupper() or bool(_ELIDED.match(self.text))
+
+    @property
+    def is_upper(self) -> bool:
+        letters = self.text.replace(".", "")
+        return letters.isalpha() and letters.isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word, number and punctuation tokens with offsets; a possessive ``'s`` is its own token.
+
+    >>> [t.text for t in tokenize("Moscow's war, U.S.-led")]
+    ['Moscow', "'s", 'war', ',', 'U.S.', '-', 'led']
+    """
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS" and word[0].isalpha():
+            cut = m.end() - 2
+            tokens.append(Token(m.start(), cut, text[m.start() : cut]))
+            tokens.append(Token(cut, m.end(), text[cut : m.end()]))
+        else:
+            tokens.append(Token(m.start(), m.end(), word))
+    return tokens
+
+
+def runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors, hyphens and abbreviation
+    dots, as ``(first, last)`` token indices."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].is_cap:
+            i += 1
+            continue
+        j = i
+        while True:
+            k = j + 1
+            # skip joiners between capitalised words
+            while k < n and _joins(tokens, j, k):
+                k += 1
+            if (
+                k < n
+                and tokens[k].is_cap
+                and all(_adjacent_enough(text, tokens, x, x + 1) for x in range(j, k))
+            ):
+                j = k
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _joins(tokens: Sequence[Token], prev: int, k: int) -> bool:
+    t = tokens[k]
+    if t.text.lower() in _CONNECTORS and not t.is_cap:
+        return k - prev <= 2
+    if t.text in ("-", "'s", "’s"):
+        return t.start == tokens[k - 1].end or t.text != "-"
+    if t.text == ".":
+        before = tokens[k - 1].text
+        return t.start == tokens[k - 1].end and (len(before) <= 4 and before[:1].isupper())
+    return False
+
+
+def _adjacent_enough(text: str, tokens: Sequence[Token], j: int, k: int) -> bool:
+    # Runs never cross a line break (headlines, datelines, list items) or a wide gap.
+    gap = text[tokens[j].end : tokens[k].start]
+    return "\n" not in gap and len(gap) <= 3
+
+
+def line_start(text: str, start: int) -> bool:
+    line_begin = text.rfind("\n", 0, start) + 1
+    return not text[line_begin:start].strip()
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start]
+    stripped = text[:start].rstrip(" \"'“‘(")
+    return not stripped or stripped[-1] in ".!?:\n" or before.endswith("\n")

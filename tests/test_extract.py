@@ -1,0 +1,68 @@
+"""Recognition: what is a place mention and what is not."""
+
+import pytest
+
+import geo
+from geo.extract import find_mentions, is_facility
+from geo.models import MentionForm
+
+
+def texts(gazetteer: geo.Gazetteer, text: str) -> list[str]:
+    return [m.text for m in find_mentions(text, gazetteer)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Vladimir Putin met Kim Jong Un in Vladivostok.", ["Vladivostok"]),
+        ("Spokesperson Adrienne Watson said Watson would travel.", []),
+        ("Former New York Gov. Mario Cuomo died in Manhattan.", ["New York", "Manhattan"]),
+        ("Police in Moscow, Idaho, said the campus was closed.", ["Moscow", "Idaho"]),
+        ("The Council met on Monday in White Plains.", ["White Plains"]),
+        ("He spoke in Turkish, then flew to Ankara.", ["Ankara"]),
+        ("The American Psychological Association met in Denver.", ["Denver"]),
+        ("Turkish officials met in Istanbul.", ["Turkish", "Istanbul"]),
+        ("The UN Security Council met in Geneva.", ["Geneva"]),
+        ("The Al-Ahram newspaper reported from Cairo.", ["Cairo"]),
+        (
+            "Georgia Stevens skated in Red Deer, Innisfail and Edmonton.",
+            ["Red Deer", "Innisfail", "Edmonton"],
+        ),
+    ],
+)
+def test_recognition(gazetteer: geo.Gazetteer, text: str, expected: list[str]) -> None:
+    assert texts(gazetteer, text) == expected
+
+
+def test_offsets_are_exact_with_accents_and_hyphens(gazetteer: geo.Gazetteer) -> None:
+    text = "Protests in Côte d’Ivoire and São Paulo; the North Korea-Russia frontier."
+    mentions = find_mentions(text, gazetteer)
+    assert [m.text for m in mentions] == ["Côte d’Ivoire", "São Paulo", "North Korea", "Russia"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_forms(gazetteer: geo.Gazetteer) -> None:
+    text = "WASHINGTON (AP) — U.S. and North Korean officials met in Hanoi."
+    forms = {m.text: m.form for m in find_mentions(text, gazetteer)}
+    assert forms == {
+        "WASHINGTON": MentionForm.DATELINE,
+        "U.S.": MentionForm.ABBREVIATION,
+        "North Korean": MentionForm.DEMONYM,
+        "Hanoi": MentionForm.NAME,
+    }
+
+
+def test_a_name_introduced_as_a_person_stays_a_person(gazetteer: geo.Gazetteer) -> None:
+    text = "Jenny Palma runs a salon in Toronto. Palma said business was slow."
+    assert texts(gazetteer, text) == ["Toronto"]
+
+
+def test_streets_and_buildings(gazetteer: geo.Gazetteer) -> None:
+    assert is_facility("Hutcheson Road") and not is_facility("Road")
+    text = "Officers closed Hutcheson Road in Edmonton, Alberta, after the crash."
+    analysis = geo.analyze(text, gazetteer)
+    (road,) = [m for m in analysis.mentions if m.text == "Hutcheson Road"]
+    assert road.place is not None and road.place.kind is geo.PlaceKind.FACILITY
+    assert road.place.country_code == "CA"
+    assert road.confidence < 0.6  # placed at its town only
