@@ -285,6 +285,10 @@ class Gazetteer:
             ).fetchall()
             return [(self._place(tuple(r[:-1])), shapely.from_wkb(r[-1])) for r in rows]
 
+    def border_line(self, code_a: str, code_b: str) -> BaseGeometry | None:
+        """The land border of two countries as lines (lon/lat), or ``None``."""
+        return _seam(self, *sorted((code_a.upper(), code_b.upper())))
+
     def border(self, code_a: str, code_b: str) -> Place | None:
         """The land border of two countries as a place: the middle of their shared boundary."""
         return _border(self, *sorted((code_a.upper(), code_b.upper())))
@@ -310,18 +314,24 @@ def _shape(gazetteer: Gazetteer, place_id: str) -> BaseGeometry | None:
 
 
 @lru_cache(maxsize=256)
-def _border(gazetteer: Gazetteer, code_a: str, code_b: str) -> Place | None:
+def _seam(gazetteer: Gazetteer, code_a: str, code_b: str) -> BaseGeometry | None:
     a, b = gazetteer.shape(f"country:{code_a}"), gazetteer.shape(f"country:{code_b}")
     if a is None or b is None:
         return None
     # Quantised neighbours do not share exact edges; a small buffer finds the seam.
     seam = a.boundary.intersection(b.buffer(0.02))
-    if seam.is_empty:
+    if seam.is_empty or seam.length == 0:
         return None
-    line = shapely.line_merge(seam) if seam.geom_type == "MultiLineString" else seam
-    parts = list(getattr(line, "geoms", [line]))
-    longest = max(parts, key=lambda g: g.length)
-    point = longest.interpolate(0.5, normalized=True) if longest.length else longest.centroid
+    return shapely.line_merge(seam) if seam.geom_type == "MultiLineString" else seam
+
+
+@lru_cache(maxsize=256)
+def _border(gazetteer: Gazetteer, code_a: str, code_b: str) -> Place | None:
+    seam = _seam(gazetteer, code_a, code_b)
+    if seam is None:
+        return None
+    longest = max(getattr(seam, "geoms", [seam]), key=lambda g: g.length)
+    point = longest.interpolate(0.5, normalized=True)
     names = sorted(p.name for p in (gazetteer.country(code_a), gazetteer.country(code_b)) if p)
     return Place(
         f"border:{code_a}-{code_b}",

@@ -6,18 +6,37 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from geo.timex import TimeMention
 
 __all__ = [
+    "Action",
     "Analysis",
     "Candidate",
+    "Certainty",
+    "Claim",
+    "ClaimedValue",
     "Coordinate",
+    "DirectionCheck",
+    "DistanceCheck",
+    "Event",
+    "EventPlace",
+    "Journey",
+    "Leg",
     "Mention",
     "MentionForm",
+    "Mode",
     "Place",
     "PlaceKind",
     "PlaceMention",
+    "PlaceRole",
     "Reference",
     "Span",
+    "Verdict",
 ]
 
 
@@ -174,6 +193,156 @@ class PlaceMention:
         return self.mention.text
 
 
+class Verdict(StrEnum):
+    """The outcome of checking one figure of a claim."""
+
+    HOLDS = "holds"
+    LOOSE = "loose"  # a direction one sector off: "north" for a place to the north-east
+    OFF = "off"
+    UNCHECKABLE = "cannot be checked"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedValue:
+    """One figure of a distance claim as written: "about 425 miles", "30-40 km"."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None  # None for a range
+    low: float | None
+    high: float | None
+    unit: str  # km, m, mi, nmi
+    hedge: str  # about, nearly, more than, within, ... or ""
+
+
+@dataclass(frozen=True, slots=True)
+class DistanceCheck:
+    """A claimed figure against the geodesic, with the tolerance it was given."""
+
+    claimed: ClaimedValue
+    computed: float  # in the claim's unit
+    tolerance_pct: float  # hedge + rounding + size of the places, as a share of the figure
+    difference_pct: float  # (claimed - computed) / computed
+    verdict: Verdict
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionCheck:
+    claimed: str  # the word in the text: "north", "north-east"
+    claimed_sector: str  # N, NE, ...
+    bearing_deg: float  # true initial bearing from the reference to the subject
+    true_sector: str
+    verdict: Verdict
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A distance or direction claim between two places, and its checks.
+
+    ``subject`` and ``reference`` are indices into :attr:`Analysis.mentions` ("Vladivostok
+    is ... north of Pyongyang": Vladivostok is the subject, Pyongyang the reference).
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: Span
+    subject: int | None
+    reference: int | None
+    distances: tuple[DistanceCheck, ...]
+    direction: DirectionCheck | None
+    verdict: Verdict
+    reason: str  # why it cannot be checked, or a one-line summary
+
+
+class Action(StrEnum):
+    DEPART = "depart"
+    ARRIVE = "arrive"
+    TRAVEL = "travel"
+    MEET = "meet"
+    VISIT = "visit"
+    STATEMENT = "statement"
+    ATTACK = "attack"
+    OBSERVE = "observe"
+
+
+class Certainty(StrEnum):
+    """How sure the article is that the event took place."""
+
+    HAPPENED = "happened"
+    REPORTED = "reported"
+    EXPECTED = "expected"
+    POSSIBLE = "possible"
+    DENIED = "denied"
+
+
+class PlaceRole(StrEnum):
+    ORIGIN = "origin"
+    DESTINATION = "destination"
+    VIA = "via"
+    LOCATION = "location"
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    mention: int  # index into Analysis.mentions
+    role: PlaceRole
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what, where and when, as one sentence of the article tells it."""
+
+    trigger: Span
+    trigger_text: str
+    action: Action
+    actors: tuple[str, ...]
+    places: tuple[EventPlace, ...]
+    time: TimeMention | None
+    time_inherited: bool  # the date comes from an earlier sentence, not this one
+    certainty: Certainty
+    source: str  # who says so ("KCNA", "US officials"), or ""
+    sentence: Span
+    confidence: float
+
+
+class Mode(StrEnum):
+    RAIL = "rail"
+    ROAD = "road"
+    AIR = "air"
+    SEA = "sea"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """One stretch of a journey. A schematic leg is drawn straight between its ends (or
+    through a crossing) because the article does not say how it ran; its length is a
+    straight-line length, never a rail or road distance."""
+
+    start: Place
+    end: Place
+    mode: Mode
+    geometry: BaseGeometry  # lon/lat, split at the antimeridian
+    length_km: float  # along the geometry
+    schematic: bool
+    stated: bool  # the article names both ends of this leg
+    via: Place | None = None  # the border crossing passed
+
+
+@dataclass(frozen=True, slots=True)
+class Journey:
+    """The ordered movements of one actor."""
+
+    actor: str
+    legs: tuple[Leg, ...]
+    events: tuple[int, ...]  # indices into Analysis.events
+    certainty: Certainty
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything newsmap found in one article."""
@@ -182,6 +351,9 @@ class Analysis:
     published: date | None
     mentions: tuple[PlaceMention, ...]
     credits: tuple[str, ...] = field(default=())
+    claims: tuple[Claim, ...] = field(default=())
+    events: tuple[Event, ...] = field(default=())
+    journeys: tuple[Journey, ...] = field(default=())
 
     @property
     def resolved(self) -> tuple[PlaceMention, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from geo.claims import check_claims
 from geo.discourse import Description, classify_reference, facility_host, find_descriptions
 from geo.extract import is_facility, recognise
 from geo.gazetteer import Gazetteer
@@ -49,7 +50,9 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
         for d in find_descriptions(text, [m.mention for m in named], places)
         if (pm := _described(d, named, gazetteer, sentences)) is not None
     ]
-    return Analysis(text, published, _in_text_order(named, described), tuple(gazetteer.credits))
+    mentions = _in_text_order(named, described)
+    claims = check_claims(text, mentions, gazetteer, sentences)
+    return Analysis(text, published, mentions, tuple(gazetteer.credits), claims)
 
 
 def _named(text: str, sentences: tuple[Span, ...], res: Resolution) -> PlaceMention:

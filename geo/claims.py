@@ -1,0 +1,384 @@
+"""Distance and direction claims, checked against the geodesic.
+
+"The city, located about 425 miles (680 kilometers) north of Pyongyang" gives two distance
+checks (425 mi, 680 km) and one direction check (north). Each check states its tolerance: a
+band for the hedge ("about", "nearly", none), the rounding the figure itself implies (680 is
+given to the nearest 10) and the size of the places (a city's centre is not its edge). A
+verdict always comes with its numbers.
+
+Durations, counts, clock times, speeds, areas and money never match: a claim needs a length
+unit followed by "of", "from" or "off" and a place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import shapely
+from shapely.ops import nearest_points
+
+from geo.gazetteer import Gazetteer
+from geo.geodesy import measure, sector, sector_bearing, to_km
+from geo.models import (
+    Claim,
+    ClaimedValue,
+    Coordinate,
+    DirectionCheck,
+    DistanceCheck,
+    MentionForm,
+    Place,
+    PlaceKind,
+    PlaceMention,
+    Span,
+    Verdict,
+)
+
+__all__ = ["check_claims", "find_claims"]
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_HEDGE = (
+    r"about|approximately|approx\.|around|roughly|some|nearly|almost|more than|over|"
+    r"less than|under|just over|just under|up to|within|at least|at most|barely|only"
+)
+_UNIT = r"nautical miles?|kilomet(?:er|re)s?|km|miles?|mi|met(?:er|re)s?|m"
+
+
+def _value(n: str) -> str:
+    return (
+        rf"(?:(?P<h{n}>{_HEDGE})\s+)?(?:between\s+)?(?P<a{n}>{_NUM})"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<b{n}>{_NUM}))?\s*-?\s*(?P<u{n}>{_UNIT})\b"
+    )
+
+
+_DIRECTION = r"north-?east|north-?west|south-?east|south-?west|north|south|east|west"
+_CLAIM = re.compile(
+    _value("1")
+    + r"(?:\s*\(\s*"
+    + _value("2")
+    + r"\s*\))?"
+    + rf"(?:\s+(?:to\s+the\s+)?(?P<dir>{_DIRECTION})(?:ern)?)?"
+    + r"\s+(?:away\s+)?(?P<prep>of|from|off(?:\s+the\s+coast\s+of)?|outside|beyond)\s+",
+    re.IGNORECASE,
+)
+# What a length followed by these is not: a speed, an area, a depth, a length of something.
+_NOT_AFTER_NUMBER = re.compile(r"\s*(?:/|per\b|an hour|square|sq\b|²)", re.IGNORECASE)
+_UNITS = {"km": "km", "kilometer": "km", "kilometre": "km", "mi": "mi", "mile": "mi",
+          "nautical mile": "nmi", "m": "m", "meter": "m", "metre": "m"}  # fmt: skip
+# Tolerance for each hedge, as (below, above) shares of the claimed figure.
+_HEDGE_BAND: dict[str, tuple[float, float]] = {
+    "": (0.05, 0.05),
+    "about": (0.10, 0.10),
+    "approximately": (0.10, 0.10),
+    "approx.": (0.10, 0.10),
+    "around": (0.10, 0.10),
+    "roughly": (0.10, 0.10),
+    "some": (0.10, 0.10),
+    "nearly": (0.15, 0.02),
+    "almost": (0.15, 0.02),
+    "barely": (0.15, 0.02),
+    "just under": (0.10, 0.02),
+    "less than": (1.0, 0.02),
+    "under": (1.0, 0.02),
+    "up to": (1.0, 0.02),
+    "within": (1.0, 0.02),
+    "at most": (1.0, 0.02),
+    "only": (0.10, 0.05),
+    "just over": (0.02, 0.10),
+    "more than": (0.02, 0.50),
+    "over": (0.02, 0.50),
+    "at least": (0.02, 0.50),
+}
+_LOOSE_DEG = 67.5
+_SECTOR_HALF_DEG = 22.5
+
+
+_BORDER_REF = re.compile(
+    r"(?:the\s+)?(?:(?P<adj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:border|frontier)"
+    r"(?:\s+with\s+(?P<with>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    match: re.Match[str]
+    subject: int | None
+    reference: int | None  # a place mention, or the country named in a border reference
+    border_end: int | None  # where "the Russian border" ends, for a border reference
+
+
+def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
+    """Claims in the text, with their subject and reference mentions."""
+    found = []
+    for match in _CLAIM.finditer(text):
+        if _NOT_AFTER_NUMBER.match(text, match.end("u1")):
+            continue
+        subject = _subject(text, mentions, match.start())
+        border = _BORDER_REF.match(text, match.end())
+        if border is not None:
+            inside = [
+                i for i, m in enumerate(mentions)
+                if border.start() <= m.start and m.end <= border.end()
+                and m.place is not None and m.place.kind is PlaceKind.COUNTRY
+            ]  # fmt: skip
+            found.append(_Found(match, subject, inside[0] if inside else None, border.end()))
+            continue
+        reference = _mention_at(mentions, match.end())
+        if reference is not None:
+            found.append(_Found(match, subject, reference, None))
+    return found
+
+
+def check_claims(
+    text: str, mentions: Sequence[PlaceMention], gazetteer: Gazetteer, sentences: Sequence[Span]
+) -> tuple[Claim, ...]:
+    """Every distance or direction claim in ``text``, checked."""
+    claims = []
+    for found in find_claims(text, mentions):
+        at = found.match.start()
+        sentence = next((s for s in sentences if s.start <= at < s.end), Span(0, len(text)))
+        claims.append(_check(text, found, mentions, gazetteer, sentence))
+    return tuple(claims)
+
+
+def _mention_at(mentions: Sequence[PlaceMention], offset: int) -> int | None:
+    """The mention that starts the reference ("of Pyongyang", "of the capital, Kyiv")."""
+    for i, m in enumerate(mentions):
+        if m.start >= offset and m.start - offset <= 4 and m.place is not None:
+            if m.mention.form is MentionForm.DEMONYM:
+                return None  # "north of Russian-held ..." names no place
+            return i
+    return None
+
+
+def _subject(text: str, mentions: Sequence[PlaceMention], offset: int) -> int | None:
+    """The place the distance is measured to: the nearest place named before the figure in
+    the same sentence, not an adjective."""
+    sentence_start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    best = None
+    for i, m in enumerate(mentions):
+        if m.end > offset or m.start < sentence_start or m.place is None:
+            continue
+        if m.mention.form is MentionForm.DEMONYM:
+            continue
+        if best is None or m.start >= mentions[best].start:
+            best = i
+    return best
+
+
+def _values(match: re.Match[str]) -> list[ClaimedValue]:
+    values = []
+    for n in ("1", "2"):
+        if match.group(f"a{n}") is None:
+            continue
+        a = float(match.group(f"a{n}").replace(",", ""))
+        b = match.group(f"b{n}")
+        unit_word = match.group(f"u{n}").lower().rstrip("s")
+        unit = _UNITS.get(unit_word, _UNITS.get(unit_word.replace("er", "re"), "km"))
+        hedge = (match.group(f"h{n}") or (match.group("h1") if n == "2" else "") or "").lower()
+        start = match.start(f"h{n}") if match.group(f"h{n}") else match.start(f"a{n}")
+        end = match.end(f"u{n}")
+        text = match.string[start:end]
+        if b is not None:
+            high = float(b.replace(",", ""))
+            values.append(ClaimedValue(start, end, text, None, a, high, unit, hedge))
+        else:
+            values.append(ClaimedValue(start, end, text, a, None, None, unit, hedge))
+    return values
+
+
+def _rounding_share(figure: float) -> float:
+    """Half the step a figure is given to, as a share of it: 680 -> 5/680, 400 -> 5/400.
+
+    >>> round(_rounding_share(680), 4), round(_rounding_share(425), 4), _rounding_share(400)
+    (0.0074, 0.0012, 0.0125)
+    """
+    if figure <= 0:
+        return 0.0
+    if figure != int(figure):
+        decimals = len(repr(figure).split(".")[1])
+        return float(0.5 * 10.0**-decimals / figure)
+    n = int(figure)
+    step = 1
+    while n % 10 == 0 and n >= 10:
+        n //= 10
+        step *= 10
+    # "2,000" may be given to the thousand, but a reporter means it to about two digits
+    return 0.5 * float(min(step, 10 ** max(0, len(str(int(figure))) - 2))) / figure
+
+
+def _radius_km(place: Place) -> float:
+    """How far a place's edge may be from its point: a city by its population."""
+    if place.kind is PlaceKind.CITY:
+        return min(40.0, max(1.0, math.sqrt(max(place.population, 1) / 9425.0)))
+    if place.kind in (PlaceKind.BORDER, PlaceKind.LANDMARK, PlaceKind.FACILITY):
+        return 1.0
+    return 25.0
+
+
+def _end_point(
+    place: Place, other: Coordinate, gazetteer: Gazetteer
+) -> tuple[Coordinate, float] | None:
+    """The point a distance to ``place`` is measured to, and its radius: a city's point; the
+    nearest point of a country's or state's outline; ``None`` for a place too large."""
+    if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+        shape = gazetteer.shape(place.id)
+        if shape is None:
+            return None
+        point = shapely.Point(other.lonlat())
+        if shape.contains(point):
+            return None  # a distance "from Russia" to a place inside Russia is no claim we check
+        near, _ = nearest_points(shape.boundary, point)
+        return Coordinate(near.y, near.x), 1.0
+    if place.kind in (PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER):
+        return None
+    return place.coordinate, _radius_km(place)
+
+
+def _check(
+    text: str,
+    found: _Found,
+    mentions: Sequence[PlaceMention],
+    gazetteer: Gazetteer,
+    sentence: Span,
+) -> Claim:
+    match, subject, reference = found.match, found.subject, found.reference
+    start = match.start()
+    if found.border_end is not None:
+        end = found.border_end
+    else:
+        end = mentions[reference].end if reference is not None else match.end()
+    values = _values(match)
+    claim_text = text[start:end]
+
+    def uncheckable(reason: str) -> Claim:
+        return Claim(start, end, claim_text, sentence, subject, reference, (), None,
+                     Verdict.UNCHECKABLE, reason)  # fmt: skip
+
+    if subject is None:
+        return uncheckable("the text does not say which place is this far away")
+    subject_place = mentions[subject].place
+    assert subject_place is not None
+    if found.border_end is not None:
+        ends = _border_ends(
+            subject_place, mentions[reference].place if reference is not None else None, gazetteer
+        )
+        if isinstance(ends, str):
+            return uncheckable(ends)
+        here, there = ends
+    else:
+        assert reference is not None
+        reference_place = mentions[reference].place
+        assert reference_place is not None
+        if subject_place.id == reference_place.id:
+            return uncheckable("both ends resolve to the same place")
+        here_end = _end_point(subject_place, reference_place.coordinate, gazetteer)
+        there_end = _end_point(reference_place, subject_place.coordinate, gazetteer)
+        if here_end is None or there_end is None:
+            large = subject_place.name if here_end is None else reference_place.name
+            return uncheckable(f"{large} is too large to measure a distance to")
+        here, there = here_end, there_end
+    geodesic = measure(there[0], here[0])
+    size_km = here[1] + there[1]
+    distances = tuple(_distance_check(v, geodesic.distance_km, size_km) for v in values)
+    direction = _direction_check(
+        match.group("dir"), geodesic.bearing_deg, geodesic.distance_km, size_km
+    )
+    verdicts = [d.verdict for d in distances] + ([direction.verdict] if direction else [])
+    if Verdict.OFF in verdicts:
+        verdict = Verdict.OFF
+    elif Verdict.LOOSE in verdicts:
+        verdict = Verdict.LOOSE
+    else:
+        verdict = Verdict.HOLDS
+    parts = [d.explanation for d in distances] + ([direction.explanation] if direction else [])
+    return Claim(start, end, claim_text, sentence, subject, reference, distances, direction,
+                 verdict, "; ".join(parts))  # fmt: skip
+
+
+def _border_ends(
+    subject: Place, named: Place | None, gazetteer: Gazetteer
+) -> tuple[tuple[Coordinate, float], tuple[Coordinate, float]] | str:
+    """The subject and the nearest point of the border it is said to be near: the border of
+    the subject's country with the country named ("the Russian border")."""
+    if named is None:
+        return "the text does not say which border"
+    if not subject.country_code or subject.country_code == named.country_code:
+        return f"the border of {named.name} with which country is not said"
+    line = gazetteer.border_line(subject.country_code, named.country_code)
+    if line is None:
+        return f"{named.name} has no land border with {subject.country_code}"
+    near, _ = nearest_points(line, shapely.Point(subject.coordinate.lonlat()))
+    return (subject.coordinate, _radius_km(subject)), (Coordinate(near.y, near.x), 1.0)
+
+
+def _distance_check(value: ClaimedValue, geodesic_km: float, size_km: float) -> DistanceCheck:
+    computed = geodesic_km / to_km(1.0, value.unit)
+    below, above = _HEDGE_BAND.get(value.hedge, (0.10, 0.10))
+    if value.value is None:  # a range: the ends, each with its rounding
+        low, high = value.low or 0.0, value.high or 0.0
+        figure = (low + high) / 2
+        rounding = _rounding_share(low)
+        lowest = low * (1 - rounding - 0.02)
+        highest = high * (1 + _rounding_share(high) + 0.02)
+    else:
+        figure = value.value
+        rounding = _rounding_share(figure)
+        lowest = figure * (1 - below - rounding)
+        highest = figure * (1 + above + rounding)
+    size = size_km / to_km(1.0, value.unit)
+    lowest, highest = lowest - size, highest + size
+    tolerance_pct = 100.0 * (highest - figure) / figure if figure else 0.0
+    difference_pct = 100.0 * (figure - computed) / computed if computed else 0.0
+    holds = lowest <= computed <= highest
+    unit = {"nmi": "nautical miles"}.get(value.unit, value.unit)
+    band = (
+        f"{lowest:,.0f}–{highest:,.0f} {unit}"
+        if value.hedge not in ("within", "up to", "less than", "under", "at most")
+        else f"at most {highest:,.0f} {unit}"
+    )
+    explanation = (
+        f"{value.text}: geodesic {computed:,.1f} {unit}, {abs(difference_pct):.1f} % "
+        f"{'over' if difference_pct > 0 else 'under'}; accepted {band} "
+        f"(hedge {value.hedge or 'none'}, rounding ±{100 * rounding:.1f} %, "
+        f"place size ±{size:,.0f} {unit}) — {'holds' if holds else 'off'}"
+    )
+    verdict = Verdict.HOLDS if holds else Verdict.OFF
+    return DistanceCheck(
+        value, round(computed, 2), round(tolerance_pct, 2), round(difference_pct, 2), verdict,
+        explanation,
+    )  # fmt: skip
+
+
+def _direction_check(
+    word: str | None, bearing_deg: float, distance_km: float, size_km: float
+) -> DirectionCheck | None:
+    if not word:
+        return None
+    claimed_bearing = sector_bearing(word.lower().removesuffix("ern"))
+    if claimed_bearing is None:
+        return None
+    claimed_sector = sector(claimed_bearing)
+    true_sector = sector(bearing_deg)
+    diff = abs((bearing_deg - claimed_bearing + 180.0) % 360.0 - 180.0)
+    # close places may be seen in a wider range of directions
+    slack = math.degrees(math.atan2(size_km, distance_km)) if distance_km else 180.0
+    if diff <= _SECTOR_HALF_DEG + slack:
+        verdict, how = Verdict.HOLDS, "holds"
+    elif diff <= _LOOSE_DEG + slack:
+        verdict, how = (
+            Verdict.LOOSE,
+            f"is loose: the true direction is {_SECTOR_NAMES[true_sector]}",
+        )
+    else:
+        verdict, how = Verdict.OFF, f"is off: the true direction is {_SECTOR_NAMES[true_sector]}"
+    explanation = f'direction "{word}" {how} (initial bearing {bearing_deg:.1f}°, {true_sector})'
+    return DirectionCheck(
+        word, claimed_sector, round(bearing_deg, 1), true_sector, verdict, explanation
+    )
+
+
+_SECTOR_NAMES = {"N": "north", "NE": "north-east", "E": "east", "SE": "south-east", "S": "south",
+                 "SW": "south-west", "W": "west", "NW": "north-west"}  # fmt: skip
