@@ -38,7 +38,23 @@ from geo.models import (
 
 __all__ = ["check_claims", "find_claims"]
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+} | {
+    w: 10 * i
+    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if i > 1
+}
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER}"
 _HEDGE = (
     r"about|approximately|approx\.|around|roughly|some|nearly|almost|more than|over|"
     r"less than|under|just over|just under|up to|within|at least|at most|barely|only"
@@ -54,6 +70,12 @@ def _value(n: str) -> str:
 
 
 _DIRECTION = r"north-?east|north-?west|south-?east|south-?west|north|south|east|west"
+_APART = re.compile(_value("1") + r"\s+apart\b", re.IGNORECASE)
+_DIRECTION_ONLY = re.compile(
+    rf"(?:,\s+|\s+(?:lies|is|sits|is located|located)\s+)(?:just\s+|due\s+)?"
+    rf"(?P<dir>{_DIRECTION})\s+of\s+",
+    re.IGNORECASE,
+)
 _CLAIM = re.compile(
     _value("1")
     + r"(?:\s*\(\s*"
@@ -110,12 +132,17 @@ class _Found:
 
 
 def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
-    """Claims in the text, with their subject and reference mentions."""
+    """Claims between two named places, with their subject and reference mentions. A figure
+    whose subject the text does not name ("the tanker, 12 nautical miles off Libya") is no
+    claim between places and is left out."""
     found = []
+    taken: list[tuple[int, int]] = []
     for match in _CLAIM.finditer(text):
         if _NOT_AFTER_NUMBER.match(text, match.end("u1")):
             continue
         subject = _subject(text, mentions, match.start())
+        if subject is None:
+            continue
         border = _BORDER_REF.match(text, match.end())
         if border is not None:
             inside = [
@@ -124,11 +151,39 @@ def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
                 and m.place is not None and m.place.kind is PlaceKind.COUNTRY
             ]  # fmt: skip
             found.append(_Found(match, subject, inside[0] if inside else None, border.end()))
+            taken.append(match.span())
             continue
         reference = _mention_at(mentions, match.end())
         if reference is not None:
             found.append(_Found(match, subject, reference, None))
+            taken.append(match.span())
+    for match in _APART.finditer(text):
+        # "Tallinn and Helsinki, some 45 nautical miles apart": the two places named before
+        before = [i for i in _before(text, mentions, match.start())][-2:]
+        if len(before) == 2:
+            found.append(_Found(match, before[1], before[0], None))
+    for match in _DIRECTION_ONLY.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        subject = next((i for i, m in enumerate(mentions) if m.end == match.start()), None)
+        reference = _mention_at(mentions, match.end())
+        if subject is not None and reference is not None and mentions[subject].place is not None:
+            found.append(_Found(match, subject, reference, None))
+    found.sort(key=lambda f: f.match.start())
     return found
+
+
+def _before(text: str, mentions: Sequence[PlaceMention], offset: int) -> list[int]:
+    """Mentions of places (not adjectives or possessives) earlier in the same sentence."""
+    sentence_start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
+    return [
+        i
+        for i, m in enumerate(mentions)
+        if sentence_start <= m.start and m.end <= offset and m.place is not None
+        and m.mention.form is not MentionForm.DEMONYM
+        and not text.startswith(("'s", "’s"), m.end)
+        and not any(o.start <= m.start and m.end <= o.end and o is not m for o in mentions)
+    ]  # fmt: skip
 
 
 def check_claims(
@@ -155,25 +210,26 @@ def _mention_at(mentions: Sequence[PlaceMention], offset: int) -> int | None:
 
 def _subject(text: str, mentions: Sequence[PlaceMention], offset: int) -> int | None:
     """The place the distance is measured to: the nearest place named before the figure in
-    the same sentence, not an adjective."""
-    sentence_start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    best = None
-    for i, m in enumerate(mentions):
-        if m.end > offset or m.start < sentence_start or m.place is None:
-            continue
-        if m.mention.form is MentionForm.DEMONYM:
-            continue
-        if best is None or m.start >= mentions[best].start:
-            best = i
-    return best
+    the same sentence, not an adjective or a possessive ("Kharkiv, Ukraine's second city,
+    lies 400 km east of Kyiv": Kharkiv)."""
+    before = _before(text, mentions, offset)
+    return before[-1] if before else None
+
+
+def _number(text: str) -> float:
+    """ "1,200" -> 1200.0, "thirty-five" -> 35.0."""
+    word = text.lower()
+    if word[0].isdigit():
+        return float(word.replace(",", ""))
+    return float(sum(_WORD_NUMBERS[part] for part in word.split("-")))
 
 
 def _values(match: re.Match[str]) -> list[ClaimedValue]:
     values = []
     for n in ("1", "2"):
-        if match.group(f"a{n}") is None:
+        if match.re.groupindex.get(f"a{n}") is None or match.group(f"a{n}") is None:
             continue
-        a = float(match.group(f"a{n}").replace(",", ""))
+        a = _number(match.group(f"a{n}"))
         b = match.group(f"b{n}")
         unit_word = match.group(f"u{n}").lower().rstrip("s")
         unit = _UNITS.get(unit_word, _UNITS.get(unit_word.replace("er", "re"), "km"))
@@ -182,7 +238,7 @@ def _values(match: re.Match[str]) -> list[ClaimedValue]:
         end = match.end(f"u{n}")
         text = match.string[start:end]
         if b is not None:
-            high = float(b.replace(",", ""))
+            high = _number(b)
             values.append(ClaimedValue(start, end, text, None, a, high, unit, hedge))
         else:
             values.append(ClaimedValue(start, end, text, a, None, None, unit, hedge))
@@ -212,7 +268,9 @@ def _rounding_share(figure: float) -> float:
 def _radius_km(place: Place) -> float:
     """How far a place's edge may be from its point: a city by its population."""
     if place.kind is PlaceKind.CITY:
-        return min(40.0, max(1.0, math.sqrt(max(place.population, 1) / 9425.0)))
+        # half the radius of a city of that many people at 3,000 a square kilometre: a
+        # distance is given between centres, but a centre is not a point
+        return min(20.0, max(1.0, 0.5 * math.sqrt(max(place.population, 1) / 9425.0)))
     if place.kind in (PlaceKind.BORDER, PlaceKind.LANDMARK, PlaceKind.FACILITY):
         return 1.0
     return 25.0
@@ -245,7 +303,7 @@ def _check(
     sentence: Span,
 ) -> Claim:
     match, subject, reference = found.match, found.subject, found.reference
-    start = match.start()
+    start = match.start() if "a1" in match.re.groupindex else match.start("dir")
     if found.border_end is not None:
         end = found.border_end
     else:
@@ -283,9 +341,8 @@ def _check(
     geodesic = measure(there[0], here[0])
     size_km = here[1] + there[1]
     distances = tuple(_distance_check(v, geodesic.distance_km, size_km) for v in values)
-    direction = _direction_check(
-        match.group("dir"), geodesic.bearing_deg, geodesic.distance_km, size_km
-    )
+    word = match.group("dir") if "dir" in match.re.groupindex else None
+    direction = _direction_check(word, geodesic.bearing_deg, geodesic.distance_km, size_km)
     verdicts = [d.verdict for d in distances] + ([direction.verdict] if direction else [])
     if Verdict.OFF in verdicts:
         verdict = Verdict.OFF

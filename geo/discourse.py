@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from geo.models import Mention, MentionForm, Place, PlaceKind, Reference
@@ -120,11 +121,15 @@ _BORDER_ANAPHOR = re.compile(
 
 
 def find_descriptions(
-    text: str, mentions: Sequence[Mention], places: Sequence[Place | None]
+    text: str,
+    mentions: Sequence[Mention],
+    places: Sequence[Place | None],
+    capitals: AbstractSet[str] = frozenset(),
 ) -> list[Description]:
-    """Anaphors and descriptions that point to a named place or a border."""
+    """Anaphors and descriptions that point to a named place or a border. ``capitals`` are
+    the ids of national capitals: "the capital" points back to one of them, or to a country
+    (then to its capital)."""
     out: list[Description] = []
-    starts = [m.start for m in mentions]
     borders: list[tuple[int, tuple[str, str]]] = []
     for match in _BORDER_NAMED.finditer(text):
         a = _mention_at(mentions, places, match.start("a"), match.end("a"))
@@ -154,7 +159,7 @@ def find_descriptions(
         out.append(Description(mention, None, earlier[-1]))
     for match in _ANAPHOR.finditer(text):
         noun = match.group("noun")
-        antecedent = _antecedent(text, match, noun, mentions, places, starts)
+        antecedent = _antecedent(text, match, noun, mentions, places, capitals)
         if antecedent is None:
             continue
         form = MentionForm.DESCRIPTION if match.group("mods").strip() else MentionForm.ANAPHOR
@@ -184,7 +189,7 @@ def _antecedent(
     noun: str,
     mentions: Sequence[Mention],
     places: Sequence[Place | None],
-    starts: Sequence[int],
+    capitals: AbstractSet[str],
 ) -> int | None:
     # "the Syrian city", "the North Korean capital": the place must be in that country
     inside = [
@@ -217,6 +222,8 @@ def _antecedent(
             continue
         if noun == "capital" and place.kind is PlaceKind.COUNTRY:
             return i  # resolved to the country's capital by the caller
+        if noun == "capital" and place.id not in capitals:
+            continue  # "Milan ... the capital" is Rome, named earlier
         if place.kind is PlaceKind.CITY:
             return i
     return None

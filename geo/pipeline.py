@@ -47,7 +47,7 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
     places = [m.place for m in named]
     described = [
         pm
-        for d in find_descriptions(text, [m.mention for m in named], places)
+        for d in find_descriptions(text, [m.mention for m in named], places, gazetteer.capital_ids)
         if (pm := _described(d, named, gazetteer, sentences)) is not None
     ]
     mentions = _in_text_order(named, described)
