@@ -25,6 +25,7 @@ from geo.tokens import Token, line_start, runs, sentence_initial, tokenize
 __all__ = [
     "FACILITY_HEADS",
     "Candidate",
+    "Recognition",
     "find_candidates",
     "find_mentions",
     "is_facility",
@@ -110,12 +111,22 @@ def _case_fits(surface: str, hit: NameHit) -> bool:
     return not (letters.isupper() and len(letters) <= 4)
 
 
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """What the recogniser found: place mentions with their gazetteer entries, and the
+    people the article names (for the events stage)."""
+
+    mentions: tuple[tuple[Mention, tuple[NameHit, ...]], ...]
+    people: People
+    tokens: tuple[Token, ...]
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> tuple[Mention, ...]:
     """Mentions of places in ``text``, in text order, non-overlapping."""
-    return tuple(m for m, _ in recognise(text, gazetteer))
+    return tuple(m for m, _ in recognise(text, gazetteer).mentions)
 
 
-def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[NameHit, ...]]]:
+def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
     """Mentions with the gazetteer entries that bear their names.
 
     Two passes: the first takes names that are places on their own evidence and leaves aside
@@ -164,7 +175,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[tuple[Mention, tuple[Name
         surface = text[cand.start : cand.end]
         form = _form(text, tokens, cand)
         out.append((Mention(cand.start, cand.end, surface, form, name_key(surface)), cand.hits))
-    return out
+    return Recognition(tuple(out), people, tuple(tokens))
 
 
 def _listed_with_place(tokens: Sequence[Token], cand: Candidate, ends: set[int]) -> bool:

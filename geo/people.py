@@ -10,7 +10,7 @@ from geo.gazetteer import Lexicon
 from geo.text import name_key
 from geo.tokens import Token
 
-__all__ = ["People", "find_people"]
+__all__ = ["People", "find_people", "name_groups"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +21,14 @@ class People:
     tokens: frozenset[int]
     surnames: frozenset[str]
     given: frozenset[str]
+    names: tuple[tuple[int, int], ...] = ()  # character spans of the full names found
+
+    def is_known(self, word: str) -> bool:
+        """Whether ``word`` is part of a person's name in this article."""
+        return word in self.surnames or word in self.given
 
 
-def _name_groups(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def name_groups(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Runs of capitalised words with nothing between them but spaces and initials' dots:
     the shape of a person's name ("Brindell B. Wilkins Jr.")."""
     groups: list[tuple[int, int]] = []
@@ -70,9 +75,10 @@ def find_people(
     ``place_spans`` are the ``(first, last)`` token indices of well-known places.
     """
     person_tokens: set[int] = set()
+    full_names: list[tuple[int, int]] = []
     surnames: set[str] = set()
     given: set[str] = set()
-    for first, last in _name_groups(text, tokens):
+    for first, last in name_groups(text, tokens):
         names = [i for i in range(first, last + 1) if tokens[i].text[:1].isalpha()]
         prev = first - 1
         start: int | None = None
@@ -94,13 +100,16 @@ def find_people(
             if word not in lex.given and word not in lex.family:
                 continue
         person_tokens.update(range(rest[0], last + 1))
+        full_names.append((tokens[rest[0]].start, tokens[last].end))
         head = tokens[rest[0]].text
         if len(rest) == 1:
             surnames.add(head)
             continue
         given.add(head) if head in lex.given else surnames.add(head)
         surnames.update(tokens[i].text for i in rest[1:] if tokens[i].text not in ("Jr", "Sr"))
-    return People(frozenset(person_tokens), frozenset(surnames), frozenset(given))
+    return People(
+        frozenset(person_tokens), frozenset(surnames), frozenset(given), tuple(full_names)
+    )
 
 
 def _is_title_pair(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:

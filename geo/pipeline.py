@@ -37,8 +37,8 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
     """
     text = check_text(text)
     sentences = sentence_spans(text)
-    recognised = recognise(text, gazetteer)
-    resolutions = resolve(text, recognised, set(gazetteer.capital_ids))
+    recognition = recognise(text, gazetteer)
+    resolutions = resolve(text, recognition.mentions, set(gazetteer.capital_ids))
     named = [_named(text, sentences, r) for r in resolutions]
     places = [m.place for m in named]
     for i, m in enumerate(named):
