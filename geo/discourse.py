@@ -116,7 +116,7 @@ _BORDER_NAMED = re.compile(
 )
 _BORDER_ANAPHOR = re.compile(
     r"\b(?:a|the)\s+(?:border\s+(?:river|crossing|bridge|town|city|area|region)|border"
-    r"|frontier|bridge\s+that\s+connects\s+the\s+(?:two\s+)?countries)\b"
+    r"|frontier|bridge\s+that\s+connects\s+the\s+(?:two\s+)?countries|bridge)\b"
 )
 
 

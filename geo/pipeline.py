@@ -6,6 +6,7 @@ from datetime import date
 
 from geo.claims import check_claims
 from geo.discourse import Description, classify_reference, facility_host, find_descriptions
+from geo.events import find_events, timeline
 from geo.extract import is_facility, recognise
 from geo.gazetteer import Gazetteer
 from geo.inputs import check_text
@@ -21,6 +22,7 @@ from geo.models import (
 )
 from geo.resolve import Resolution, resolve
 from geo.text import sentence_spans
+from geo.timex import find_times
 
 __all__ = ["analyze"]
 
@@ -52,7 +54,11 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
     ]
     mentions = _in_text_order(named, described)
     claims = check_claims(text, mentions, gazetteer, sentences)
-    return Analysis(text, published, mentions, tuple(gazetteer.credits), claims)
+    measured_from = frozenset(c.reference for c in claims if c.reference is not None)
+    times = find_times(text, published)
+    events = find_events(text, sentences, mentions, times, recognition.people,
+                         recognition.tokens, published, measured_from)  # fmt: skip
+    return Analysis(text, published, mentions, tuple(gazetteer.credits), claims, timeline(events))
 
 
 def _named(text: str, sentences: tuple[Span, ...], res: Resolution) -> PlaceMention:

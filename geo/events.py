@@ -1,0 +1,451 @@
+"""Events: who did what, where and when, sentence by sentence, with how sure the article is.
+
+A trigger word gives the action ("departed", "arrived", "meeting", "visit", "statement",
+"invasion", "saw"); the places around it take a role from their preposition ("from"
+origin, "to"/"for" destination, "via" via, "in"/"at"/"near" location); the people named
+before it are its actors; a time expression in the sentence, or else the day the story was
+last at, gives its time; modal, negated and reported verbs give its certainty, and the
+reporting clause ("KCNA said") its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from geo.models import (
+    Action,
+    Certainty,
+    Event,
+    EventPlace,
+    MentionForm,
+    PlaceMention,
+    PlaceRole,
+    Reference,
+    Span,
+)
+from geo.people import People, name_groups
+from geo.timex import Granularity, Modifier, TimeMention, with_day
+from geo.tokens import Token
+
+__all__ = ["find_events", "timeline"]
+
+_TRIGGERS: list[tuple[Action, re.Pattern[str]]] = [
+    (Action.DEPART, re.compile(
+        r"\b(?:depart(?:ed|s|ing)?|left|leaves|leaving|boarded|set (?:off|out))\b", re.I
+    )),
+    (Action.ARRIVE, re.compile(r"\b(?:arriv(?:ed|es|e|ing|al)|reached|landed)\b", re.I)),
+    (Action.TRAVEL, re.compile(
+        r"\b(?:travel(?:l?ed|s|l?ing)?|trip|journey|flew|flight|drove|sailed|crossed|crossing|"
+        r"carrying|heading|headed|moving)\b",
+        re.I,
+    )),
+    (Action.MEET, re.compile(r"\b(?:meet(?:s|ing)?|met|summit|forum|conference)\b", re.I)),
+    (Action.VISIT, re.compile(r"\b(?:visit(?:s|ed|ing)?|toured|tour)\b", re.I)),
+    (Action.STATEMENT, re.compile(r"\b(?:statement|announcement|announced|declared)\b", re.I)),
+    (Action.ATTACK, re.compile(
+        r"\b(?:attack(?:s|ed)?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing)|invasion|"
+        r"invaded|offensive)\b",
+        re.I,
+    )),
+    (Action.OBSERVE, re.compile(r"\b(?:saw|seen|spotted|sighted)\b", re.I)),
+]  # fmt: skip
+_ROLES = [
+    (re.compile(r"\b(?:from|out of)\s+$", re.I), PlaceRole.ORIGIN),
+    (re.compile(r"\b(?:to|for|into|toward|towards)\s+$", re.I), PlaceRole.DESTINATION),
+    (re.compile(r"\b(?:via|through|across)\s+$", re.I), PlaceRole.VIA),
+    (re.compile(r"\b(?:in|at|near|on|outside|inside|around|of|over|off)\s+$", re.I),
+     PlaceRole.LOCATION),
+]  # fmt: skip
+# The role of a place written right after the verb, with no preposition: "left Pyongyang".
+_OBJECT_ROLE = {
+    Action.DEPART: PlaceRole.ORIGIN,
+    Action.ARRIVE: PlaceRole.DESTINATION,
+    Action.TRAVEL: PlaceRole.VIA,
+    Action.VISIT: PlaceRole.LOCATION,
+    Action.ATTACK: PlaceRole.LOCATION,
+}
+_REACH = 140  # characters between a verb and a place its preposition ties to it
+_REACH_BACK = 60  # ... and between a place and a verb after it ("near the border saw")
+_CLAUSE_BREAK = re.compile(r"[“”\"]|\bthat\b|;")
+
+
+def _reaches(text: str, start: int, end: int, reach: int = _REACH) -> bool:
+    """Whether a verb and a place ``text[start:end]`` apart can belong together: near
+    enough, and not across a quotation or a "that" clause."""
+    between = text[start:end]
+    return len(between) <= reach and not _CLAUSE_BREAK.search(between)
+
+
+_SKIP_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their)\s+|\b(?:north|south|east|west|central|eastern|"
+    r"western|northern|southern)(?:ern)?\s+)+$",
+    re.I,
+)
+_OBJECT_TRIGGERS = ("carrying",)  # "a plane carrying Biden": the actor follows
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n't|hadn't|didn't|wasn't|weren't|hasn't|haven't)\b[^.;]{0,25}$", re.I
+)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected claims)\b", re.I)
+_POSSIBLE = re.compile(
+    r"\b(?:could|may|might|possibly|possible|likely|probably|potential|unclear whether)\b", re.I
+)
+_EXPECTED = re.compile(
+    r"\b(?:will|would|expected to|expects to|plans? to|planned|set to|scheduled|is to|are to|"
+    r"due to|to take place|as early as|in the coming)\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|reported|reports|according to|citing|cited|told|quoted|claimed)\b", re.I
+)
+_SOURCE = re.compile(
+    r"(?:according to|citing)\s+(?P<a>[^,.;]{2,60}?)(?=[,.;]|\s+(?:said|as|that)\b)"
+    r"|(?P<b>(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?(?:[A-Z][\w'’.-]*|officials|analysts|"
+    r"experts|sources|media|newspaper|agency|spokesperson|spokesman|spokeswoman))"
+    r"\s+(?:said|says|reported|reports|told|announced)\b",
+)
+_VENUE = re.compile(
+    r"\b(?:possible|likely|probable|expected|planned)?\s*(?:venue|host city|location)\s+"
+    r"(?:is|was|would be|will be|could be)\s+",
+    re.I,
+)
+_SITE = re.compile(r"\b(?:the\s+)?(?:site|scene|venue)\s+of\b", re.I)
+_MODES = re.compile(
+    r"\b(?:train|rail|railway|plane|flight|flew|aircraft|jet|car|motorcade|ship|boat|ferry)\b", re.I
+)
+_NOT_A_SOURCE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|He|She|It|They|We|I)$"
+)
+_DEMONYM_ACTORS = frozenset(
+    "Russian Ukrainian American Chinese Israeli Iranian Syrian Turkish British French German "
+    "Japanese Indian Pakistani Saudi Palestinian".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    start: int
+    end: int
+    name: str
+
+
+def find_events(
+    text: str,
+    sentences: Sequence[Span],
+    mentions: Sequence[PlaceMention],
+    times: Sequence[TimeMention],
+    people: People,
+    tokens: Sequence[Token],
+    published: date | None,
+    measured_from: frozenset[int] = frozenset(),
+) -> tuple[Event, ...]:
+    """Events in text order. ``measured_from`` are mentions that only serve as the far end
+    of a distance claim ("425 miles north of Pyongyang"), which are no event's place."""
+    actors = _actors(text, tokens, people, mentions)
+    venue = _venue(text, mentions)
+    events: list[Event] = []
+    for sentence in sentences:
+        events.extend(
+            _sentence_events(text, sentence, mentions, times, actors, measured_from, published)
+        )
+    if venue is not None:
+        events = [_with_venue(e, venue) for e in events]
+    return tuple(events)
+
+
+def timeline(events: Sequence[Event]) -> tuple[Event, ...]:
+    """Events ordered by their time (events without one last, in text order)."""
+
+    def key(e: Event) -> tuple[date, str, int]:
+        value = e.time.value if e.time else None
+        day = value.day if value and value.day else date.max
+        return (day, value.clock if value else "", e.trigger.start)
+
+    return tuple(sorted(events, key=key))
+
+
+def _actors(
+    text: str, tokens: Sequence[Token], people: People, mentions: Sequence[PlaceMention]
+) -> list[_Actor]:
+    """People (by their full name where the article gives it) and the governments and
+    organisations that place names stand for."""
+    full = [text[a:b] for a, b in people.names]
+    found: list[_Actor] = []
+    for first, last in name_groups(text, tokens):
+        words = [t.text for t in tokens[first : last + 1] if t.text[:1].isalpha()]
+        start, end = tokens[first].start, tokens[last].end
+        named = [(a, b) for a, b in people.names if start <= a and b <= end]
+        if named:  # "Russian Defence Minister Sergei Shoigu": the name after the title
+            a, b = named[-1]
+            found.append(_Actor(a, b, text[a:b]))
+        elif any(a <= start and end <= b for a, b in people.names):
+            found.append(_Actor(start, end, text[start:end]))
+        elif words and all(people.is_known(w) for w in words):
+            name = next((f for f in full if words[-1] in f.split()), " ".join(words))
+            found.append(_Actor(start, end, name))
+    for m in mentions:
+        if m.reference is Reference.ORGANISATION and m.place is not None:
+            found.append(_Actor(m.start, m.end, m.text))
+    # "Kim-Putin meeting": each side of a hyphen is a name
+    for match in re.finditer(r"\b([A-Z]\w+)-([A-Z]\w+)\b", text):
+        for g in (1, 2):
+            if people.is_known(match.group(g)):
+                name = next((f for f in full if match.group(g) in f.split()), match.group(g))
+                found.append(_Actor(match.start(g), match.end(g), name))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _venue(text: str, mentions: Sequence[PlaceMention]) -> int | None:
+    """ "A possible venue is the eastern Russian city of Vladivostok": the venue mention."""
+    for match in _VENUE.finditer(text):
+        after = [
+            i for i, m in enumerate(mentions) if m.start >= match.end() and m.place is not None
+        ]
+        if after and mentions[after[0]].start - match.end() < 60:
+            best = after[0]
+            # prefer the name to the description that introduces it
+            for i in after[:3]:
+                if mentions[i].mention.form is MentionForm.NAME:
+                    return i
+            return best
+    return None
+
+
+def _with_venue(event: Event, venue: int) -> Event:
+    if event.action is not Action.MEET or event.places:
+        return event
+    places = (EventPlace(venue, PlaceRole.LOCATION),)
+    return Event(event.trigger, event.trigger_text, event.action, event.actors, places,
+                 event.time, event.time_inherited, event.certainty, event.source,
+                 event.sentence, min(1.0, round(event.confidence + 0.15, 2)))  # fmt: skip
+
+
+def _sentence_events(
+    text: str,
+    sentence: Span,
+    mentions: Sequence[PlaceMention],
+    times: Sequence[TimeMention],
+    actors: Sequence[_Actor],
+    measured_from: frozenset[int],
+    published: date | None,
+) -> list[Event]:
+    body = text[sentence.start : sentence.end]
+    triggers: list[tuple[int, int, Action]] = []
+    for action, pattern in _TRIGGERS:
+        for m in pattern.finditer(body):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if not any(a < end and start < b for a, b, _ in triggers):
+                triggers.append((start, end, action))
+    if not triggers:
+        return []
+    triggers.sort()
+    places = _places(text, sentence, mentions, triggers, measured_from)
+    events = []
+    for index, (start, end, action) in enumerate(triggers):
+        own = tuple(p for t, p in places if t == index)
+        event_actors = _event_actors(text, sentence, start, end, action, actors)
+        time, inherited = _time(text, sentence, start, end, action, times, published)
+        kept_without_place = action in (Action.MEET, Action.STATEMENT) and time and not inherited
+        if not own and not kept_without_place:
+            continue
+        certainty = _certainty(text, sentence, start, end)
+        source = _source(text, sentence, start) if certainty is not Certainty.HAPPENED else ""
+        confidence = 0.3 + 0.25 * bool(own) + (0.1 if inherited else 0.2) * bool(time)
+        confidence += 0.15 * bool(event_actors)
+        confidence += 0.1 * (certainty in (Certainty.HAPPENED, Certainty.REPORTED))
+        events.append(
+            Event(Span(start, end), text[start:end], action, event_actors, own, time,
+                  inherited, certainty, source, sentence, round(min(confidence, 1.0), 2))
+        )  # fmt: skip
+    return events
+
+
+def _places(
+    text: str,
+    sentence: Span,
+    mentions: Sequence[PlaceMention],
+    triggers: Sequence[tuple[int, int, Action]],
+    measured_from: frozenset[int],
+) -> list[tuple[int, EventPlace]]:
+    """``(trigger index, place)`` for the places of the sentence that a preposition, a
+    "where" or a "site of" ties to an event."""
+    inside = [
+        i
+        for i, m in enumerate(mentions)
+        if sentence.start <= m.start < sentence.end and m.place is not None
+        and m.mention.form is not MentionForm.DEMONYM and i not in measured_from
+        and not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)
+    ]  # fmt: skip
+    out: list[tuple[int, EventPlace]] = []
+    seen: set[tuple[int, str]] = set()
+    for i in inside:
+        m = mentions[i]
+        for target, role in _attach(text, sentence, m, triggers):
+            action = triggers[target][2]
+            if action is not Action.STATEMENT and (
+                m.reference is Reference.ORGANISATION or text.startswith(("'s", "’s"), m.end)
+            ):
+                continue  # "Washington will monitor", "North Korea's official name": not where
+            if action is Action.ARRIVE and role is PlaceRole.LOCATION:
+                role = PlaceRole.DESTINATION
+            place_id = m.place.id if m.place else ""
+            if (target, place_id) in seen:
+                continue  # "the capital, Pyongyang": one place
+            seen.add((target, place_id))
+            out.append((target, EventPlace(i, role)))
+    return out
+
+
+def _attach(
+    text: str, sentence: Span, m: PlaceMention, triggers: Sequence[tuple[int, int, Action]]
+) -> list[tuple[int, PlaceRole]]:
+    """The triggers a place belongs to, with its role at each: the verb its preposition
+    hangs on, or the verb it is the object of; and, for "X, where ...", the verb after."""
+    out: list[tuple[int, PlaceRole]] = []
+    before = _SKIP_BEFORE.sub("", text[max(sentence.start, m.start - 40) : m.start])
+    role = next((r for p, r in _ROLES if p.search(before)), None)
+    earlier = [t for t, (_, e, _) in enumerate(triggers) if e <= m.start]
+    later = [t for t, (s, _, _) in enumerate(triggers) if s >= m.end]
+    if role is not None:
+        if earlier and _reaches(text, triggers[earlier[-1]][1], m.start):
+            out.append((earlier[-1], role))
+        elif later and _reaches(text, m.end, triggers[later[0]][0], _REACH_BACK):
+            out.append((later[0], role))  # "journalists near the frontier saw"
+    elif (
+        earlier and not _SKIP_BEFORE.sub("", text[triggers[earlier[-1]][1] : m.start] + " ").strip()
+    ):
+        # the verb's object: "left the station in Pyongyang", "crossed the bridge"
+        object_role = _OBJECT_ROLE.get(triggers[earlier[-1]][2])
+        if object_role is not None:
+            out.append((earlier[-1], object_role))
+    if later and (
+        re.match(r",?\s+where\b", text[m.end : m.end + 12])
+        or _SITE.search(text[m.end : min(sentence.end, m.end + 120)])
+    ):
+        # "Vladivostok, where Putin arrived"; "The city ... was the site of ... meeting"
+        out.append((later[0], PlaceRole.LOCATION))
+    return out
+
+
+def _event_actors(
+    text: str, sentence: Span, start: int, end: int, action: Action, actors: Sequence[_Actor]
+) -> tuple[str, ...]:
+    inside = [a for a in actors if sentence.start <= a.start < sentence.end]
+    if text[start:end].lower() in _OBJECT_TRIGGERS:
+        after = [a for a in inside if a.start >= end]
+        return (after[0].name,) if after else ()
+    before = [a for a in inside if a.end <= start]
+    chosen: list[str] = []
+    adjective = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    if adjective and action is Action.ATTACK and adjective.group(1) in _DEMONYM_ACTORS:
+        chosen = [adjective.group(1)]  # "a Russian offensive"
+    elif action is Action.MEET:
+        # everyone named around a meeting: "Putin's first meeting with Kim", "Kim-Putin"
+        chosen = [a.name for a in inside if abs(a.start - start) < 120]
+    elif before:
+        # the latest subject before the verb, past a reporting clause ("KCNA said that Kim")
+        chosen = [before[-1].name]
+    elif action is Action.STATEMENT and inside:
+        chosen = [inside[0].name]  # "a statement on the Kremlin's website"
+    return tuple(dict.fromkeys(chosen))
+
+
+def _time(
+    text: str,
+    sentence: Span,
+    start: int,
+    end: int,
+    action: Action,
+    times: Sequence[TimeMention],
+    published: date | None,
+) -> tuple[TimeMention | None, bool]:
+    inside = [
+        t for t in times
+        if sentence.start <= t.start < sentence.end and not t.duration and t.value is not None
+        and (action is Action.STATEMENT or not _said_on(text, t.start))
+    ]  # fmt: skip
+    if inside:
+        after = [t for t in inside if t.start >= end]
+        chosen = after[0] if after else inside[-1]
+        return _anchor_clock(chosen, times, sentence), False
+    reference = _reference_time(times, sentence.start, published)
+    return reference, reference is not None
+
+
+def _said_on(text: str, start: int) -> bool:
+    """ "KCNA said on Tuesday": the day of the report, not of the event."""
+    return bool(_REPORTING_TIME.search(text[max(0, start - 14) : start]))
+
+
+_REPORTING_TIME = re.compile(r"\b(?:said|says|reported|told|announced)\s+(?:on\s+)?$", re.I)
+
+
+def _reference_time(
+    times: Sequence[TimeMention], before: int, published: date | None = None
+) -> TimeMention | None:
+    """The day the story was last at: the latest day-level time before ``before`` that
+    names a day something happened on (not "through Wednesday", not a future day)."""
+    earlier = [
+        t for t in times
+        if t.end <= before and t.value is not None and t.value.day is not None
+        and t.value.granularity in (Granularity.DAY, Granularity.PART_OF_DAY)
+        and t.modifier is Modifier.ON and (published is None or t.value.day <= published)
+    ]  # fmt: skip
+    return earlier[-1] if earlier else None
+
+
+def _anchor_clock(time: TimeMention, times: Sequence[TimeMention], sentence: Span) -> TimeMention:
+    """A clock time takes its day from the story ("7 pm" on the day last mentioned)."""
+    if time.value is None or time.value.day is not None:
+        return time
+    reference = _reference_time(times, sentence.start)
+    if reference is None or reference.value is None or reference.value.day is None:
+        return time
+    value = with_day(time.value, reference.value.day)
+    return TimeMention(time.start, time.end, time.text, value, time.modifier)
+
+
+def _certainty(text: str, sentence: Span, start: int, end: int) -> Certainty:
+    clause_start = max(sentence.start, text.rfind(",", sentence.start, start) + 1)
+    before = text[max(clause_start, start - 60) : start]
+    near_before = text[max(sentence.start, start - 30) : start]
+    after = text[end : min(sentence.end, end + 30)]
+    body = text[sentence.start : sentence.end]
+    if _NEGATION.search(near_before) or _DENIED.search(body):
+        return Certainty.DENIED
+    if (
+        _POSSIBLE.search(near_before)
+        or re.match(r"\s+(?:is|was|were|are)\s+possible", after)
+        or re.search(r"\b(?:unclear|not clear) whether\b", text[sentence.start : start], re.I)
+    ):
+        return Certainty.POSSIBLE
+    if _EXPECTED.search(before) or re.match(r"\s+(?:is|was)\s+expected", after):
+        return Certainty.EXPECTED
+    if _REPORTED.search(body):
+        return Certainty.REPORTED
+    return Certainty.HAPPENED
+
+
+def _source(text: str, sentence: Span, start: int) -> str:
+    body = text[sentence.start : sentence.end]
+    best = ""
+    best_distance = 10**9
+    for match in _SOURCE.finditer(body):
+        name = (match.group("a") or match.group("b") or "").strip()
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        if _NOT_A_SOURCE.match(name):
+            continue
+        distance = abs(sentence.start + match.start() - start)
+        if name and distance < best_distance:
+            best, best_distance = name, distance
+    return best
+
+
+def travel_mode(text: str) -> str:
+    """The first word in ``text`` that says how someone travelled ("train", "plane")."""
+    match = _MODES.search(text)
+    return match.group().lower() if match else ""
