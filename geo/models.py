@@ -21,6 +21,7 @@ __all__ = [
     "Claim",
     "ClaimedValue",
     "Coordinate",
+    "Crossing",
     "DirectionCheck",
     "DistanceCheck",
     "Event",
@@ -307,6 +308,19 @@ class Event:
     source: str  # who says so ("KCNA", "US officials"), or ""
     sentence: Span
     confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Crossing:
+    """A border crossing from ``data/crossings.csv``: where a ground journey between two
+    countries passes, by which modes, and when it was in use."""
+
+    place: Place
+    countries: tuple[str, str]
+    modes: tuple[str, ...]  # rail, road, foot, ferry
+    opened: str
+    closed: str
+    source: str
 
 
 class Mode(StrEnum):

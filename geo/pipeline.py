@@ -21,6 +21,7 @@ from geo.models import (
     Span,
 )
 from geo.resolve import Resolution, resolve
+from geo.routes import build_journeys
 from geo.text import sentence_spans
 from geo.timex import find_times
 
@@ -58,7 +59,10 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
     times = find_times(text, published)
     events = find_events(text, sentences, mentions, times, recognition.people,
                          recognition.tokens, published, measured_from)  # fmt: skip
-    return Analysis(text, published, mentions, tuple(gazetteer.credits), claims, timeline(events))
+    journeys = build_journeys(text, events, mentions, gazetteer)
+    return Analysis(
+        text, published, mentions, tuple(gazetteer.credits), claims, timeline(events), journeys
+    )
 
 
 def _named(text: str, sentences: tuple[Span, ...], res: Resolution) -> PlaceMention:

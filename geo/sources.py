@@ -24,7 +24,15 @@ from geo.errors import DataError
 from geo.models import PlaceKind
 from geo.topojson import features
 
-__all__ = ["NameForm", "Row", "data_dir", "data_files", "read_lexicon", "read_sources"]
+__all__ = [
+    "NameForm",
+    "Row",
+    "data_dir",
+    "data_files",
+    "read_crossings",
+    "read_lexicon",
+    "read_sources",
+]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +77,7 @@ CURATED = (
     "person_names.csv",
     "titles.txt",
     "common_words.txt",
+    "crossings.csv",
 )
 SHAPES = ("countries-50m.json", "us-counties-10m.json")
 
@@ -391,6 +400,18 @@ def _lines(name: str) -> Iterator[str]:
     for line in text.splitlines():
         if line.strip():
             yield line.strip()
+
+
+def read_crossings() -> list[dict[str, str]]:
+    """Rows of ``crossings.csv``, checked for the fields the index needs."""
+    rows = _csv("crossings.csv")
+    for r in rows:
+        try:
+            float(r["lat"]), float(r["lon"])
+            assert r["id"] and len(r["country_a"]) == 2 and len(r["country_b"]) == 2
+        except (KeyError, ValueError, AssertionError) as err:
+            raise DataError(f"crossings.csv: bad row {r}") from err
+    return rows
 
 
 def read_lexicon() -> Iterator[tuple[str, str]]:
