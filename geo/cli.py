@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from geo.errors import GeoError, InputError
+from geo.models import Analysis
 
 __all__ = ["main"]
 
@@ -34,10 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    places = sub.add_parser("places", help="list the places an article mentions")
-    places.add_argument("article", help="a UTF-8 text file, or - for standard input")
-    places.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
-    places.add_argument("--json", action="store_true", help="print the full result as JSON")
+    for name, text in (
+        ("places", "list the places an article mentions"),
+        ("check", "check the article's distance and direction claims"),
+        ("events", "list the article's events as a timeline, and its journeys"),
+    ):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("article", help="a UTF-8 text file, or - for standard input")
+        command.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+        command.add_argument("--json", action="store_true", help="print the full result as JSON")
 
     batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
     batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
@@ -66,9 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "gazetteer":
             return _gazetteer(args)
-        if args.command == "places":
-            return _places(args)
-        return _batch(args)
+        if args.command == "batch":
+            return _batch(args)
+        return _report(args)
     except GeoError as err:
         print(f"newsmap: error: {err}", file=sys.stderr)
         return 2
@@ -121,7 +127,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
-def _places(args: argparse.Namespace) -> int:
+def _report(args: argparse.Namespace) -> int:
     from geo.inputs import read_article
     from geo.pipeline import analyze
     from geo.serialize import analysis_to_dict
@@ -132,6 +138,20 @@ def _places(args: argparse.Namespace) -> int:
         json.dump(analysis_to_dict(analysis), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
+    show = {"places": _places, "check": _claims, "events": _events}[args.command]
+    show(analysis)
+    if analysis.credits:
+        print(analysis.credits[0])
+    return 0
+
+
+def _table(rows: Sequence[tuple[str, ...]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _places(analysis: Analysis) -> None:
     rows = [("mention", "place", "country", "lat, lon", "conf", "kind")]
     for m in analysis.mentions:
         p = m.place
@@ -149,12 +169,52 @@ def _places(args: argparse.Namespace) -> int:
                 kind,
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    _table(rows)
     print(f"\n{len(analysis.mentions)} mentions of {len(analysis.places())} places.")
-    print(analysis.credits[0] if analysis.credits else "")
-    return 0
+
+
+def _claims(analysis: Analysis) -> None:
+    if not analysis.claims:
+        print("No distance or direction claims found.")
+        return
+    for claim in analysis.claims:
+        print(f"{claim.verdict.value.upper():17s} {_clip(claim.text, 80)}")
+        subject = analysis.mentions[claim.subject].place if claim.subject is not None else None
+        reference = (
+            analysis.mentions[claim.reference].place if claim.reference is not None else None
+        )
+        if subject and reference:
+            print(f"  from {reference.label} to {subject.label}")
+        for check in claim.distances:
+            print(f"  - {check.explanation}")
+        if claim.direction:
+            print(f"  - {claim.direction.explanation}")
+        if not claim.distances and not claim.direction:
+            print(f"  - {claim.reason}")
+        print()
+
+
+def _events(analysis: Analysis) -> None:
+    rows = [("when", "what", "who", "where", "certainty", "source")]
+    for e in analysis.events:
+        when = e.time.value.label if e.time and e.time.value else "?"
+        if e.time and e.time.modifier.value != "on":
+            when = f"{e.time.modifier.value} {when}"
+        where = ", ".join(
+            f"{analysis.mentions[p.mention].place.name} ({p.role.value})"  # type: ignore[union-attr]
+            for p in e.places
+        )
+        rows.append((when + (" *" if e.time_inherited else ""), e.action.value,
+                     _clip(", ".join(e.actors), 30), _clip(where, 60), e.certainty.value,
+                     _clip(e.source, 30)))  # fmt: skip
+    _table(rows)
+    print("\n* date taken from the day the story was last at")
+    for journey in analysis.journeys:
+        print(f"\nJourney of {journey.actor} ({journey.certainty.value}):")
+        for leg in journey.legs:
+            kind = "straight line, schematic" if leg.schematic else "geodesic"
+            print(f"  {leg.start.name} -> {leg.end.name}: {leg.mode.value}, "
+                  f"{leg.length_km:,.0f} km ({kind})")  # fmt: skip
 
 
 def _clip(text: str, width: int = 40) -> str:

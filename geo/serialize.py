@@ -4,9 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from geo.models import Analysis, Place, PlaceMention
+import shapely
 
-__all__ = ["analysis_to_dict", "batch_places", "mention_to_dict", "place_table", "place_to_dict"]
+from geo.models import Analysis, Claim, Event, Journey, Place, PlaceMention
+from geo.timex import TimeMention
+
+__all__ = [
+    "analysis_to_dict",
+    "batch_places",
+    "claim_to_dict",
+    "event_to_dict",
+    "journey_to_dict",
+    "mention_to_dict",
+    "place_table",
+    "place_to_dict",
+    "time_to_dict",
+]
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:
@@ -49,6 +62,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "published": analysis.published.isoformat() if analysis.published else None,
         "mentions": [mention_to_dict(analysis, m) for m in analysis.mentions],
         "places": [place_to_dict(p) for p in analysis.places()],
+        "claims": [claim_to_dict(analysis, c) for c in analysis.claims],
+        "events": [event_to_dict(analysis, e) for e in analysis.events],
+        "journeys": [journey_to_dict(j) for j in analysis.journeys],
         "credits": list(analysis.credits),
     }
 
@@ -98,3 +114,124 @@ def place_table(analysis: Analysis) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def time_to_dict(time: TimeMention | None) -> dict[str, Any] | None:
+    if time is None:
+        return None
+    value = time.value
+    return {
+        "text": time.text,
+        "start": time.start,
+        "end": time.end,
+        "label": value.label if value else None,
+        "date": value.day.isoformat() if value and value.day else None,
+        "granularity": value.granularity.value if value else None,
+        "part_of_day": value.part_of_day if value else "",
+        "clock": value.clock if value else "",
+        "utc": value.utc if value else "",
+        "modifier": time.modifier.value,
+    }
+
+
+def claim_to_dict(analysis: Analysis, claim: Claim) -> dict[str, Any]:
+    def end(index: int | None) -> dict[str, Any] | None:
+        if index is None:
+            return None
+        m = analysis.mentions[index]
+        return {
+            "mention": index,
+            "text": m.text,
+            "place": place_to_dict(m.place) if m.place else None,
+        }
+
+    return {
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "subject": end(claim.subject),
+        "reference": end(claim.reference),
+        "verdict": claim.verdict.value,
+        "summary": claim.reason,
+        "distances": [
+            {
+                "claimed": d.claimed.text,
+                "value": d.claimed.value,
+                "low": d.claimed.low,
+                "high": d.claimed.high,
+                "unit": d.claimed.unit,
+                "hedge": d.claimed.hedge,
+                "computed": d.computed,
+                "difference_pct": d.difference_pct,
+                "tolerance_pct": d.tolerance_pct,
+                "verdict": d.verdict.value,
+                "explanation": d.explanation,
+            }
+            for d in claim.distances
+        ],
+        "direction": None
+        if claim.direction is None
+        else {
+            "claimed": claim.direction.claimed,
+            "claimed_sector": claim.direction.claimed_sector,
+            "bearing_deg": claim.direction.bearing_deg,
+            "true_sector": claim.direction.true_sector,
+            "verdict": claim.direction.verdict.value,
+            "explanation": claim.direction.explanation,
+        },
+        "sentence": analysis.text[claim.sentence.start : claim.sentence.end],
+    }
+
+
+def event_to_dict(analysis: Analysis, event: Event) -> dict[str, Any]:
+    return {
+        "action": event.action.value,
+        "trigger": {
+            "text": event.trigger_text,
+            "start": event.trigger.start,
+            "end": event.trigger.end,
+        },
+        "actors": list(event.actors),
+        "places": [
+            {
+                "mention": p.mention,
+                "text": analysis.mentions[p.mention].text,
+                "role": p.role.value,
+                "place": place_to_dict(place)
+                if (place := analysis.mentions[p.mention].place)
+                else None,
+            }
+            for p in event.places
+        ],
+        "time": time_to_dict(event.time),
+        "time_inherited": event.time_inherited,
+        "certainty": event.certainty.value,
+        "source": event.source,
+        "sentence": {
+            "start": event.sentence.start,
+            "end": event.sentence.end,
+            "text": analysis.text[event.sentence.start : event.sentence.end],
+        },
+        "confidence": event.confidence,
+    }
+
+
+def journey_to_dict(journey: Journey) -> dict[str, Any]:
+    return {
+        "actor": journey.actor,
+        "certainty": journey.certainty.value,
+        "events": list(journey.events),
+        "legs": [
+            {
+                "from": place_to_dict(leg.start),
+                "to": place_to_dict(leg.end),
+                "mode": leg.mode.value,
+                "length_km": leg.length_km,
+                "length_kind": "straight line" if leg.schematic else "geodesic",
+                "schematic": leg.schematic,
+                "stated": leg.stated,
+                "geometry": shapely.geometry.mapping(leg.geometry),
+            }
+            for leg in journey.legs
+        ],
+    }
