@@ -85,6 +85,23 @@ _CLAIM = re.compile(
     + r"\s+(?:away\s+)?(?P<prep>of|from|off(?:\s+the\s+coast\s+of)?|outside|beyond)\s+",
     re.IGNORECASE,
 )
+# Where a claim may be: around a length unit. Scanning only there keeps the big pattern off
+# the rest of the text.
+_UNIT_WORD = re.compile(
+    r"\b(?:km|kilomet(?:er|re)s?|miles?|mi|nautical|met(?:er|re)s?|m)\b", re.IGNORECASE
+)
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that start up to 80 characters before a length unit."""
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for unit in _UNIT_WORD.finditer(text):
+        for match in pattern.finditer(text, max(0, unit.start() - 80), unit.end() + 300):
+            if match.start() <= unit.start() < match.end():
+                found.setdefault(match.span(), match)
+    return [found[k] for k in sorted(found)]
+
+
 # What a length followed by these is not: a speed, an area, a depth, a length of something.
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:/|per\b|an hour|square|sq\b|²)", re.IGNORECASE)
 _UNITS = {"km": "km", "kilometer": "km", "kilometre": "km", "mi": "mi", "mile": "mi",
@@ -137,7 +154,7 @@ def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
     claim between places and is left out."""
     found = []
     taken: list[tuple[int, int]] = []
-    for match in _CLAIM.finditer(text):
+    for match in _scan(_CLAIM, text):
         if _NOT_AFTER_NUMBER.match(text, match.end("u1")):
             continue
         subject = _subject(text, mentions, match.start())
@@ -157,7 +174,7 @@ def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
         if reference is not None:
             found.append(_Found(match, subject, reference, None))
             taken.append(match.span())
-    for match in _APART.finditer(text):
+    for match in _scan(_APART, text):
         # "Tallinn and Helsinki, some 45 nautical miles apart": the two places named before
         before = [i for i in _before(text, mentions, match.start())][-2:]
         if len(before) == 2:

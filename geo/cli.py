@@ -197,7 +197,7 @@ def _claims(analysis: Analysis) -> None:
 def _events(analysis: Analysis) -> None:
     rows = [("when", "what", "who", "where", "certainty", "source")]
     for e in analysis.events:
-        when = e.time.value.label if e.time and e.time.value else "?"
+        when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
         if e.time and e.time.modifier.value != "on":
             when = f"{e.time.modifier.value} {when}"
         where = ", ".join(
@@ -210,7 +210,8 @@ def _events(analysis: Analysis) -> None:
     _table(rows)
     print("\n* date taken from the day the story was last at")
     for journey in analysis.journeys:
-        print(f"\nJourney of {journey.actor} ({journey.certainty.value}):")
+        who = journey.actor or "an unnamed traveller"
+        print(f"\nJourney of {who} ({journey.certainty.value}):")
         for leg in journey.legs:
             kind = "straight line, schematic" if leg.schematic else "geodesic"
             print(f"  {leg.start.name} -> {leg.end.name}: {leg.mode.value}, "

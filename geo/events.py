@@ -26,32 +26,29 @@ from geo.models import (
     Reference,
     Span,
 )
-from geo.people import People, name_groups
+from geo.people import People
 from geo.timex import Granularity, Modifier, TimeMention, with_day
 from geo.tokens import Token
 
 __all__ = ["find_events", "timeline"]
 
-_TRIGGERS: list[tuple[Action, re.Pattern[str]]] = [
-    (Action.DEPART, re.compile(
-        r"\b(?:depart(?:ed|s|ing)?|left|leaves|leaving|boarded|set (?:off|out))\b", re.I
-    )),
-    (Action.ARRIVE, re.compile(r"\b(?:arriv(?:ed|es|e|ing|al)|reached|landed)\b", re.I)),
-    (Action.TRAVEL, re.compile(
-        r"\b(?:travel(?:l?ed|s|l?ing)?|trip|journey|flew|flight|drove|sailed|crossed|crossing|"
-        r"carrying|heading|headed|moving)\b",
-        re.I,
-    )),
-    (Action.MEET, re.compile(r"\b(?:meet(?:s|ing)?|met|summit|forum|conference)\b", re.I)),
-    (Action.VISIT, re.compile(r"\b(?:visit(?:s|ed|ing)?|toured|tour)\b", re.I)),
-    (Action.STATEMENT, re.compile(r"\b(?:statement|announcement|announced|declared)\b", re.I)),
-    (Action.ATTACK, re.compile(
-        r"\b(?:attack(?:s|ed)?|strikes?|struck|shell(?:ed|ing)|bomb(?:ed|ing)|invasion|"
-        r"invaded|offensive)\b",
-        re.I,
-    )),
-    (Action.OBSERVE, re.compile(r"\b(?:saw|seen|spotted|sighted)\b", re.I)),
-]  # fmt: skip
+# Trigger words and the action each gives ("set off" is matched by its first word).
+_TRIGGER_WORDS: dict[str, Action] = {
+    word: action
+    for action, words in (
+        (Action.DEPART, "depart departed departs departing left leaves leaving boarded"),
+        (Action.ARRIVE, "arrive arrived arrives arriving arrival reached landed"),
+        (Action.TRAVEL, "travel travelled traveled travels travelling traveling trip journey "
+                        "flew flight drove sailed crossed crossing carrying heading headed moving"),
+        (Action.MEET, "meet meets meeting met summit forum conference"),
+        (Action.VISIT, "visit visits visited visiting toured tour"),
+        (Action.STATEMENT, "statement announcement announced declared"),
+        (Action.ATTACK, "attack attacks attacked strike strikes struck shelled shelling bombed "
+                        "bombing invasion invaded offensive"),
+        (Action.OBSERVE, "saw seen spotted sighted"),
+    )
+    for word in words.split()
+}  # fmt: skip
 _ROLES = [
     (re.compile(r"\b(?:from|out of)\s+$", re.I), PlaceRole.ORIGIN),
     (re.compile(r"\b(?:to|for|into|toward|towards)\s+$", re.I), PlaceRole.DESTINATION),
@@ -146,14 +143,49 @@ def find_events(
     of a distance claim ("425 miles north of Pyongyang"), which are no event's place."""
     actors = _actors(text, tokens, people, mentions)
     venue = _venue(text, mentions)
+    # "North Korea" inside "the North Korea-Russia frontier": the larger mention speaks
+    skip = frozenset(_nested(mentions) | measured_from)
+    triggers = [
+        (t.start, t.end, action)
+        for t in tokens
+        if (action := _TRIGGER_WORDS.get(t.text.lower())) is not None
+        and not (action is Action.DEPART and _is_adjective_left(text, t))
+    ]  # fmt: skip
+    usable = [
+        i for i, m in enumerate(mentions)
+        if m.place is not None and m.mention.form is not MentionForm.DEMONYM and i not in skip
+    ]  # fmt: skip
     events: list[Event] = []
     for sentence in sentences:
+        # (only sentences with a trigger are looked at closely)
+        if not any(sentence.start <= t[0] < sentence.end for t in triggers):
+            continue
+        here = [i for i in usable if sentence.start <= mentions[i].start < sentence.end]
         events.extend(
-            _sentence_events(text, sentence, mentions, times, actors, measured_from, published)
+            _sentence_events(text, sentence, mentions, here, times, actors, published, triggers)
         )
     if venue is not None:
         events = [_with_venue(e, venue) for e in events]
     return tuple(events)
+
+
+def _is_adjective_left(text: str, token: Token) -> bool:
+    """ "the left bank", "left wing", "left behind": not a departure."""
+    return token.text.lower() == "left" and bool(_NOT_DEPARTING.match(text, token.end))
+
+
+_NOT_DEPARTING = re.compile(r"\s+(?:bank|wing|side|hand|behind|over|alone|unclear|open)\b")
+
+
+def _nested(mentions: Sequence[PlaceMention]) -> set[int]:
+    """Mentions inside a larger one; mentions come sorted by start, the longer first."""
+    nested: set[int] = set()
+    reach = -1
+    for i, m in enumerate(mentions):
+        if m.end <= reach:
+            nested.add(i)
+        reach = max(reach, m.end)
+    return nested
 
 
 def timeline(events: Sequence[Event]) -> tuple[Event, ...]:
@@ -174,7 +206,7 @@ def _actors(
     organisations that place names stand for."""
     full = [text[a:b] for a, b in people.names]
     found: list[_Actor] = []
-    for first, last in name_groups(text, tokens):
+    for first, last in people.groups:
         words = [t.text for t in tokens[first : last + 1] if t.text[:1].isalpha()]
         start, end = tokens[first].start, tokens[last].end
         named = [(a, b) for a, b in people.names if start <= a and b <= end]
@@ -228,22 +260,16 @@ def _sentence_events(
     text: str,
     sentence: Span,
     mentions: Sequence[PlaceMention],
+    inside: Sequence[int],
     times: Sequence[TimeMention],
     actors: Sequence[_Actor],
-    measured_from: frozenset[int],
     published: date | None,
+    all_triggers: Sequence[tuple[int, int, Action]],
 ) -> list[Event]:
-    body = text[sentence.start : sentence.end]
-    triggers: list[tuple[int, int, Action]] = []
-    for action, pattern in _TRIGGERS:
-        for m in pattern.finditer(body):
-            start, end = sentence.start + m.start(), sentence.start + m.end()
-            if not any(a < end and start < b for a, b, _ in triggers):
-                triggers.append((start, end, action))
+    triggers = [t for t in all_triggers if sentence.start <= t[0] < sentence.end]
     if not triggers:
         return []
-    triggers.sort()
-    places = _places(text, sentence, mentions, triggers, measured_from)
+    places = _places(text, sentence, mentions, inside, triggers)
     events = []
     for index, (start, end, action) in enumerate(triggers):
         own = tuple(p for t, p in places if t == index)
@@ -268,18 +294,11 @@ def _places(
     text: str,
     sentence: Span,
     mentions: Sequence[PlaceMention],
+    inside: Sequence[int],
     triggers: Sequence[tuple[int, int, Action]],
-    measured_from: frozenset[int],
 ) -> list[tuple[int, EventPlace]]:
-    """``(trigger index, place)`` for the places of the sentence that a preposition, a
-    "where" or a "site of" ties to an event."""
-    inside = [
-        i
-        for i, m in enumerate(mentions)
-        if sentence.start <= m.start < sentence.end and m.place is not None
-        and m.mention.form is not MentionForm.DEMONYM and i not in measured_from
-        and not any(o is not m and o.start <= m.start and m.end <= o.end for o in mentions)
-    ]  # fmt: skip
+    """``(trigger index, place)`` for the places of the sentence (``inside``) that a
+    preposition, a "where" or a "site of" ties to an event."""
     out: list[tuple[int, EventPlace]] = []
     seen: set[tuple[int, str]] = set()
     for i in inside:
@@ -365,7 +384,7 @@ def _time(
 ) -> tuple[TimeMention | None, bool]:
     inside = [
         t for t in times
-        if sentence.start <= t.start < sentence.end and not t.duration and t.value is not None
+        if sentence.start <= t.start < sentence.end and not t.duration
         and (action is Action.STATEMENT or not _said_on(text, t.start))
     ]  # fmt: skip
     if inside:

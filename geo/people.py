@@ -22,6 +22,7 @@ class People:
     surnames: frozenset[str]
     given: frozenset[str]
     names: tuple[tuple[int, int], ...] = ()  # character spans of the full names found
+    groups: tuple[tuple[int, int], ...] = ()  # token spans of every run of capitalised words
 
     def is_known(self, word: str) -> bool:
         """Whether ``word`` is part of a person's name in this article."""
@@ -78,7 +79,8 @@ def find_people(
     full_names: list[tuple[int, int]] = []
     surnames: set[str] = set()
     given: set[str] = set()
-    for first, last in name_groups(text, tokens):
+    groups = name_groups(text, tokens)
+    for first, last in groups:
         names = [i for i in range(first, last + 1) if tokens[i].text[:1].isalpha()]
         prev = first - 1
         start: int | None = None
@@ -108,7 +110,11 @@ def find_people(
         given.add(head) if head in lex.given else surnames.add(head)
         surnames.update(tokens[i].text for i in rest[1:] if tokens[i].text not in ("Jr", "Sr"))
     return People(
-        frozenset(person_tokens), frozenset(surnames), frozenset(given), tuple(full_names)
+        frozenset(person_tokens),
+        frozenset(surnames),
+        frozenset(given),
+        tuple(full_names),
+        tuple(groups),
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date
 
 from geo.claims import check_claims
 from geo.discourse import Description, classify_reference, facility_host, find_descriptions
 from geo.events import find_events, timeline
-from geo.extract import is_facility, recognise
+from geo.extract import Recognition, is_facility, recognise
 from geo.gazetteer import Gazetteer
 from geo.inputs import check_text
 from geo.models import (
@@ -25,7 +27,7 @@ from geo.routes import build_journeys
 from geo.text import sentence_spans
 from geo.timex import find_times
 
-__all__ = ["analyze"]
+__all__ = ["Places", "analyze", "find_places"]
 
 _ANAPHOR_DISCOUNT = 0.8  # an anaphor is a little less certain than its antecedent
 _FACILITY_DISCOUNT = 0.5  # a street placed at its town is a rough position
@@ -33,11 +35,37 @@ _BORDER_CONFIDENCE = 0.9
 
 
 def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -> Analysis:
-    """Find, resolve and qualify every place mention in ``text``.
+    """Everything newsmap finds in ``text``: its places, distance claims, events and
+    journeys.
 
-    ``published`` is the article's publication date, kept on the result for the later stages
-    that anchor relative dates. Empty text gives an empty analysis.
+    ``published`` is the article's publication date, against which relative dates ("on
+    Monday") are resolved. Empty text gives an empty analysis.
     """
+    found = find_places(text, gazetteer)
+    text, mentions, sentences = found.text, found.mentions, found.sentences
+    claims = check_claims(text, mentions, gazetteer, sentences)
+    measured_from = frozenset(c.reference for c in claims if c.reference is not None)
+    times = find_times(text, published)
+    events = find_events(text, sentences, mentions, times, found.recognition.people,
+                         found.recognition.tokens, published, measured_from)  # fmt: skip
+    journeys = build_journeys(text, events, mentions, gazetteer)
+    return Analysis(
+        text, published, mentions, tuple(gazetteer.credits), claims, timeline(events), journeys
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The place stage's result, and what the later stages reuse from it."""
+
+    text: str
+    mentions: tuple[PlaceMention, ...]
+    sentences: tuple[Span, ...]
+    recognition: Recognition
+
+
+def find_places(text: str, gazetteer: Gazetteer) -> Places:
+    """Find, resolve and qualify every place mention in ``text`` (the place stage alone)."""
     text = check_text(text)
     sentences = sentence_spans(text)
     recognition = recognise(text, gazetteer)
@@ -53,16 +81,7 @@ def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -
         for d in find_descriptions(text, [m.mention for m in named], places, gazetteer.capital_ids)
         if (pm := _described(d, named, gazetteer, sentences)) is not None
     ]
-    mentions = _in_text_order(named, described)
-    claims = check_claims(text, mentions, gazetteer, sentences)
-    measured_from = frozenset(c.reference for c in claims if c.reference is not None)
-    times = find_times(text, published)
-    events = find_events(text, sentences, mentions, times, recognition.people,
-                         recognition.tokens, published, measured_from)  # fmt: skip
-    journeys = build_journeys(text, events, mentions, gazetteer)
-    return Analysis(
-        text, published, mentions, tuple(gazetteer.credits), claims, timeline(events), journeys
-    )
+    return Places(text, _in_text_order(named, described), sentences, recognition)
 
 
 def _named(text: str, sentences: tuple[Span, ...], res: Resolution) -> PlaceMention:
@@ -168,7 +187,7 @@ def _place_facility(
 
 
 def _sentence_of(sentences: tuple[Span, ...], offset: int) -> Span:
-    for span in sentences:
-        if span.start <= offset < span.end:
-            return span
+    i = bisect_right([s.start for s in sentences], offset) - 1
+    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+        return sentences[i]
     return Span(offset, offset)

@@ -44,6 +44,7 @@ _MODE_WORDS = [
     (re.compile(r"\b(?:car|motorcade|drove|bus|convoy|road)\b", re.I), Mode.ROAD),
     (re.compile(r"\b(?:ship|boat|ferry|sailed|vessel)\b", re.I), Mode.SEA),
 ]
+_UNNAMED = "\0unnamed"
 _CROSSING_MODES = {Mode.RAIL: "rail", Mode.ROAD: "road", Mode.SEA: "ferry"}
 
 
@@ -60,10 +61,17 @@ def build_journeys(
     """One journey per actor whose movements give at least two distinct stops."""
     by_actor: dict[str, list[int]] = {}
     for index, event in enumerate(events):
-        if event.actors and event.places and event.action in (*_MOVES, Action.MEET):
-            by_actor.setdefault(event.actors[0], []).append(index)
-            for other in event.actors[1:] if event.action is Action.MEET else ():
-                by_actor.setdefault(other, []).append(index)
+        if not event.places or event.action not in (*_MOVES, Action.MEET):
+            continue
+        if not event.actors:
+            # a traveller the article does not name ("The president travelled ..."): a
+            # journey of its own
+            if event.action in _MOVES:
+                by_actor[f"{_UNNAMED} {index}"] = [index]
+            continue
+        by_actor.setdefault(event.actors[0], []).append(index)
+        for other in event.actors[1:] if event.action is Action.MEET else ():
+            by_actor.setdefault(other, []).append(index)
     journeys = []
     for actor, all_indices in by_actor.items():
         indices = _this_trip(events, all_indices)
@@ -76,7 +84,8 @@ def build_journeys(
         legs = _legs(stops, mode, gazetteer)
         if legs:
             certainty = stops[-1].certainty
-            journeys.append(Journey(actor, tuple(legs), tuple(indices), certainty))
+            name = "" if actor.startswith(_UNNAMED) else actor
+            journeys.append(Journey(name, tuple(legs), tuple(indices), certainty))
     return tuple(journeys)
 
 

@@ -176,13 +176,36 @@ _MODIFIERS = [
 ]
 
 
+# Durations and "two days ago" need a unit word; looking only near one keeps their large
+# patterns off the rest of the text.
+_NEED_UNIT = ("duration", "ago")
+_UNIT_WORD = re.compile(
+    r"(?:\b|-)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I
+)
+
+
+def _near_units(
+    pattern: re.Pattern[str], text: str, units: list[tuple[int, int]]
+) -> list[re.Match[str]]:
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for start, end in units:
+        for m in pattern.finditer(text, max(0, start - 60), end + 12):
+            if m.start() <= start < m.end():
+                found.setdefault(m.span(), m)
+    return [found[k] for k in sorted(found)]
+
+
 def find_times(text: str, published: date | None) -> tuple[TimeMention, ...]:
     """Every time expression in ``text``, in order, non-overlapping, anchored to
     ``published`` where it is relative."""
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
+    units = [u.span() for u in _UNIT_WORD.finditer(text)]
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        matches = (
+            _near_units(pattern, text, units) if kind in _NEED_UNIT else pattern.finditer(text)
+        )
+        for m in matches:
             start, end = m.span()
             if kind == "year":
                 start = m.start("y")
