@@ -1,6 +1,7 @@
 """Speed and memory of the geoparser, measured against geotext in the same run.
 
-What is measured, each for newsmap (``geo.analyze``) and for geotext (``GeoText(text)``) on the
+What is measured, each for newsmap's geoparser (``geo.pipeline.find_places``, the place
+stage that ``newsmap batch`` runs) and for geotext (``GeoText(text)``) on the
 same documents, with the ratio newsmap/geotext and newsmap's target:
 
 1. warm throughput: articles per second over the whole corpus, on one core, after a warm-up
@@ -48,7 +49,11 @@ COLD_RUNS = 5
 
 # Per tool, the code a fresh interpreter runs: (import, load, analyse one ``text``).
 SNIPPETS: dict[str, tuple[str, str, str]] = {
-    "newsmap": ("import geo", "state = geo.load_gazetteer()", "geo.analyze(text, state)"),
+    "newsmap": (
+        "import geo, geo.pipeline",
+        "state = geo.load_gazetteer()",
+        "geo.pipeline.find_places(text, state)",
+    ),
     "geotext": ("from geotext import GeoText", "state = None", "GeoText(text)"),
 }
 
@@ -165,9 +170,10 @@ def parsers() -> dict[str, Callable[[str], object]]:
     from geotext import GeoText  # type: ignore[import-untyped]
 
     import geo
+    from geo.pipeline import find_places
 
     gazetteer = geo.load_gazetteer()
-    return {"newsmap": lambda text: geo.analyze(text, gazetteer), "geotext": GeoText}
+    return {"newsmap": lambda text: find_places(text, gazetteer), "geotext": GeoText}
 
 
 def verdict(value: float, target: float, higher_is_better: bool) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer
-from geo.pipeline import analyze
+from geo.pipeline import find_places
 from geo.serialize import batch_places
 
 __all__ = ["parse_record", "process_record", "run_batch"]
@@ -40,11 +40,12 @@ def process_record(
     """Analyse one record; an unusable document gives an ``error`` field, not an exception."""
     published = record.get("published")
     try:
-        when = date.fromisoformat(published) if published else None
-        analysis = analyze(record["text"], gazetteer, published=when)
+        if published:
+            date.fromisoformat(published)  # checked, though places do not depend on it
+        found = find_places(record["text"], gazetteer)
     except (GeoError, ValueError) as err:
         return {"id": record["id"], "places": [], "error": str(err)}
-    return {"id": record["id"], "places": batch_places(analysis, all_mentions=all_mentions)}
+    return {"id": record["id"], "places": batch_places(found.mentions, all_mentions=all_mentions)}
 
 
 _worker_gazetteer: Gazetteer | None = None

@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import shapely
-from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 from geo.models import Coordinate
+
+if TYPE_CHECKING:
+    from pyproj import Geod
 
 __all__ = [
     "KM_PER_MILE",
@@ -49,6 +52,10 @@ _UNIT_KM = {"km": 1.0, "m": 0.001, "mi": KM_PER_MILE, "nmi": KM_PER_NAUTICAL_MIL
 
 @cache
 def _geod() -> Geod:
+    # imported on first use: pyproj costs a fifth of a second to import, and place
+    # extraction alone never needs it
+    from pyproj import Geod
+
     return Geod(ellps="WGS84")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import shapely
@@ -69,11 +70,13 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def batch_places(analysis: Analysis, *, all_mentions: bool = False) -> list[dict[str, Any]]:
+def batch_places(
+    mentions: Sequence[PlaceMention], *, all_mentions: bool = False
+) -> list[dict[str, Any]]:
     """The ``places`` list of a batch record: one entry per toponym (descriptions and
     anaphors such as "the capital" only with ``all_mentions``)."""
     out = []
-    for m in analysis.mentions:
+    for m in mentions:
         if not (all_mentions or m.mention.form.is_toponym):
             continue
         p = m.place
