@@ -167,6 +167,14 @@ def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
                 if border.start() <= m.start and m.end <= border.end()
                 and m.place is not None and m.place.kind is PlaceKind.COUNTRY
             ]  # fmt: skip
+            if not inside:
+                # "the border": the border the article last named, if any
+                earlier = [
+                    i for i, m in enumerate(mentions)
+                    if m.end <= match.start() and m.place is not None
+                    and m.place.kind is PlaceKind.BORDER
+                ]  # fmt: skip
+                inside = earlier[-1:]
             found.append(_Found(match, subject, inside[0] if inside else None, border.end()))
             taken.append(match.span())
             continue
@@ -379,6 +387,13 @@ def _border_ends(
     the subject's country with the country named ("the Russian border")."""
     if named is None:
         return "the text does not say which border"
+    if named.kind is PlaceKind.BORDER:
+        codes = named.id.removeprefix("border:").split("-")
+        line = gazetteer.border_line(*codes) if len(codes) == 2 else None
+        if line is None:
+            return f"no line is known for the {named.name}"
+        near, _ = nearest_points(line, shapely.Point(subject.coordinate.lonlat()))
+        return (subject.coordinate, _radius_km(subject)), (Coordinate(near.y, near.x), 1.0)
     if not subject.country_code or subject.country_code == named.country_code:
         return f"the border of {named.name} with which country is not said"
     line = gazetteer.border_line(subject.country_code, named.country_code)

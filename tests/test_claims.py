@@ -87,3 +87,14 @@ def test_held_out_sentences(gazetteer: geo.Gazetteer) -> None:
     """Written before the rules and not used to write them; measured, with a floor."""
     result = score(Path(__file__).parent / "claims" / "heldout.jsonl", gazetteer)
     assert result["precision"] >= 0.9 and result["recall"] >= 0.9
+
+
+def test_the_border_the_article_named(gazetteer: geo.Gazetteer) -> None:
+    text = (
+        "Journalists near the North Korea-Russia frontier saw the train. "
+        "Vladivostok lies within 150 km of the border."
+    )
+    (claim,) = geo.analyze(text, gazetteer).claims
+    assert claim.verdict is Verdict.HOLDS
+    (check,) = claim.distances
+    assert 100 < check.computed < 150
