@@ -1,0 +1,63 @@
+"""The scripts and styles an exported map needs, read from PyPI packages and inlined, so the
+page loads nothing from the network: Leaflet 1.9.3 (``xstatic-leaflet``) and jQuery 3.7.1
+(``xstatic-jquery``, which folium's popups use). Leaflet's CSS refers to a few images; they
+are inlined as data URIs."""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+from pathlib import Path
+
+from geo.errors import DataError
+
+__all__ = ["inline_head", "jquery_js", "leaflet_css", "leaflet_js"]
+
+
+def _xstatic_dir(package: str) -> Path:
+    try:
+        if package == "leaflet":
+            import xstatic.pkg.leaflet as module
+        else:
+            import xstatic.pkg.jquery as module
+    except ImportError as err:  # pragma: no cover - declared dependencies
+        raise DataError(f"the xstatic-{package} package is not installed") from err
+    return Path(module.BASE_DIR)
+
+
+@cache
+def leaflet_js() -> str:
+    return (_xstatic_dir("leaflet") / "leaflet.js").read_text(encoding="utf-8")
+
+
+@cache
+def jquery_js() -> str:
+    return (_xstatic_dir("jquery") / "jquery.min.js").read_text(encoding="utf-8")
+
+
+@cache
+def leaflet_css() -> str:
+    """Leaflet's stylesheet with its images as data URIs."""
+    root = _xstatic_dir("leaflet")
+    css = (root / "leaflet.css").read_text(encoding="utf-8")
+
+    def inline(match: re.Match[str]) -> str:
+        path = root / match.group(1)
+        if not path.is_file():
+            return "url(data:,)"
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        kind = "svg+xml" if path.suffix == ".svg" else path.suffix.lstrip(".")
+        return f"url(data:image/{kind};base64,{data})"
+
+    return re.sub(r"url\((images/[^)]+)\)", inline, css)
+
+
+def _script(code: str) -> str:
+    # a "</script" inside the code would end the element early
+    return "<script>" + code.replace("</script", "<\\/script") + "</script>"
+
+
+def inline_head() -> str:
+    """The ``<head>`` content that replaces folium's links to CDNs."""
+    return f"<style>{leaflet_css()}</style>{_script(leaflet_js())}{_script(jquery_js())}"

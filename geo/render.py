@@ -1,0 +1,393 @@
+"""The map: places, routes, events with a timeline, and checked claims, drawn with folium on an
+offline basemap (Natural Earth outlines), with OpenStreetMap tiles as an opt-in layer.
+
+Everything that comes from the article is escaped where it is rendered; folium puts popup and
+tooltip HTML inside JavaScript template literals, so backticks, dollar signs and backslashes
+are escaped too.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import folium
+import shapely
+from branca.element import Element, MacroElement
+from folium.template import Template
+
+from geo.assets import inline_head
+from geo.gazetteer import Gazetteer
+from geo.models import Analysis, Leg, Place, PlaceKind, PlaceMention, Reference, Verdict
+
+__all__ = ["build_map", "esc"]
+
+KIND_COLOURS = {
+    PlaceKind.CITY: "#c0392b",
+    PlaceKind.COUNTRY: "#2c3e50",
+    PlaceKind.ADMIN1: "#8e44ad",
+    PlaceKind.COUNTY: "#8e44ad",
+    PlaceKind.CONTINENT: "#7f8c8d",
+    PlaceKind.REGION: "#16a085",
+    PlaceKind.WATER: "#2980b9",
+    PlaceKind.LANDMARK: "#d35400",
+    PlaceKind.BORDER: "#e67e22",
+    PlaceKind.FACILITY: "#795548",
+}
+VERDICT_COLOURS = {
+    Verdict.HOLDS: "#27ae60",
+    Verdict.LOOSE: "#f39c12",
+    Verdict.OFF: "#c0392b",
+    Verdict.UNCHECKABLE: "#7f8c8d",
+}
+ROUTE_COLOURS = ("#1f77b4", "#9467bd", "#17becf", "#e377c2", "#bcbd22")
+ORGANISATION_COLOUR = "#f1c40f"
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML that folium places inside a JavaScript template literal.
+
+    >>> esc("<b>`${x}`</b>")
+    '&lt;b&gt;&#96;&#36;{x}&#96;&lt;/b&gt;'
+    """
+    return (
+        html.escape(text, quote=True)
+        .replace("`", "&#96;")
+        .replace("$", "&#36;")
+        .replace("\\", "&#92;")
+    )
+
+
+def _quote(analysis: Analysis, mention: PlaceMention) -> str:
+    """The mention's sentence, escaped, with the mention marked."""
+    s = mention.sentence
+    before = analysis.text[s.start : mention.start]
+    after = analysis.text[mention.end : s.end]
+    return f"{esc(before)}<mark>{esc(mention.text)}</mark>{esc(after)}"
+
+
+def _place_popup(analysis: Analysis, place: Place, mentions: Sequence[PlaceMention]) -> str:
+    confidence = max(m.confidence for m in mentions)
+    lines = [
+        f"<b>{esc(place.name)}</b>",
+        f"{esc(place.kind.value)}{', ' + esc(place.country_code) if place.country_code else ''}",
+        f"{place.coordinate.lat:.4f}, {place.coordinate.lon:.4f} · confidence {confidence:.2f}",
+        f"{len(mentions)} mention{'s' if len(mentions) != 1 else ''}:",
+    ]
+    quotes = [f"<li>{_quote(analysis, m)}</li>" for m in mentions[:8]]
+    more = f"<li>… and {len(mentions) - 8} more</li>" if len(mentions) > 8 else ""
+    return "<br>".join(lines) + f"<ul class='newsmap-quotes'>{''.join(quotes)}{more}</ul>"
+
+
+@lru_cache(maxsize=4)
+def _outlines(gazetteer: Gazetteer) -> str:
+    """Natural Earth country outlines, simplified, as GeoJSON text."""
+    features = []
+    for place, shape in gazetteer.shapes(PlaceKind.COUNTRY):
+        simple = shapely.set_precision(shapely.simplify(shape, 0.04, preserve_topology=True), 0.001)
+        if simple.is_empty:
+            continue
+        features.append(
+            {"type": "Feature", "properties": {"name": place.name},
+             "geometry": shapely.geometry.mapping(simple)}
+        )  # fmt: skip
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+
+
+def build_map(
+    analysis: Analysis,
+    gazetteer: Gazetteer,
+    *,
+    show_organisations: bool = True,
+    min_confidence: float = 0.0,
+    online_tiles: bool = False,
+    height: str = "100%",
+) -> folium.Map:
+    """The story's map. ``online_tiles`` shows the OpenStreetMap layer at first (it is always
+    offered, switched off, in the layer control)."""
+    fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
+                      height=height, world_copy_jump=True)  # fmt: skip
+    fmap.default_js = []  # Leaflet and jQuery are inlined below, not fetched
+    fmap.default_css = []
+    fmap.get_root().header.add_child(Element(inline_head()), name="newsmap_assets")
+    folium.GeoJson(
+        json.loads(_outlines(gazetteer)),
+        name="Countries (Natural Earth, offline)",
+        style_function=lambda _: {"fillColor": "#eef0f2", "color": "#9aa3ab", "weight": 0.6,
+                                  "fillOpacity": 1.0},
+        control=False,
+        interactive=False,
+    ).add_to(fmap)  # fmt: skip
+    folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
+                     overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip
+
+    shown = [m for m in analysis.resolved if m.confidence >= min_confidence]
+    everywhere = _add_places(fmap, analysis, shown, show_organisations)
+    # fit the story: where its journeys and events are, else every place it names
+    bounds = (
+        _add_routes(fmap, analysis)
+        + [
+            p.coordinate.latlon()
+            for e in analysis.events
+            for ep in e.places
+            if (p := analysis.mentions[ep.mention].place) is not None
+        ]
+        or everywhere
+    )
+    _add_claims(fmap, analysis)
+    _add_events(fmap, analysis)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    fmap.add_child(_Legend())
+    if bounds:
+        lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
+        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+    return fmap
+
+
+def _add_places(
+    fmap: folium.Map, analysis: Analysis, shown: Sequence[PlaceMention], show_organisations: bool
+) -> list[tuple[float, float]]:
+    locations = folium.FeatureGroup(name="Places", show=True)
+    organisations = folium.FeatureGroup(name="Governments and organisations",
+                                        show=show_organisations)  # fmt: skip
+    grouped: dict[tuple[str, Reference], list[PlaceMention]] = defaultdict(list)
+    for m in shown:
+        assert m.place is not None
+        grouped[(m.place.id, m.reference)].append(m)
+    bounds = []
+    for (_, reference), mentions in grouped.items():
+        place = mentions[0].place
+        assert place is not None
+        organisation = reference is Reference.ORGANISATION
+        colour = KIND_COLOURS.get(place.kind, "#555")
+        folium.CircleMarker(
+            place.coordinate.latlon(),
+            radius=5 + 3 * math.sqrt(len(mentions)),
+            color=ORGANISATION_COLOUR if organisation else colour,
+            weight=3 if organisation else 1.5,
+            fill=True,
+            fill_color=colour,
+            fill_opacity=0.75,
+            popup=folium.Popup(_place_popup(analysis, place, mentions), max_width=380, parse_html=False),
+            tooltip=folium.Tooltip(esc(place.name + (" (government/organisation)" if organisation else ""))),
+        ).add_to(organisations if organisation else locations)  # fmt: skip
+        if place.kind not in (PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER):
+            bounds.append(place.coordinate.latlon())
+    locations.add_to(fmap)
+    organisations.add_to(fmap)
+    return bounds
+
+
+def _lines(leg_geometry: Any) -> list[list[tuple[float, float]]]:
+    """A leg's geometry as lat/lon lists for folium, one per part."""
+    parts = getattr(leg_geometry, "geoms", [leg_geometry])
+    return [[(y, x) for x, y in part.coords] for part in parts]
+
+
+def _arrowhead(leg: Leg) -> list[tuple[float, float]]:
+    """A small "V" at the end of a leg, pointing the way it goes."""
+    (*_, (x0, y0), (x1, y1)) = list(getattr(leg.geometry, "geoms", [leg.geometry])[-1].coords)
+    angle = math.atan2(y1 - y0, x1 - x0)
+    size = max(0.15, min(1.5, leg.length_km / 400))
+    left = (y1 - size * math.sin(angle - 0.45), x1 - size * math.cos(angle - 0.45))
+    right = (y1 - size * math.sin(angle + 0.45), x1 - size * math.cos(angle + 0.45))
+    return [left, (y1, x1), right]
+
+
+def _add_routes(fmap: folium.Map, analysis: Analysis) -> list[tuple[float, float]]:
+    group = folium.FeatureGroup(name="Routes", show=True)
+    bounds = []
+    for n, journey in enumerate(analysis.journeys):
+        colour = ROUTE_COLOURS[n % len(ROUTE_COLOURS)]
+        who = journey.actor or "Unnamed traveller"
+        for leg in journey.legs:
+            kind = "straight line, schematic" if leg.schematic else "geodesic"
+            label = (f"{who}: {leg.start.name} → {leg.end.name}, {leg.mode.value}, "
+                     f"{leg.length_km:,.0f} km ({kind})")  # fmt: skip
+            dash = "8 6" if leg.schematic else None
+            for part in _lines(leg.geometry):
+                folium.PolyLine(part, color=colour, weight=4, opacity=0.85, dash_array=dash,
+                                tooltip=folium.Tooltip(esc(label))).add_to(group)  # fmt: skip
+                bounds += part
+            folium.PolyLine(_arrowhead(leg), color=colour, weight=4, opacity=0.9).add_to(group)
+            middle = leg.geometry.interpolate(0.5, normalized=True)
+            folium.Marker(
+                (middle.y, middle.x),
+                icon=folium.DivIcon(
+                    html=f"<div class='newsmap-length'>{leg.length_km:,.0f} km"
+                         f"{'*' if leg.schematic else ''}</div>",
+                    icon_size=(80, 18), icon_anchor=(40, 9), class_name="newsmap-label",
+                ),
+            ).add_to(group)  # fmt: skip
+    group.add_to(fmap)
+    return bounds
+
+
+def _add_claims(fmap: folium.Map, analysis: Analysis) -> None:
+    group = folium.FeatureGroup(name="Checked claims", show=True)
+    for claim in analysis.claims:
+        if claim.subject is None or claim.reference is None:
+            continue
+        a, b = analysis.mentions[claim.reference].place, analysis.mentions[claim.subject].place
+        if a is None or b is None:
+            continue
+        colour = VERDICT_COLOURS[claim.verdict]
+        text = f"{claim.verdict.value.upper()}: “{claim.text}” — {claim.reason}"
+        folium.PolyLine([a.coordinate.latlon(), b.coordinate.latlon()], color=colour, weight=3,
+                        dash_array="2 6", tooltip=folium.Tooltip(esc(text), sticky=True),
+                        ).add_to(group)  # fmt: skip
+    group.add_to(fmap)
+
+
+def _add_events(fmap: folium.Map, analysis: Analysis) -> None:
+    group = folium.FeatureGroup(name="Events", show=True)
+    steps: list[dict[str, Any]] = []
+    for event in analysis.events:
+        if not event.places:
+            continue
+        place = analysis.mentions[event.places[0].mention].place
+        if place is None:
+            continue
+        when = (
+            event.time.value.label
+            if event.time and event.time.value
+            else (event.time.text if event.time else "date unknown")
+        )
+        sentence = analysis.text[event.sentence.start : event.sentence.end]
+        popup = (
+            f"<b>{esc(when)}</b> · {esc(event.action.value)} · {esc(event.certainty.value)}<br>"
+            f"{esc(', '.join(event.actors) or 'no named actor')} — {esc(place.name)}"
+            f"{('<br>source: ' + esc(event.source)) if event.source else ''}"
+            f"<p class='newsmap-quote'>{esc(sentence)}</p>"
+        )
+        marker = folium.CircleMarker(
+            place.coordinate.latlon(), radius=6, color="#111", weight=2, fill=True,
+            fill_color="#ffffff", fill_opacity=0.9,
+            popup=folium.Popup(popup, max_width=380, parse_html=False),
+            tooltip=folium.Tooltip(esc(f"{when}: {event.action.value}")),
+        )  # fmt: skip
+        marker.add_to(group)
+        steps.append(
+            {"label": f"{when}: {event.action.value} — {place.name}", "layer": marker.get_name()}
+        )
+    group.add_to(fmap)
+    if steps:
+        fmap.add_child(_Timeline(group.get_name(), steps))
+
+
+class _Timeline(MacroElement):  # type: ignore[misc]
+    """A control that steps or plays through the events in time order: events up to the
+    current step are drawn. Written here; no plugin, no network."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var group = {{ this.group }};
+            var steps = {{ this.steps_json }};
+            var layers = steps.map(function (s) { return window[s.layer]; });
+            var control = L.control({position: "bottomleft"});
+            var slider, label, button, timer = null;
+            function show(k) {
+                layers.forEach(function (layer, i) {
+                    if (i <= k) { group.addLayer(layer); } else { group.removeLayer(layer); }
+                });
+                slider.value = k;
+                label.textContent = (k + 1) + "/" + steps.length + "  " + steps[k].label;
+            }
+            function stop() { if (timer) { clearInterval(timer); timer = null; button.textContent = "▶"; } }
+            control.onAdd = function () {
+                var div = L.DomUtil.create("div", "newsmap-timeline leaflet-bar");
+                button = L.DomUtil.create("button", "newsmap-play", div);
+                button.type = "button";
+                button.textContent = "▶";
+                button.title = "Play the events in order";
+                slider = L.DomUtil.create("input", "newsmap-slider", div);
+                slider.type = "range"; slider.min = 0; slider.max = steps.length - 1;
+                label = L.DomUtil.create("span", "newsmap-step", div);
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                slider.addEventListener("input", function () { stop(); show(parseInt(slider.value, 10)); });
+                button.addEventListener("click", function () {
+                    if (timer) { stop(); return; }
+                    var k = parseInt(slider.value, 10);
+                    if (k >= steps.length - 1) { k = -1; }
+                    button.textContent = "❚❚";
+                    timer = setInterval(function () {
+                        k += 1;
+                        if (k >= steps.length) { stop(); return; }
+                        show(k);
+                    }, 1200);
+                });
+                return div;
+            };
+            control.addTo(map);
+            show(steps.length - 1);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, group: str, steps: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self._name = "NewsmapTimeline"
+        self.group = group
+        # JSON inside a script: "</" must not end the element
+        self.steps_json = json.dumps(steps, ensure_ascii=False).replace("</", "<\\/")
+
+
+class _Legend(MacroElement):  # type: ignore[misc]
+    """What the colours and line styles mean, and the data credits."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "NewsmapLegend"
+        swatch = "<div><i style='background:{}'></i>{}</div>"
+        kinds = "".join(swatch.format(KIND_COLOURS[k], k.value) for k in
+                        (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER))  # fmt: skip
+        verdicts = "".join(swatch.format(c, v.value) for v, c in VERDICT_COLOURS.items())
+        body = (
+            "<div class='newsmap-legend leaflet-control'>"
+            f"<b>Places</b>{kinds}<div><i class='ring'></i>government / organisation</div>"
+            "<b>Routes</b><div><span class='line solid'></span>geodesic (flights)</div>"
+            "<div><span class='line dashed'></span>schematic (* straight-line km)</div>"
+            f"<b>Claims</b>{verdicts}"
+            "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small></div>"
+        )
+        self._template = Template(
+            "{% macro html(this, kwargs) %}" + body + "{% endmacro %}"
+            "{% macro header(this, kwargs) %}<style>" + _CSS + "</style>{% endmacro %}"
+        )
+
+
+_CSS = """
+.newsmap-legend{position:absolute;z-index:1000;right:10px;bottom:30px;background:#fff;
+  padding:8px 10px;font:12px/1.5 sans-serif;border-radius:4px;box-shadow:0 1px 4px #0004;
+  max-width:210px}
+.newsmap-legend b{display:block;margin-top:4px}
+.newsmap-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;
+  margin-right:6px;vertical-align:middle}
+.newsmap-legend i.ring{border:3px solid #f1c40f;width:7px;height:7px}
+.newsmap-legend .line{display:inline-block;width:26px;margin-right:6px;vertical-align:middle;
+  border-top:3px solid #1f77b4}
+.newsmap-legend .line.dashed{border-top-style:dashed}
+.newsmap-legend small{display:block;margin-top:4px;color:#555}
+.newsmap-timeline{background:#fff;padding:6px 8px;font:12px sans-serif;display:flex;
+  align-items:center;gap:6px;max-width:60vw}
+.newsmap-timeline input{width:180px}
+.newsmap-step{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.newsmap-length{font:11px sans-serif;background:#ffffffd0;border-radius:3px;text-align:center}
+.newsmap-quotes{padding-left:16px;margin:4px 0}
+.newsmap-quotes li,.newsmap-quote{margin:2px 0;font-size:12px}
+mark{background:#ffe58a}
+"""
