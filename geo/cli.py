@@ -45,6 +45,20 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
         command.add_argument("--json", action="store_true", help="print the full result as JSON")
 
+    fmap = sub.add_parser("map", help="write the map and briefing as one offline HTML file")
+    fmap.add_argument("article", help="a UTF-8 text file, or - for standard input")
+    fmap.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    fmap.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    fmap.add_argument("--title", default="", help="a title for the briefing")
+
+    export = sub.add_parser("export", help="export GeoJSON, KML, CSV or a PNG snapshot")
+    export.add_argument("article", help="a UTF-8 text file, or - for standard input")
+    export.add_argument("--format", required=True, choices=("geojson", "kml", "csv", "png"))
+    export.add_argument("--table", choices=("places", "events"), default="places",
+                        help="which table a CSV export holds")  # fmt: skip
+    export.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    export.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+
     batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
     batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
     batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
@@ -74,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _gazetteer(args)
         if args.command == "batch":
             return _batch(args)
+        if args.command in ("map", "export"):
+            return _export(args)
         return _report(args)
     except GeoError as err:
         print(f"newsmap: error: {err}", file=sys.stderr)
@@ -143,6 +159,41 @@ def _report(args: argparse.Namespace) -> int:
     if analysis.credits:
         print(analysis.credits[0])
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from geo.briefing import briefing_html
+    from geo.inputs import read_article
+    from geo.pipeline import analyze
+
+    gazetteer = _load(args)
+    analysis = analyze(read_article(args.article), gazetteer, published=args.published)
+    out: Path = args.output
+    if args.command == "map":
+        _write(out, briefing_html(analysis, gazetteer, title=args.title))
+    elif args.format == "png":
+        from geo.export import to_png
+
+        to_png(briefing_html(analysis, gazetteer), out)
+    else:
+        from geo.export import to_csv, to_geojson, to_kml
+
+        if args.format == "geojson":
+            text = json.dumps(to_geojson(analysis), ensure_ascii=False, indent=2)
+        elif args.format == "kml":
+            text = to_kml(analysis)
+        else:
+            text = to_csv(analysis, args.table)
+        _write(out, text)
+    print(out, file=sys.stderr)
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"cannot write {path}: {err.strerror}") from err
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> None:

@@ -357,21 +357,35 @@ class _Legend(MacroElement):  # type: ignore[misc]
                         (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER))  # fmt: skip
         verdicts = "".join(swatch.format(c, v.value) for v, c in VERDICT_COLOURS.items())
         body = (
-            "<div class='newsmap-legend leaflet-control'>"
             f"<b>Places</b>{kinds}<div><i class='ring'></i>government / organisation</div>"
             "<b>Routes</b><div><span class='line solid'></span>geodesic (flights)</div>"
             "<div><span class='line dashed'></span>schematic (* straight-line km)</div>"
             f"<b>Claims</b>{verdicts}"
-            "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small></div>"
+            "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small>"
         )
+        self.body_json = json.dumps(body).replace("</", "<\\/")
         self._template = Template(
-            "{% macro html(this, kwargs) %}" + body + "{% endmacro %}"
-            "{% macro header(this, kwargs) %}<style>" + _CSS + "</style>{% endmacro %}"
+            """
+            {% macro header(this, kwargs) %}<style>"""
+            + _CSS
+            + """</style>{% endmacro %}
+            {% macro script(this, kwargs) %}
+            (function () {
+                var legend = L.control({position: "bottomright"});
+                legend.onAdd = function () {
+                    var div = L.DomUtil.create("div", "newsmap-legend");
+                    div.innerHTML = {{ this.body_json }};
+                    return div;
+                };
+                legend.addTo({{ this._parent.get_name() }});
+            })();
+            {% endmacro %}
+            """
         )
 
 
 _CSS = """
-.newsmap-legend{position:absolute;z-index:1000;right:10px;bottom:30px;background:#fff;
+.newsmap-legend{background:#fff;
   padding:8px 10px;font:12px/1.5 sans-serif;border-radius:4px;box-shadow:0 1px 4px #0004;
   max-width:210px}
 .newsmap-legend b{display:block;margin-top:4px}

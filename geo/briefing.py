@@ -1,0 +1,145 @@
+"""The exported page: the map and a briefing panel (timeline, claim checks, journeys, places
+with the sentences that name them, data credits) in one self-contained HTML file that opens
+with no network and prints cleanly to PDF."""
+
+from __future__ import annotations
+
+from branca.element import Element
+
+from geo.gazetteer import Gazetteer
+from geo.models import Analysis, PlaceMention
+from geo.render import build_map, esc
+
+__all__ = ["briefing_html"]
+
+_PRINT_CSS = """
+<style>
+body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#222}
+.newsmap-briefing{max-width:1100px;margin:0 auto;padding:12px 20px 40px}
+.newsmap-briefing h1{font-size:20px;margin:8px 0}
+.newsmap-briefing h2{font-size:16px;margin:18px 0 6px;border-bottom:1px solid #ccc}
+.newsmap-briefing table{border-collapse:collapse;width:100%;font-size:13px}
+.newsmap-briefing td,.newsmap-briefing th{border-bottom:1px solid #eee;padding:3px 6px;
+  text-align:left;vertical-align:top}
+.newsmap-briefing .verdict{font-weight:bold}
+.newsmap-briefing .holds{color:#1e8449}.newsmap-briefing .loose{color:#b9770e}
+.newsmap-briefing .off{color:#c0392b}.newsmap-briefing .uncheckable{color:#666}
+.newsmap-briefing .quote{color:#444;font-size:12px}
+.newsmap-briefing mark{background:#ffe58a}
+.newsmap-briefing .credits{color:#555;font-size:12px}
+@media print{
+  .folium-map{height:11cm!important;page-break-after:avoid}
+  .leaflet-control-container .leaflet-top,.newsmap-timeline{display:none}
+  .newsmap-briefing tr{page-break-inside:avoid}
+  .newsmap-briefing h2{page-break-after:avoid}
+}
+</style>
+"""
+
+
+def briefing_html(analysis: Analysis, gazetteer: Gazetteer, *, title: str = "") -> str:
+    """The whole page as HTML text."""
+    fmap = build_map(analysis, gazetteer, height="62vh")
+    root = fmap.get_root()
+    root.header.add_child(Element(_PRINT_CSS), name="newsmap_briefing_css")
+    root.header.add_child(Element(f"<title>{esc(title or 'newsmap briefing')}</title>"))
+    page = str(root.render())
+    # the panel goes after the map; "</body>" from the article is always escaped
+    end = page.rfind("</body>")
+    return page[:end] + _panel(analysis, title) + page[end:]
+
+
+def _panel(analysis: Analysis, title: str) -> str:
+    published = analysis.published.isoformat() if analysis.published else "not given"
+    parts = [
+        "<section class='newsmap-briefing'>",
+        f"<h1>{esc(title or 'Briefing')}</h1>",
+        f"<p>Published: {esc(published)} · {len(analysis.mentions)} place mentions, "
+        f"{len(analysis.places())} places, {len(analysis.events)} events, "
+        f"{len(analysis.claims)} checked claims.</p>",
+        _timeline(analysis),
+        _claims(analysis),
+        _journeys(analysis),
+        _places(analysis),
+        "<h2>Data</h2><p class='credits'>"
+        + "<br>".join(esc(c) for c in analysis.credits)
+        + "<br>Map: Natural Earth country outlines; OpenStreetMap tiles only if switched on."
+        + "</p></section>",
+    ]
+    return "".join(parts)
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _timeline(analysis: Analysis) -> str:
+    if not analysis.events:
+        return "<h2>Timeline</h2><p>No events found.</p>"
+    rows = []
+    for e in analysis.events:
+        when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
+        where = ", ".join(
+            f"{esc(p.name)} ({esc(ep.role.value)})"
+            for ep in e.places
+            if (p := analysis.mentions[ep.mention].place) is not None
+        )
+        rows.append(_row(esc(when + (" *" if e.time_inherited else "")), esc(e.action.value),
+                         esc(", ".join(e.actors)), where, esc(e.certainty.value),
+                         esc(e.source)))  # fmt: skip
+    head = "<tr><th>When</th><th>What</th><th>Who</th><th>Where</th><th>Certainty</th><th>Source</th></tr>"
+    return (f"<h2>Timeline</h2><table>{head}{''.join(rows)}</table>"
+            "<p class='quote'>* date taken from the day the story was last at</p>")  # fmt: skip
+
+
+def _claims(analysis: Analysis) -> str:
+    if not analysis.claims:
+        return "<h2>Distance and direction claims</h2><p>None found.</p>"
+    items = []
+    for c in analysis.claims:
+        checks = [d.explanation for d in c.distances]
+        if c.direction:
+            checks.append(c.direction.explanation)
+        detail = "".join(f"<li>{esc(x)}</li>" for x in checks) or f"<li>{esc(c.reason)}</li>"
+        css = c.verdict.name.lower()
+        items.append(f"<li><span class='verdict {css}'>{esc(c.verdict.value)}</span>: "
+                     f"“{esc(c.text)}”<ul>{detail}</ul></li>")  # fmt: skip
+    return f"<h2>Distance and direction claims</h2><ul>{''.join(items)}</ul>"
+
+
+def _journeys(analysis: Analysis) -> str:
+    if not analysis.journeys:
+        return ""
+    items = []
+    for j in analysis.journeys:
+        legs = "".join(
+            f"<li>{esc(leg.start.name)} → {esc(leg.end.name)}: {esc(leg.mode.value)}, "
+            f"{leg.length_km:,.0f} km {'(straight line, schematic)' if leg.schematic else '(geodesic)'}</li>"
+            for leg in j.legs
+        )
+        items.append(
+            f"<li>{esc(j.actor or 'Unnamed traveller')} ({esc(j.certainty.value)})<ul>{legs}</ul></li>"
+        )
+    return f"<h2>Journeys</h2><ul>{''.join(items)}</ul>"
+
+
+def _places(analysis: Analysis) -> str:
+    by_place: dict[str, list[PlaceMention]] = {}
+    for m in analysis.resolved:
+        assert m.place is not None
+        by_place.setdefault(m.place.id, []).append(m)
+    rows = []
+    for mentions in sorted(by_place.values(), key=lambda ms: -len(ms)):
+        place = mentions[0].place
+        assert place is not None
+        first = mentions[0]
+        s = first.sentence
+        quote = (f"{esc(analysis.text[s.start : first.start])}<mark>{esc(first.text)}</mark>"
+                 f"{esc(analysis.text[first.end : s.end])}")  # fmt: skip
+        rows.append(_row(esc(place.name), esc(place.country_code), esc(place.kind.value),
+                         f"{place.coordinate.lat:.3f}, {place.coordinate.lon:.3f}",
+                         str(len(mentions)), f"{max(m.confidence for m in mentions):.2f}",
+                         f"<span class='quote'>{quote}</span>"))  # fmt: skip
+    head = ("<tr><th>Place</th><th>Country</th><th>Kind</th><th>Lat, lon</th><th>Mentions</th>"
+            "<th>Confidence</th><th>First source sentence</th></tr>")  # fmt: skip
+    return f"<h2>Places</h2><table>{head}{''.join(rows)}</table>"
