@@ -8,7 +8,7 @@ from branca.element import Element
 
 from geo.gazetteer import Gazetteer
 from geo.models import Analysis, PlaceMention
-from geo.render import build_map, esc
+from geo.render import build_map, esc, figure_of
 
 __all__ = ["briefing_html"]
 
@@ -40,7 +40,7 @@ body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#222}
 def briefing_html(analysis: Analysis, gazetteer: Gazetteer, *, title: str = "") -> str:
     """The whole page as HTML text."""
     fmap = build_map(analysis, gazetteer, height="62vh")
-    root = fmap.get_root()
+    root = figure_of(fmap)
     root.header.add_child(Element(_PRINT_CSS), name="newsmap_briefing_css")
     root.header.add_child(Element(f"<title>{esc(title or 'newsmap briefing')}</title>"))
     page = str(root.render())
@@ -87,7 +87,11 @@ def _timeline(analysis: Analysis) -> str:
         rows.append(_row(esc(when + (" *" if e.time_inherited else "")), esc(e.action.value),
                          esc(", ".join(e.actors)), where, esc(e.certainty.value),
                          esc(e.source)))  # fmt: skip
-    head = "<tr><th>When</th><th>What</th><th>Who</th><th>Where</th><th>Certainty</th><th>Source</th></tr>"
+    head = (
+        "<tr>"
+        + "".join(f"<th>{h}</th>" for h in ("When", "What", "Who", "Where", "Certainty", "Source"))
+        + "</tr>"
+    )
     return (f"<h2>Timeline</h2><table>{head}{''.join(rows)}</table>"
             "<p class='quote'>* date taken from the day the story was last at</p>")  # fmt: skip
 
@@ -114,13 +118,18 @@ def _journeys(analysis: Analysis) -> str:
     for j in analysis.journeys:
         legs = "".join(
             f"<li>{esc(leg.start.name)} → {esc(leg.end.name)}: {esc(leg.mode.value)}, "
-            f"{leg.length_km:,.0f} km {'(straight line, schematic)' if leg.schematic else '(geodesic)'}</li>"
+            f"{leg.length_km:,.0f} km ({_length_kind(leg.schematic)})</li>"
             for leg in j.legs
         )
         items.append(
-            f"<li>{esc(j.actor or 'Unnamed traveller')} ({esc(j.certainty.value)})<ul>{legs}</ul></li>"
+            f"<li>{esc(j.actor or 'Unnamed traveller')} ({esc(j.certainty.value)})"
+            f"<ul>{legs}</ul></li>"
         )
     return f"<h2>Journeys</h2><ul>{''.join(items)}</ul>"
+
+
+def _length_kind(schematic: bool) -> str:
+    return "straight line, schematic" if schematic else "geodesic"
 
 
 def _places(analysis: Analysis) -> str:

@@ -18,14 +18,14 @@ from typing import Any
 
 import folium
 import shapely
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from geo.assets import inline_head
 from geo.gazetteer import Gazetteer
 from geo.models import Analysis, Leg, Place, PlaceKind, PlaceMention, Reference, Verdict
 
-__all__ = ["build_map", "esc"]
+__all__ = ["build_map", "esc", "figure_of"]
 
 KIND_COLOURS = {
     PlaceKind.CITY: "#c0392b",
@@ -51,6 +51,12 @@ OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 )
+
+
+def figure_of(fmap: folium.Map) -> Figure:
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    return root
 
 
 def esc(text: str) -> str:
@@ -118,7 +124,7 @@ def build_map(
                       height=height, world_copy_jump=True)  # fmt: skip
     fmap.default_js = []  # Leaflet and jQuery are inlined below, not fetched
     fmap.default_css = []
-    fmap.get_root().header.add_child(Element(inline_head()), name="newsmap_assets")
+    figure_of(fmap).header.add_child(Element(inline_head()), name="newsmap_assets")
     folium.GeoJson(
         json.loads(_outlines(gazetteer)),
         name="Countries (Natural Earth, offline)",
@@ -177,8 +183,10 @@ def _add_places(
             fill=True,
             fill_color=colour,
             fill_opacity=0.75,
-            popup=folium.Popup(_place_popup(analysis, place, mentions), max_width=380, parse_html=False),
-            tooltip=folium.Tooltip(esc(place.name + (" (government/organisation)" if organisation else ""))),
+            popup=folium.Popup(
+                _place_popup(analysis, place, mentions), max_width=380, parse_html=False
+            ),
+            tooltip=folium.Tooltip(esc(place.name + (" (organisation)" if organisation else ""))),
         ).add_to(organisations if organisation else locations)  # fmt: skip
         if place.kind not in (PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER):
             bounds.append(place.coordinate.latlon())
@@ -284,7 +292,7 @@ def _add_events(fmap: folium.Map, analysis: Analysis) -> None:
         fmap.add_child(_Timeline(group.get_name(), steps))
 
 
-class _Timeline(MacroElement):  # type: ignore[misc]
+class _Timeline(MacroElement):
     """A control that steps or plays through the events in time order: events up to the
     current step are drawn. Written here; no plugin, no network."""
 
@@ -305,7 +313,9 @@ class _Timeline(MacroElement):  # type: ignore[misc]
                 slider.value = k;
                 label.textContent = (k + 1) + "/" + steps.length + "  " + steps[k].label;
             }
-            function stop() { if (timer) { clearInterval(timer); timer = null; button.textContent = "▶"; } }
+            function stop() {
+                if (timer) { clearInterval(timer); timer = null; button.textContent = "▶"; }
+            }
             control.onAdd = function () {
                 var div = L.DomUtil.create("div", "newsmap-timeline leaflet-bar");
                 button = L.DomUtil.create("button", "newsmap-play", div);
@@ -317,7 +327,10 @@ class _Timeline(MacroElement):  # type: ignore[misc]
                 label = L.DomUtil.create("span", "newsmap-step", div);
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
-                slider.addEventListener("input", function () { stop(); show(parseInt(slider.value, 10)); });
+                slider.addEventListener("input", function () {
+                    stop();
+                    show(parseInt(slider.value, 10));
+                });
                 button.addEventListener("click", function () {
                     if (timer) { stop(); return; }
                     var k = parseInt(slider.value, 10);
@@ -346,15 +359,15 @@ class _Timeline(MacroElement):  # type: ignore[misc]
         self.steps_json = json.dumps(steps, ensure_ascii=False).replace("</", "<\\/")
 
 
-class _Legend(MacroElement):  # type: ignore[misc]
+class _Legend(MacroElement):
     """What the colours and line styles mean, and the data credits."""
 
     def __init__(self) -> None:
         super().__init__()
         self._name = "NewsmapLegend"
         swatch = "<div><i style='background:{}'></i>{}</div>"
-        kinds = "".join(swatch.format(KIND_COLOURS[k], k.value) for k in
-                        (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER))  # fmt: skip
+        legend_kinds = (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER)
+        kinds = "".join(swatch.format(KIND_COLOURS[k], k.value) for k in legend_kinds)
         verdicts = "".join(swatch.format(c, v.value) for v, c in VERDICT_COLOURS.items())
         body = (
             f"<b>Places</b>{kinds}<div><i class='ring'></i>government / organisation</div>"

@@ -105,3 +105,45 @@ def test_python_dash_m_geo_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Pyongyang" in done.stdout
+
+
+def test_map_writes_one_offline_html_file(tmp_path) -> None:
+    out = tmp_path / "map.html"
+    assert main(["map", str(SAMPLE), "-o", str(out), "--published", "2023-09-12"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<section class='newsmap-briefing'>" in page
+    assert 100_000 < len(page.encode()) < 1_500_000
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("geojson", "{"), ("kml", "<?xml"), ("csv", "mention,")]
+)
+def test_export_formats(tmp_path, fmt: str, start: str) -> None:
+    out = tmp_path / f"sample.{fmt}"
+    assert main(["export", str(SAMPLE), "--format", fmt, "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_export_events_csv(tmp_path) -> None:
+    out = tmp_path / "events.csv"
+    args = [
+        "export",
+        str(SAMPLE),
+        "--format",
+        "csv",
+        "--table",
+        "events",
+        "--published",
+        "2023-09-12",
+    ]
+    assert main([*args, "-o", str(out)]) == 0
+    assert "2023-09-11" in out.read_text(encoding="utf-8")
+
+
+def test_png_without_a_browser_is_a_clear_error(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("NEWSMAP_CHROMIUM", str(tmp_path / "no-such-browser"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    code = main(["export", str(SAMPLE), "--format", "png", "-o", str(tmp_path / "m.png")])
+    assert code == 2
+    assert "Chromium" in capsys.readouterr().err

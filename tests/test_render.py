@@ -1,0 +1,104 @@
+"""The map through its folium objects and its rendered HTML (ids normalised, no snapshots)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import folium
+import pytest
+
+import geo
+from geo.briefing import briefing_html
+from geo.render import build_map, esc
+
+PAYLOAD = (
+    "Protesters in Kyiv chanted <script>window.__pwned=1</script> and "
+    '<img src=x onerror="window.__pwned=2"> `${window.__pwned=3}` \\u0060 while '
+    "officials in Lviv watched."
+)
+
+
+def normalised(html: str) -> str:
+    """Rendered HTML with branca's random ids replaced by stable ones."""
+    ids: dict[str, str] = {}
+
+    def stable(m: re.Match[str]) -> str:
+        return ids.setdefault(m.group(0), f"{m.group(1)}_{len(ids)}")
+
+    return re.sub(r"\b([a-z_]+)_([0-9a-f]{32})\b", stable, html)
+
+
+@pytest.fixture(scope="module")
+def sample_map(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> folium.Map:
+    return build_map(sample, gazetteer)
+
+
+def children_named(fmap: folium.Map, name: str) -> list[object]:
+    return [c for c in fmap._children.values() if getattr(c, "layer_name", None) == name]
+
+
+def test_layers_and_controls(sample_map: folium.Map) -> None:
+    for name in ("Places", "Governments and organisations", "Routes", "Checked claims", "Events"):
+        assert children_named(sample_map, name), name
+    kinds = {type(c).__name__ for c in sample_map._children.values()}
+    assert {"LayerControl", "_Timeline", "_Legend", "GeoJson", "TileLayer"} <= kinds
+    (osm,) = [c for c in sample_map._children.values() if isinstance(c, folium.TileLayer)]
+    assert osm.show is False  # online tiles are offered, not loaded
+
+
+def test_place_markers_are_sized_by_mentions(sample_map: folium.Map) -> None:
+    (places,) = children_named(sample_map, "Places")
+    radii = {c.location[0]: c.options["radius"] for c in places._children.values()}  # type: ignore[attr-defined]
+    pyongyang = next(r for lat, r in radii.items() if abs(lat - 39.03) < 0.1)
+    beijing = next(r for lat, r in radii.items() if abs(lat - 39.91) < 0.1)
+    assert pyongyang > beijing
+
+
+def test_schematic_legs_are_dashed_and_flights_are_not(sample_map: folium.Map) -> None:
+    (routes,) = children_named(sample_map, "Routes")
+    lines = [c for c in routes._children.values() if isinstance(c, folium.PolyLine)]  # type: ignore[attr-defined]
+    dashed = [line for line in lines if line.options.get("dashArray")]
+    solid = [line for line in lines if not line.options.get("dashArray")]
+    assert len(dashed) >= 2 and solid  # Kim's two rail legs; Biden's flight and arrowheads
+
+
+def test_rendered_html_is_self_contained(sample_map: folium.Map) -> None:
+    html = sample_map.get_root().render()
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+href=[\"']?https?:", html)
+    for host in ("cdn.jsdelivr", "cdnjs.cloudflare", "code.jquery", "netdna", "unpkg.com"):
+        assert host not in html
+    assert "L.map(" in html and "jQuery" in html  # Leaflet and jQuery are inlined
+    assert "tile.openstreetmap.org" in html  # the online layer exists, switched off
+    assert len(html.encode()) < 1_500_000
+
+
+def test_popups_quote_sentences_with_the_mention_marked(sample_map: folium.Map) -> None:
+    html = normalised(sample_map.get_root().render())
+    assert "<mark>Vladivostok</mark>" in html
+    assert "confidence" in html
+
+
+def test_everything_from_the_article_is_escaped(gazetteer: geo.Gazetteer) -> None:
+    analysis = geo.analyze(PAYLOAD, gazetteer, published=date(2024, 5, 1))
+    page = briefing_html(analysis, gazetteer)
+    assert "<script>window.__pwned" not in page
+    assert "<img src=x" not in page
+    assert "${window.__pwned" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_esc_closes_every_way_out_of_a_template_literal() -> None:
+    assert esc("`${a}` \\ <b>") == "&#96;&#36;{a}&#96; &#92; &lt;b&gt;"
+
+
+def test_briefing_panel(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
+    page = briefing_html(sample, gazetteer, title="Kim's train <to> Russia")
+    assert page.index('class="folium-map"') < page.index("<section class='newsmap-briefing'>")
+    for heading in ("Timeline", "Distance and direction claims", "Journeys", "Places", "Data"):
+        assert f"<h2>{heading}</h2>" in page
+    assert "Kim&#x27;s train &lt;to&gt; Russia" in page
+    assert "GeoNames" in page and "CC BY 4.0" in page
+    assert "@media print" in page
+    assert "Tumen River Friendship Bridge" in page
