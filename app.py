@@ -7,7 +7,9 @@ from datetime import date
 import streamlit as st
 
 import geo
+from geo.briefing import briefing_html
 from geo.chart import overview_chart
+from geo.export import MEDIA_TYPES, export_bytes
 from geo.serialize import place_table
 from geo.sources import data_dir
 
@@ -24,6 +26,11 @@ def gazetteer() -> geo.Gazetteer:
 @st.cache_data(show_spinner="Reading the article…")
 def analyse(text: str, published: date | None) -> geo.Analysis:
     return geo.analyze(text, gazetteer(), published=published)
+
+
+@st.cache_data(show_spinner="Drawing the briefing…")
+def briefing(text: str, published: date | None) -> str:
+    return briefing_html(analyse(text, published), gazetteer())
 
 
 @st.cache_data
@@ -46,4 +53,20 @@ with right:
     st.altair_chart(overview_chart(analysis, gazetteer()), use_container_width=True)
     st.caption(f"{len(rows)} mentions of {len(analysis.places())} places.")
 st.dataframe(rows, use_container_width=True, hide_index=True)
+downloads = st.columns(5)
+downloads[0].download_button(
+    "Briefing (HTML)", briefing(text, published), "newsmap-briefing.html", "text/html"
+)
+for column, (fmt, table) in zip(
+    downloads[1:],
+    [("geojson", "places"), ("kml", "places"), ("csv", "places"), ("csv", "events")],
+    strict=True,
+):
+    column.download_button(
+        f"{fmt.upper()}{' events' if table == 'events' else ''}",
+        export_bytes(analysis, fmt, table=table),
+        f"newsmap-{table if fmt == 'csv' else 'map'}.{fmt}",
+        MEDIA_TYPES[fmt],
+        key=f"{fmt}-{table}",
+    )
 st.caption(" ".join(analysis.credits))

@@ -26,3 +26,11 @@ def test_too_long_text_gives_a_message_not_a_traceback() -> None:
     app.text_area[0].set_value("Moscow " * 200_000).run()
     assert not app.exception
     assert any("limit" in e.value for e in app.error)
+
+
+def test_every_download_button_yields_a_file() -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    assert not app.exception
+    buttons = app.get("download_button")
+    labels = [b.proto.label for b in buttons]
+    assert labels == ["Briefing (HTML)", "GEOJSON", "KML", "CSV", "CSV events"]
