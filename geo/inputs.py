@@ -3,11 +3,21 @@ with a message a user can act on."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.errors import InputError
 
-__all__ = ["MAX_BYTES", "MAX_CHARS", "check_text", "decode_bytes", "read_article"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CHARS",
+    "UPLOAD_TYPES",
+    "check_text",
+    "decode_bytes",
+    "html_to_text",
+    "read_article",
+    "read_upload",
+]
 
 MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news article
 MAX_BYTES = 4 * MAX_CHARS
@@ -68,3 +78,63 @@ def read_article(path: str | Path) -> str:
     except OSError as err:
         raise InputError(f"cannot read {p}: {err.strerror}") from err
     return decode_bytes(data, p.name)
+
+
+_SKIPPED = frozenset(
+    "script style noscript template head nav footer aside form button svg iframe".split()
+)
+_BLOCKS = frozenset(
+    "p div br li h1 h2 h3 h4 h5 h6 tr section article blockquote header figcaption pre".split()
+)
+
+
+class _Reader(HTMLParser):
+    """Collects the readable text of a page: no scripts, styles or navigation."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_to_text(page: str) -> str:
+    """The readable text of an HTML page, one paragraph a line.
+
+    >>> html_to_text("<p>Kim left <b>Pyongyang</b>.</p><script>x()</script><p>He&nbsp;arrived.</p>")
+    'Kim left Pyongyang.\\nHe arrived.'
+    """
+    reader = _Reader()
+    reader.feed(page)
+    reader.close()
+    lines = ("".join(reader.parts)).replace("\xa0", " ").split("\n")
+    cleaned = (" ".join(line.split()) for line in lines)
+    return "\n".join(line for line in cleaned if line)
+
+
+UPLOAD_TYPES = (".txt", ".md", ".html", ".htm")
+
+
+def read_upload(name: str, data: bytes) -> str:
+    """An uploaded file as article text: plain text and Markdown as they are, HTML reduced
+    to its readable text."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOAD_TYPES:
+        raise InputError(f"{name}: choose a .txt, .md or .html file")
+    text = decode_bytes(data, name)
+    return check_text(html_to_text(text)) if suffix in (".html", ".htm") else text

@@ -180,6 +180,7 @@ class PlaceMention:
     reference: Reference
     sentence: Span
     antecedent: int | None = None
+    corrected: bool = False  # set by a reader's correction, not by the resolver
 
     @property
     def start(self) -> int:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from geo.claims import check_claims
+from geo.corrections import Correction, apply_corrections
 from geo.discourse import Description, classify_reference, facility_host, find_descriptions
 from geo.events import find_events, timeline
 from geo.extract import Recognition, is_facility, recognise
@@ -34,15 +36,25 @@ _FACILITY_DISCOUNT = 0.5  # a street placed at its town is a rough position
 _BORDER_CONFIDENCE = 0.9
 
 
-def analyze(text: str, gazetteer: Gazetteer, *, published: date | None = None) -> Analysis:
+def analyze(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    published: date | None = None,
+    corrections: Sequence[Correction] = (),
+) -> Analysis:
     """Everything newsmap finds in ``text``: its places, distance claims, events and
     journeys.
 
     ``published`` is the article's publication date, against which relative dates ("on
-    Monday") are resolved. Empty text gives an empty analysis.
+    Monday") are resolved. ``corrections`` are a reader's changes to the places, applied
+    before the later stages so that claims, events and routes follow them. Empty text gives
+    an empty analysis.
     """
     found = find_places(text, gazetteer)
     text, mentions, sentences = found.text, found.mentions, found.sentences
+    if corrections:
+        mentions = apply_corrections(text, mentions, corrections, gazetteer, sentences)
     claims = check_claims(text, mentions, gazetteer, sentences)
     measured_from = frozenset(c.reference for c in claims if c.reference is not None)
     times = find_times(text, published)
