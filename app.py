@@ -1,19 +1,32 @@
-"""newsmap in the browser: ``streamlit run app.py``. This file only lays out the page."""
+"""newsmap in the browser: ``streamlit run app.py``. This file only lays out the page; the work
+is done by the ``geo`` package."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 import geo
 from geo.briefing import briefing_html
-from geo.chart import overview_chart
+from geo.chart import timeline_chart
+from geo.corrections import (
+    Correction,
+    CorrectionKind,
+    additions,
+    corrections_from_json,
+    corrections_to_json,
+)
 from geo.export import MEDIA_TYPES, export_bytes
-from geo.serialize import place_table
+from geo.fetch import fetch_article
+from geo.inputs import UPLOAD_TYPES, check_text, read_upload
+from geo.render import build_map
+from geo.serialize import claim_table, event_table, leg_table, place_table
 from geo.sources import data_dir
 
 SAMPLE_PUBLISHED = date(2023, 9, 12)
+SOURCES = ("Sample article", "Paste text", "Upload a file", "Fetch a URL")
 
 st.set_page_config(page_title="newsmap", layout="wide")
 
@@ -23,14 +36,14 @@ def gazetteer() -> geo.Gazetteer:
     return geo.load_gazetteer()
 
 
-@st.cache_data(show_spinner="Reading the article…")
-def analyse(text: str, published: date | None) -> geo.Analysis:
-    return geo.analyze(text, gazetteer(), published=published)
+@st.cache_data(show_spinner="Reading the article…", max_entries=32)
+def analyse(text: str, published: date | None, corrections: tuple[Correction, ...]) -> geo.Analysis:
+    return geo.analyze(text, gazetteer(), published=published, corrections=corrections)
 
 
-@st.cache_data(show_spinner="Drawing the briefing…")
-def briefing(text: str, published: date | None) -> str:
-    return briefing_html(analyse(text, published), gazetteer())
+@st.cache_data(show_spinner="Drawing the briefing…", max_entries=8)
+def briefing(text: str, published: date | None, corrections: tuple[Correction, ...]) -> str:
+    return briefing_html(analyse(text, published, corrections), gazetteer())
 
 
 @st.cache_data
@@ -38,25 +51,114 @@ def sample_article() -> str:
     return (data_dir() / "article.txt").read_text(encoding="utf-8")
 
 
+def article(source: str) -> str | None:
+    if source == SOURCES[0]:
+        return sample_article()
+    if source == SOURCES[1]:
+        return st.text_area("Article text", key="pasted", height=260) or None
+    if source == SOURCES[2]:
+        upload = st.file_uploader("Article file", type=[t.lstrip(".") for t in UPLOAD_TYPES])
+        return read_upload(upload.name, upload.getvalue()) if upload else None
+    allowed = st.checkbox("Allow newsmap to go online to fetch this page", key="online_fetch")
+    url = st.text_input("Address (http or https)", key="url", disabled=not allowed)
+    if allowed and url and st.button("Fetch", key="fetch"):
+        with st.spinner("Fetching…"):
+            st.session_state.fetched = fetch_article(url)
+    return st.session_state.get("fetched")
+
+
+with st.sidebar:
+    st.header("Article")
+    source = st.radio("Source", SOURCES, key="source")
+    try:
+        text = article(source)
+        if text is not None:
+            check_text(text)
+    except geo.GeoError as err:
+        st.error(str(err))
+        text = None
+    published = st.date_input("Published", SAMPLE_PUBLISHED, key="published")
+    st.header("Show")
+    hide_organisations = st.checkbox("Hide governments and organisations", key="hide_orgs")
+    floor = st.slider("Confidence floor", 0.0, 1.0, 0.0, 0.05, key="floor")
+    online_tiles = st.checkbox("OpenStreetMap tiles (needs the internet)", key="osm")
+
 st.title("newsmap")
-left, right = st.columns([2, 3])
-with left:
-    text = st.text_area("Article", sample_article(), height=420)
-    published = st.date_input("Published", SAMPLE_PUBLISHED)
+if not text:
+    st.info("Give an article: paste it, upload a file, or pick the sample.")
+    st.stop()
+
+fixes = st.session_state.setdefault("corrections", {}).setdefault(text, [])
 try:
-    analysis = analyse(text, published)
+    analysis = analyse(text, published, tuple(fixes))
 except geo.GeoError as err:
     st.error(str(err))
     st.stop()
-rows = place_table(analysis)
+
+left, right = st.columns([3, 2])
+with left:
+    fmap = build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
+                     min_confidence=floor, online_tiles=online_tiles)  # fmt: skip
+    st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
+    st.caption(f"{len(analysis.mentions)} mentions of {len(analysis.places())} places · "
+               + " ".join(analysis.credits))  # fmt: skip
 with right:
-    st.altair_chart(overview_chart(analysis, gazetteer()), use_container_width=True)
-    st.caption(f"{len(rows)} mentions of {len(analysis.places())} places.")
-st.dataframe(rows, use_container_width=True, hide_index=True)
+    places, events, claims, routes, correct = st.tabs(
+        ["Places", "Events", "Claims", "Routes", "Correct"]
+    )
+    shown = [r for r in place_table(analysis) if r["confidence"] >= floor
+             and not (hide_organisations and r["reference"] == "organisation")]  # fmt: skip
+    places.dataframe(shown, hide_index=True, width="stretch")
+    chart = timeline_chart(analysis)
+    if chart is not None:
+        events.altair_chart(chart, width="stretch")
+    events.dataframe(event_table(analysis), hide_index=True, width="stretch")
+    claims.dataframe(claim_table(analysis), hide_index=True, width="stretch")
+    routes.dataframe(leg_table(analysis), hide_index=True, width="stretch")
+    with correct:
+        named = [m for m in analysis.mentions if m.place is not None and m.mention.form.is_toponym]
+        pick = st.selectbox("Mention", range(len(named)), key="fix_mention",
+                            format_func=lambda i: f"{named[i].text} @{named[i].start} → "
+                            f"{named[i].place.label}")  # type: ignore[union-attr]  # fmt: skip
+        if named:
+            m = named[pick]
+            options = [c.place for c in m.candidates]
+            labels = [f"{p.label} ({p.kind.value}, {p.population:,} people)" for p in options]
+            choice = st.selectbox("Means", range(len(options)), key="fix_place",
+                                  format_func=labels.__getitem__)  # fmt: skip
+            one, two = st.columns(2)
+            if one.button("Use this place", key="fix_choose"):
+                fixes.append(Correction(CorrectionKind.CHOOSE, m.start, m.end, m.text,
+                                        options[choice].id))  # fmt: skip
+                st.rerun()
+            if two.button("Not a place", key="fix_drop"):
+                fixes.append(Correction(CorrectionKind.DROP, m.start, m.end, m.text))
+                st.rerun()
+        name = st.text_input("Add a place the article names", key="fix_name")
+        if st.button("Add", key="fix_add") and name:
+            try:
+                fixes.extend(additions(text, name, gazetteer()))
+                st.rerun()
+            except geo.GeoError as err:
+                st.error(str(err))
+        st.caption(f"{len(fixes)} correction(s) in force.")
+        if fixes and st.button("Undo the last correction", key="fix_undo"):
+            fixes.pop()
+            st.rerun()
+        saving = corrections_to_json(text, fixes)
+        st.download_button("Save corrections", saving, "newsmap-corrections.json",
+                           "application/json", key="fix_save")  # fmt: skip
+        saved = st.file_uploader("Load corrections", type=["json"], key="fix_load")
+        if saved is not None and st.button("Apply the loaded corrections", key="fix_apply"):
+            try:
+                fixes[:] = corrections_from_json(text, saved.getvalue())
+                st.rerun()
+            except geo.GeoError as err:
+                st.error(str(err))
+
 downloads = st.columns(5)
-downloads[0].download_button(
-    "Briefing (HTML)", briefing(text, published), "newsmap-briefing.html", "text/html"
-)
+downloads[0].download_button("Briefing (HTML)", briefing(text, published, tuple(fixes)),
+                             "newsmap-briefing.html", "text/html", key="dl_html")  # fmt: skip
 for column, (fmt, table) in zip(
     downloads[1:],
     [("geojson", "places"), ("kml", "places"), ("csv", "places"), ("csv", "events")],
@@ -67,6 +169,5 @@ for column, (fmt, table) in zip(
         export_bytes(analysis, fmt, table=table),
         f"newsmap-{table if fmt == 'csv' else 'map'}.{fmt}",
         MEDIA_TYPES[fmt],
-        key=f"{fmt}-{table}",
+        key=f"dl_{fmt}_{table}",
     )
-st.caption(" ".join(analysis.credits))

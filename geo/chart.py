@@ -11,9 +11,9 @@ import shapely
 
 from geo.gazetteer import Gazetteer
 from geo.models import Analysis, PlaceKind
-from geo.serialize import place_table
+from geo.serialize import event_table, place_table
 
-__all__ = ["overview_chart"]
+__all__ = ["overview_chart", "timeline_chart"]
 
 
 @lru_cache(maxsize=4)
@@ -60,3 +60,22 @@ def overview_chart(
         )
     )
     return alt.layer(base, dots).project(type="equalEarth")
+
+
+def timeline_chart(analysis: Analysis) -> alt.Chart | None:
+    """The dated events on a time axis, coloured by certainty; ``None`` without dates."""
+    rows = [r for r in event_table(analysis) if r["date"]]
+    if not rows:
+        return None
+    chart: alt.Chart = (
+        alt.Chart(alt.Data(values=rows))  # type: ignore[no-untyped-call]
+        .mark_circle(size=140, opacity=0.85)
+        .encode(
+            x=alt.X("date:T", title=None),
+            y=alt.Y("action:N", title=None),
+            color=alt.Color("certainty:N", legend=alt.Legend(orient="bottom")),
+            tooltip=["when:N", "action:N", "who:N", "where:N", "certainty:N", "source:N"],
+        )
+        .properties(height=220)
+    )
+    return chart

@@ -13,9 +13,12 @@ from geo.timex import TimeMention
 __all__ = [
     "analysis_to_dict",
     "batch_places",
+    "claim_table",
     "claim_to_dict",
+    "event_table",
     "event_to_dict",
     "journey_to_dict",
+    "leg_table",
     "mention_to_dict",
     "place_table",
     "place_to_dict",
@@ -238,3 +241,57 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
             for leg in journey.legs
         ],
     }
+
+
+def event_table(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per event, in timeline order, for display."""
+    rows = []
+    for e in analysis.events:
+        value = e.time.value if e.time else None
+        rows.append({
+            "when": (value.label if value else e.time.text) if e.time else "",
+            "date": value.day.isoformat() if value and value.day else None,
+            "inherited": e.time_inherited,
+            "action": e.action.value,
+            "who": ", ".join(e.actors),
+            "where": ", ".join(
+                f"{p.name} ({ep.role.value})"
+                for ep in e.places
+                if (p := analysis.mentions[ep.mention].place) is not None
+            ),
+            "certainty": e.certainty.value,
+            "source": e.source,
+            "confidence": e.confidence,
+            "sentence": analysis.text[e.sentence.start : e.sentence.end],
+        })  # fmt: skip
+    return rows
+
+
+def claim_table(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per check (each figure and the direction) of every claim."""
+    rows = []
+    for c in analysis.claims:
+        checks = [(d.claimed.text, d.verdict.value, d.explanation) for d in c.distances]
+        if c.direction:
+            checks.append((c.direction.claimed, c.direction.verdict.value, c.direction.explanation))
+        for claimed, verdict, explanation in checks or [("", c.verdict.value, c.reason)]:
+            rows.append({"claim": c.text, "figure": claimed, "verdict": verdict,
+                         "numbers": explanation})  # fmt: skip
+    return rows
+
+
+def leg_table(analysis: Analysis) -> list[dict[str, Any]]:
+    """One row per leg of every journey."""
+    return [
+        {
+            "who": j.actor or "unnamed",
+            "from": leg.start.name,
+            "to": leg.end.name,
+            "mode": leg.mode.value,
+            "km": round(leg.length_km),
+            "length": "straight line (schematic)" if leg.schematic else "geodesic",
+            "stated": leg.stated,
+        }
+        for j in analysis.journeys
+        for leg in j.legs
+    ]

@@ -1,36 +1,132 @@
 """The Streamlit app, driven by streamlit.testing's AppTest (no browser, no network)."""
 
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import geojson
+import pytest
 from conftest import ROOT
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
+
+APP = str(ROOT / "app.py")
+
+
+def start() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=180).run()
+    assert not app.exception
+    return app
+
+
+def places(app: AppTest) -> set[str]:
+    return set(app.dataframe[0].value["place"])
+
+
+def download(app: AppTest, label: str) -> bytes:
+    """The bytes behind a download button, from AppTest's in-memory media store."""
+    (button,) = [b for b in app.get("download_button") if b.proto.label == label]
+    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+    stores = [o for o in gc.get_objects() if isinstance(o, MemoryMediaFileStorage)]
+    for store in stores:
+        try:
+            return bytes(store.get_file(file_id).content)
+        except Exception:
+            continue
+    raise AssertionError(f"no media file for {label}")
 
 
 def test_app_opens_on_the_sample_article() -> None:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    assert not app.exception
-    assert "Kim Jong Un" in app.text_area[0].value
-    table = app.dataframe[0].value
-    assert "Pyongyang" in set(table["place"])
+    app = start()
+    assert app.title[0].value == "newsmap"
+    assert {"Pyongyang", "Vladivostok", "North Korea"} <= places(app)
     assert any("GeoNames" in c.value for c in app.caption)
+    events = app.dataframe[1].value
+    assert "2023-09-11" in set(events["date"])  # Putin arrives in Vladivostok
 
 
 def test_pasted_text_gives_its_places() -> None:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    app.text_area[0].set_value("Floods cut the road between Brisbane and Cairns, Queensland.").run()
+    app = start()
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_area(key="pasted").set_value(
+        "Floods cut the road between Brisbane and Cairns, Queensland."
+    ).run()
     assert not app.exception
-    places = set(app.dataframe[0].value["place"])
-    assert {"Brisbane", "Cairns", "Queensland"} <= places
+    assert {"Brisbane", "Cairns", "Queensland"} <= places(app)
 
 
-def test_too_long_text_gives_a_message_not_a_traceback() -> None:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-    app.text_area[0].set_value("Moscow " * 200_000).run()
+def test_a_correction_changes_the_result_and_survives_reruns() -> None:
+    app = start()
+    mentions = app.selectbox(key="fix_mention")
+    donetsk = next(i for i, label in enumerate(mentions.options) if label.startswith("Donetsk @"))
+    mentions.set_value(donetsk).run()
+    means = app.selectbox(key="fix_place")
+    russia = next(i for i in range(len(means.options)) if "Donetsk, RU" in means.options[i])
+    means.set_value(russia).run()
+    app.button(key="fix_choose").click().run()
     assert not app.exception
-    assert any("limit" in e.value for e in app.error)
+    table = app.dataframe[0].value
+    row = table[table["mention"] == "Donetsk"].iloc[0]
+    assert row["country"] == "RU"
+    app.run()  # another rerun keeps it
+    table = app.dataframe[0].value
+    assert table[table["mention"] == "Donetsk"].iloc[0]["country"] == "RU"
+    saved = json.loads(download(app, "Save corrections"))
+    assert saved["corrections"][0]["kind"] == "choose"
 
 
-def test_every_download_button_yields_a_file() -> None:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+def test_drop_and_add_a_place() -> None:
+    app = start()
+    mentions = app.selectbox(key="fix_mention")
+    beijing = next(i for i, label in enumerate(mentions.options) if label.startswith("Beijing @"))
+    mentions.set_value(beijing).run()
+    app.button(key="fix_drop").click().run()
+    assert "Beijing" not in places(app)
+    app.text_input(key="fix_name").set_value("Khasan").run()
+    app.button(key="fix_add").click().run()
+    assert any("does not appear" in e.value for e in app.error)  # not in the sample
+    app.button(key="fix_undo").click().run()
+    assert "Beijing" in places(app)
+
+
+def test_every_download_button_yields_a_valid_file() -> None:
+    app = start()
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert labels == ["Save corrections", "Briefing (HTML)", "GEOJSON", "KML", "CSV", "CSV events"]
+    page = download(app, "Briefing (HTML)").decode()
+    assert page.startswith("<!DOCTYPE html>") and "newsmap-briefing" in page
+    doc = geojson.loads(download(app, "GEOJSON").decode())
+    assert doc.is_valid and doc["type"] == "FeatureCollection"
+    root = ET.fromstring(download(app, "KML"))
+    assert root.tag.endswith("kml")
+    rows = list(csv.reader(io.StringIO(download(app, "CSV").decode())))
+    assert rows[0][0] == "mention" and len(rows) > 100
+    events = list(csv.DictReader(io.StringIO(download(app, "CSV events").decode())))
+    assert any(r["date"] == "2023-09-11" for r in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("Moscow " * 200_000, "limit")],
+)
+def test_bad_input_gives_a_message_not_a_traceback(text: str, message: str) -> None:
+    app = start()
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_area(key="pasted").set_value(text).run()
     assert not app.exception
-    buttons = app.get("download_button")
-    labels = [b.proto.label for b in buttons]
-    assert labels == ["Briefing (HTML)", "GEOJSON", "KML", "CSV", "CSV events"]
+    assert any(message in e.value for e in app.error)
+
+
+def test_fetching_a_url_is_off_until_allowed() -> None:
+    app = start()
+    app.radio(key="source").set_value("Fetch a URL").run()
+    assert app.text_input(key="url").disabled
+    app.checkbox(key="online_fetch").check().run()
+    app.text_input(key="url").set_value("ftp://example.invalid/x").run()
+    app.button(key="fetch").click().run()
+    assert not app.exception
+    assert any("http" in e.value for e in app.error)
