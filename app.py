@@ -4,11 +4,13 @@ is done by the ``geo`` package."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 import geo
+from geo.assets import publish
 from geo.briefing import briefing_html
 from geo.chart import timeline_chart
 from geo.corrections import (
@@ -44,6 +46,14 @@ def analyse(text: str, published: date | None, corrections: tuple[Correction, ..
 @st.cache_data(show_spinner="Drawing the briefing…", max_entries=8)
 def briefing(text: str, published: date | None, corrections: tuple[Correction, ...]) -> str:
     return briefing_html(analyse(text, published, corrections), gazetteer())
+
+
+@st.cache_resource
+def local_assets() -> str:
+    """Leaflet and jQuery, copied from their packages into ``static/`` for this server to
+    serve, so the map needs no CDN (``server.enableStaticServing``)."""
+    publish(Path(__file__).parent / "static")
+    return "/app/static/"
 
 
 @st.cache_data
@@ -98,7 +108,8 @@ except geo.GeoError as err:
 left, right = st.columns([3, 2])
 with left:
     fmap = build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
-                     min_confidence=floor, online_tiles=online_tiles)  # fmt: skip
+                     min_confidence=floor, online_tiles=online_tiles,
+                     asset_base=local_assets(), compact=True)  # fmt: skip
     st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
     st.caption(f"{len(analysis.mentions)} mentions of {len(analysis.places())} places · "
                + " ".join(analysis.credits))  # fmt: skip

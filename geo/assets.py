@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
 from functools import cache
 from pathlib import Path
 
 from geo.errors import DataError
 
-__all__ = ["inline_head", "jquery_js", "leaflet_css", "leaflet_js"]
+__all__ = ["inline_head", "jquery_js", "leaflet_css", "leaflet_js", "publish"]
 
 
 def _xstatic_dir(package: str) -> Path:
@@ -61,3 +62,21 @@ def _script(code: str) -> str:
 def inline_head() -> str:
     """The ``<head>`` content that replaces folium's links to CDNs."""
     return f"<style>{leaflet_css()}</style>{_script(leaflet_js())}{_script(jquery_js())}"
+
+
+def publish(folder: Path) -> None:
+    """Copy Leaflet (with its images) and jQuery from their packages into ``folder``, for a
+    local server to serve (the app's ``static/`` folder). Files already there are kept when
+    their size matches."""
+    folder.mkdir(parents=True, exist_ok=True)
+    leaflet = _xstatic_dir("leaflet")
+    wanted = [
+        (leaflet / "leaflet.js", folder / "leaflet.js"),
+        (leaflet / "leaflet.css", folder / "leaflet.css"),
+        (_xstatic_dir("jquery") / "jquery.min.js", folder / "jquery.min.js"),
+    ]
+    wanted += [(image, folder / "images" / image.name) for image in (leaflet / "images").iterdir()]
+    for source, target in wanted:
+        if not target.is_file() or target.stat().st_size != source.stat().st_size:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)

@@ -117,14 +117,24 @@ def build_map(
     min_confidence: float = 0.0,
     online_tiles: bool = False,
     height: str = "100%",
+    asset_base: str = "",
+    compact: bool = False,
 ) -> folium.Map:
     """The story's map. ``online_tiles`` shows the OpenStreetMap layer at first (it is always
-    offered, switched off, in the layer control)."""
+    offered, switched off, in the layer control). Leaflet and jQuery are inlined, unless
+    ``asset_base`` names the local address where :func:`geo.assets.publish` put them (the
+    app's server: ``/app/static/``). ``compact`` folds the layer control and the legend, for
+    a small map beside other panels."""
     fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
                       height=height, world_copy_jump=True)  # fmt: skip
-    fmap.default_js = []  # Leaflet and jQuery are inlined below, not fetched
-    fmap.default_css = []
-    figure_of(fmap).header.add_child(Element(inline_head()), name="newsmap_assets")
+    if asset_base:  # served by the local server, never a CDN
+        fmap.default_js = [("leaflet", f"{asset_base}leaflet.js"),
+                           ("jquery", f"{asset_base}jquery.min.js")]  # fmt: skip
+        fmap.default_css = [("leaflet_css", f"{asset_base}leaflet.css")]
+    else:  # inlined, for a file that opens anywhere
+        fmap.default_js = []
+        fmap.default_css = []
+        figure_of(fmap).header.add_child(Element(inline_head()), name="newsmap_assets")
     folium.GeoJson(
         json.loads(_outlines(gazetteer)),
         name="Countries (Natural Earth, offline)",
@@ -151,8 +161,8 @@ def build_map(
     )
     _add_claims(fmap, analysis)
     _add_events(fmap, analysis)
-    folium.LayerControl(collapsed=False).add_to(fmap)
-    fmap.add_child(_Legend())
+    folium.LayerControl(collapsed=compact).add_to(fmap)
+    fmap.add_child(_Legend(compact))
     if bounds:
         lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
@@ -362,14 +372,16 @@ class _Timeline(MacroElement):
 class _Legend(MacroElement):
     """What the colours and line styles mean, and the data credits."""
 
-    def __init__(self) -> None:
+    def __init__(self, compact: bool = False) -> None:
         super().__init__()
         self._name = "NewsmapLegend"
+        self.css_class = "newsmap-legend compact" if compact else "newsmap-legend"
         swatch = "<div><i style='background:{}'></i>{}</div>"
         legend_kinds = (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER)
         kinds = "".join(swatch.format(KIND_COLOURS[k], k.value) for k in legend_kinds)
         verdicts = "".join(swatch.format(c, v.value) for v, c in VERDICT_COLOURS.items())
         body = (
+            "<summary>Legend</summary>"
             f"<b>Places</b>{kinds}<div><i class='ring'></i>government / organisation</div>"
             "<b>Routes</b><div><span class='line solid'></span>geodesic (flights)</div>"
             "<div><span class='line dashed'></span>schematic (* straight-line km)</div>"
@@ -386,7 +398,8 @@ class _Legend(MacroElement):
             (function () {
                 var legend = L.control({position: "bottomright"});
                 legend.onAdd = function () {
-                    var div = L.DomUtil.create("div", "newsmap-legend");
+                    var div = L.DomUtil.create("details", "{{ this.css_class }}");
+                    div.open = {{ "false" if "compact" in this.css_class else "true" }};
                     div.innerHTML = {{ this.body_json }};
                     return div;
                 };
