@@ -3,6 +3,7 @@ is done by the ``geo`` package."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from geo.corrections import (
     corrections_from_json,
     corrections_to_json,
 )
-from geo.export import MEDIA_TYPES, export_bytes
+from geo.export import MEDIA_TYPES, export_bytes, to_png
 from geo.fetch import fetch_article
 from geo.inputs import UPLOAD_TYPES, check_text, read_upload
 from geo.render import build_map
@@ -46,6 +47,14 @@ def analyse(text: str, published: date | None, corrections: tuple[Correction, ..
 @st.cache_data(show_spinner="Drawing the briefing…", max_entries=8)
 def briefing(text: str, published: date | None, corrections: tuple[Correction, ...]) -> str:
     return briefing_html(analyse(text, published, corrections), gazetteer())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def snapshot(text: str, published: date | None, corrections: tuple[Correction, ...]) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.png"
+        to_png(briefing(text, published, corrections), path)
+        return path.read_bytes()
 
 
 @st.cache_resource
@@ -167,11 +176,11 @@ with right:
             except geo.GeoError as err:
                 st.error(str(err))
 
-downloads = st.columns(5)
+downloads = st.columns(6)
 downloads[0].download_button("Briefing (HTML)", briefing(text, published, tuple(fixes)),
                              "newsmap-briefing.html", "text/html", key="dl_html")  # fmt: skip
 for column, (fmt, table) in zip(
-    downloads[1:],
+    downloads[1:5],
     [("geojson", "places"), ("kml", "places"), ("csv", "places"), ("csv", "events")],
     strict=True,
 ):
@@ -182,3 +191,12 @@ for column, (fmt, table) in zip(
         MEDIA_TYPES[fmt],
         key=f"dl_{fmt}_{table}",
     )
+if downloads[5].button("PNG snapshot", key="png"):
+    with st.spinner("Taking a snapshot with headless Chromium…"):
+        try:
+            st.session_state.png_bytes = snapshot(text, published, tuple(fixes))
+        except geo.GeoError as err:
+            st.error(str(err))
+if st.session_state.get("png_bytes"):
+    downloads[5].download_button("Download PNG", st.session_state.png_bytes, "newsmap-map.png",
+                                 MEDIA_TYPES["png"], key="dl_png")  # fmt: skip

@@ -109,6 +109,16 @@ def test_every_download_button_yields_a_valid_file() -> None:
     assert any(r["date"] == "2023-09-11" for r in events)
 
 
+def test_png_snapshot_or_a_clear_message() -> None:
+    app = start()
+    app.button(key="png").click().run()
+    assert not app.exception
+    if app.error:  # no Chromium here: the message says what to install
+        assert "Chromium" in app.error[0].value
+    else:
+        assert download(app, "Download PNG").startswith(b"\x89PNG")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("Moscow " * 200_000, "limit")],
