@@ -109,9 +109,6 @@ _VENUE = re.compile(
     re.I,
 )
 _SITE = re.compile(r"\b(?:the\s+)?(?:site|scene|venue)\s+of\b", re.I)
-_MODES = re.compile(
-    r"\b(?:train|rail|railway|plane|flight|flew|aircraft|jet|car|motorcade|ship|boat|ferry)\b", re.I
-)
 _NOT_A_SOURCE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|He|She|It|They|We|I)$"
@@ -462,9 +459,3 @@ def _source(text: str, sentence: Span, start: int) -> str:
         if name and distance < best_distance:
             best, best_distance = name, distance
     return best
-
-
-def travel_mode(text: str) -> str:
-    """The first word in ``text`` that says how someone travelled ("train", "plane")."""
-    match = _MODES.search(text)
-    return match.group().lower() if match else ""

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-import shapely
-
 from geo.gazetteer import Gazetteer
 from geo.geodesy import arc, measure, split_at_antimeridian
 from geo.models import (
@@ -35,7 +33,7 @@ from geo.models import (
     PlaceRole,
 )
 
-__all__ = ["build_journeys", "leg_geojson"]
+__all__ = ["build_journeys"]
 
 _MOVES = (Action.DEPART, Action.ARRIVE, Action.TRAVEL, Action.VISIT)
 _MODE_WORDS = [
@@ -225,8 +223,3 @@ def _leg(a: _Stop, b: _Stop, mode: Mode) -> Leg:
     length = measure(a.place.coordinate, b.place.coordinate).distance_km
     via = b.place if b.place.id.startswith("crossing:") else None
     return Leg(a.place, b.place, mode, geometry, round(length, 1), True, a.stated and b.stated, via)
-
-
-def leg_geojson(leg: Leg) -> dict[str, object]:
-    """A leg as a GeoJSON geometry (longitude, latitude)."""
-    return shapely.geometry.mapping(leg.geometry)
