@@ -126,8 +126,7 @@ with right:
     places, events, claims, routes, correct = st.tabs(
         ["Places", "Events", "Claims", "Routes", "Correct"]
     )
-    shown = [r for r in place_table(analysis) if r["confidence"] >= floor
-             and not (hide_organisations and r["reference"] == "organisation")]  # fmt: skip
+    shown = place_table(analysis, min_confidence=floor, hide_organisations=hide_organisations)
     places.dataframe(shown, hide_index=True, width="stretch")
     chart = timeline_chart(analysis)
     if chart is not None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import shapely
 
-from geo.models import Analysis, Claim, Event, Journey, Place, PlaceMention
+from geo.models import Analysis, Claim, Event, Journey, Place, PlaceMention, Reference
 from geo.timex import TimeMention
 
 __all__ = [
@@ -101,10 +101,17 @@ def batch_places(
     return out
 
 
-def place_table(analysis: Analysis) -> list[dict[str, Any]]:
-    """One row per mention for display: mention, place, country, coordinates, confidence."""
+def place_table(
+    analysis: Analysis, *, min_confidence: float = 0.0, hide_organisations: bool = False
+) -> list[dict[str, Any]]:
+    """One row per mention for display: mention, place, country, coordinates, confidence;
+    without mentions below ``min_confidence`` or, if asked, references to governments."""
     rows = []
     for m in analysis.mentions:
+        if m.confidence < min_confidence or (
+            hide_organisations and m.reference is Reference.ORGANISATION
+        ):
+            continue
         p = m.place
         rows.append(
             {

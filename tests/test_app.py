@@ -140,3 +140,14 @@ def test_fetching_a_url_is_off_until_allowed() -> None:
     app.button(key="fetch").click().run()
     assert not app.exception
     assert any("http" in e.value for e in app.error)
+
+
+def test_filters_hide_organisations_and_low_confidence() -> None:
+    app = start()
+    everything = app.dataframe[0].value
+    assert "organisation" in set(everything["reference"])
+    app.checkbox(key="hide_orgs").check().run()
+    assert "organisation" not in set(app.dataframe[0].value["reference"])
+    app.slider(key="floor").set_value(0.95).run()
+    assert (app.dataframe[0].value["confidence"] >= 0.95).all()
+    assert len(app.dataframe[0].value) < len(everything)
