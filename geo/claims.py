@@ -320,6 +320,11 @@ def _end_point(
     return place.coordinate, _radius_km(place)
 
 
+def _inside(outer: Place, inner: Place, gazetteer: Gazetteer) -> bool:
+    shape = gazetteer.shape(outer.id)
+    return shape is not None and bool(shape.contains(shapely.Point(inner.coordinate.lonlat())))
+
+
 def _check(
     text: str,
     found: _Found,
@@ -359,6 +364,10 @@ def _check(
             return uncheckable("both ends resolve to the same place")
         here_end = _end_point(subject_place, reference_place.coordinate, gazetteer)
         there_end = _end_point(reference_place, subject_place.coordinate, gazetteer)
+        if there_end is None and not values and _inside(reference_place, subject_place, gazetteer):
+            # "Perpignan, south of France": the part of the country it lies in, seen from
+            # the country's point
+            there_end = reference_place.coordinate, 0.0
         if here_end is None or there_end is None:
             large = subject_place.name if here_end is None else reference_place.name
             return uncheckable(f"{large} is too large to measure a distance to")

@@ -44,6 +44,7 @@ _RELATION_BEFORE = re.compile(
     r"criticised|criticized|condemned|told|asked)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_AFTER_A_TOWN = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
 _ORG_LANDMARKS = (
     "Kremlin",
     "White House",
@@ -74,6 +75,8 @@ def classify_reference(text: str, mention: Mention, place: Place) -> Reference:
         return Reference.LOCATION
     after = text[mention.end : mention.end + 40]
     before = text[max(0, mention.start - 40) : mention.start]
+    if place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY) and _AFTER_A_TOWN.search(before):
+        return Reference.LOCATION  # "Melville, Sask. believes": the town's region, not a government
     words = re.findall(r"[\w']+|[^\w\s]", after)
     if words[:1] in (["'s"], ["’s"]) or after.startswith(("'s", "’s")):
         rest = re.findall(r"[A-Za-z]+", after[2:])[:3]

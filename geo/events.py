@@ -203,18 +203,23 @@ def _actors(
     organisations that place names stand for."""
     full = [text[a:b] for a, b in people.names]
     found: list[_Actor] = []
+    places = [(m.start, m.end) for m in mentions if m.place is not None]
     for first, last in people.groups:
         words = [t.text for t in tokens[first : last + 1] if t.text[:1].isalpha()]
         start, end = tokens[first].start, tokens[last].end
         named = [(a, b) for a, b in people.names if start <= a and b <= end]
         if named:  # "Russian Defence Minister Sergei Shoigu": the name after the title
-            a, b = named[-1]
-            found.append(_Actor(a, b, text[a:b]))
+            start, end = named[-1]
+            actor = _Actor(start, end, text[start:end])
         elif any(a <= start and end <= b for a, b in people.names):
-            found.append(_Actor(start, end, text[start:end]))
+            actor = _Actor(start, end, text[start:end])
         elif words and all(people.is_known(w) for w in words):
             name = next((f for f in full if words[-1] in f.split()), " ".join(words))
-            found.append(_Actor(start, end, name))
+            actor = _Actor(start, end, name)
+        else:
+            continue
+        if not any(a < actor.end and actor.start < b for a, b in places):
+            found.append(actor)  # (a place's name is no person: "Sask.", "Washington")
     for m in mentions:
         if m.reference is Reference.ORGANISATION and m.place is not None:
             found.append(_Actor(m.start, m.end, m.text))

@@ -58,12 +58,10 @@ def analyze(
     claims = check_claims(text, mentions, gazetteer, sentences)
     measured_from = frozenset(c.reference for c in claims if c.reference is not None)
     times = find_times(text, published)
-    events = find_events(text, sentences, mentions, times, found.recognition.people,
-                         found.recognition.tokens, published, measured_from)  # fmt: skip
+    events = timeline(find_events(text, sentences, mentions, times, found.recognition.people,
+                                  found.recognition.tokens, published, measured_from))  # fmt: skip
     journeys = build_journeys(text, events, mentions, gazetteer)
-    return Analysis(
-        text, published, mentions, tuple(gazetteer.credits), claims, timeline(events), journeys
-    )
+    return Analysis(text, published, mentions, tuple(gazetteer.credits), claims, events, journeys)
 
 
 @dataclass(frozen=True, slots=True)

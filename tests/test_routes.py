@@ -57,3 +57,10 @@ def test_geometries_export_as_geojson(sample: geo.Analysis) -> None:
                 else geometry["coordinates"][0][0][:2]
             )
             assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_journey_events_are_indices_into_the_timeline(sample: geo.Analysis) -> None:
+    for j in sample.journeys:
+        for i in j.events:
+            event = sample.events[i]
+            assert j.actor in event.actors
