@@ -56,3 +56,14 @@ def test_dateline_in_capitals(gazetteer: geo.Gazetteer) -> None:
     (dateline,) = mentions_of(analysis, "EDMONTON")
     assert dateline.mention.form is geo.MentionForm.DATELINE
     assert dateline.place is not None and dateline.place.country_code == "CA"
+
+
+def test_a_region_after_its_town_is_a_location_not_a_government(gazetteer: geo.Gazetteer) -> None:
+    text = (
+        "A couple from Melville, Sask. believes the cat is theirs. Washington said it would help."
+    )
+    analysis = geo.analyze(text, gazetteer)
+    (sask,) = mentions_of(analysis, "Sask.")
+    assert sask.reference is geo.Reference.LOCATION
+    (washington,) = mentions_of(analysis, "Washington")
+    assert washington.reference is geo.Reference.ORGANISATION
