@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from geo.attribution import certainty, source
 from geo.models import (
     Action,
     Certainty,
@@ -82,37 +83,12 @@ _SKIP_BEFORE = re.compile(
     re.I,
 )
 _OBJECT_TRIGGERS = ("carrying",)  # "a plane carrying Biden": the actor follows
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|n't|hadn't|didn't|wasn't|weren't|hasn't|haven't)\b[^.;]{0,25}$", re.I
-)
-_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected claims)\b", re.I)
-_POSSIBLE = re.compile(
-    r"\b(?:could|may|might|possibly|possible|likely|probably|potential|unclear whether)\b", re.I
-)
-_EXPECTED = re.compile(
-    r"\b(?:will|would|expected to|expects to|plans? to|planned|set to|scheduled|is to|are to|"
-    r"due to|to take place|as early as|in the coming)\b",
-    re.I,
-)
-_REPORTED = re.compile(
-    r"\b(?:said|says|reported|reports|according to|citing|cited|told|quoted|claimed)\b", re.I
-)
-_SOURCE = re.compile(
-    r"(?:according to|citing)\s+(?P<a>[^,.;]{2,60}?)(?=[,.;]|\s+(?:said|as|that)\b)"
-    r"|(?P<b>(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?(?:[A-Z][\w'’.-]*|officials|analysts|"
-    r"experts|sources|media|newspaper|agency|spokesperson|spokesman|spokeswoman))"
-    r"\s+(?:said|says|reported|reports|told|announced)\b",
-)
 _VENUE = re.compile(
     r"\b(?:possible|likely|probable|expected|planned)?\s*(?:venue|host city|location)\s+"
     r"(?:is|was|would be|will be|could be)\s+",
     re.I,
 )
 _SITE = re.compile(r"\b(?:the\s+)?(?:site|scene|venue)\s+of\b", re.I)
-_NOT_A_SOURCE = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|He|She|It|They|We|I)$"
-)
 _DEMONYM_ACTORS = frozenset(
     "Russian Ukrainian American Chinese Israeli Iranian Syrian Turkish British French German "
     "Japanese Indian Pakistani Saudi Palestinian".split()
@@ -280,14 +256,14 @@ def _sentence_events(
         kept_without_place = action in (Action.MEET, Action.STATEMENT) and time and not inherited
         if not own and not kept_without_place:
             continue
-        certainty = _certainty(text, sentence, start, end)
-        source = _source(text, sentence, start) if certainty is not Certainty.HAPPENED else ""
+        how_sure = certainty(text, sentence, start, end)
+        who_says = source(text, sentence, start) if how_sure is not Certainty.HAPPENED else ""
         confidence = 0.3 + 0.25 * bool(own) + (0.1 if inherited else 0.2) * bool(time)
         confidence += 0.15 * bool(event_actors)
-        confidence += 0.1 * (certainty in (Certainty.HAPPENED, Certainty.REPORTED))
+        confidence += 0.1 * (how_sure in (Certainty.HAPPENED, Certainty.REPORTED))
         events.append(
             Event(Span(start, end), text[start:end], action, event_actors, own, time,
-                  inherited, certainty, source, sentence, round(min(confidence, 1.0), 2))
+                  inherited, how_sure, who_says, sentence, round(min(confidence, 1.0), 2))
         )  # fmt: skip
     return events
 
@@ -428,39 +404,3 @@ def _anchor_clock(time: TimeMention, times: Sequence[TimeMention], sentence: Spa
         return time
     value = with_day(time.value, reference.value.day)
     return TimeMention(time.start, time.end, time.text, value, time.modifier)
-
-
-def _certainty(text: str, sentence: Span, start: int, end: int) -> Certainty:
-    clause_start = max(sentence.start, text.rfind(",", sentence.start, start) + 1)
-    before = text[max(clause_start, start - 60) : start]
-    near_before = text[max(sentence.start, start - 30) : start]
-    after = text[end : min(sentence.end, end + 30)]
-    body = text[sentence.start : sentence.end]
-    if _NEGATION.search(near_before) or _DENIED.search(body):
-        return Certainty.DENIED
-    if (
-        _POSSIBLE.search(near_before)
-        or re.match(r"\s+(?:is|was|were|are)\s+possible", after)
-        or re.search(r"\b(?:unclear|not clear) whether\b", text[sentence.start : start], re.I)
-    ):
-        return Certainty.POSSIBLE
-    if _EXPECTED.search(before) or re.match(r"\s+(?:is|was)\s+expected", after):
-        return Certainty.EXPECTED
-    if _REPORTED.search(body):
-        return Certainty.REPORTED
-    return Certainty.HAPPENED
-
-
-def _source(text: str, sentence: Span, start: int) -> str:
-    body = text[sentence.start : sentence.end]
-    best = ""
-    best_distance = 10**9
-    for match in _SOURCE.finditer(body):
-        name = (match.group("a") or match.group("b") or "").strip()
-        name = re.sub(r"^(?:the|The)\s+", "", name)
-        if _NOT_A_SOURCE.match(name):
-            continue
-        distance = abs(sentence.start + match.start() - start)
-        if name and distance < best_distance:
-            best, best_distance = name, distance
-    return best

@@ -18,10 +18,10 @@ from typing import Any
 
 import folium
 import shapely
-from branca.element import Element, Figure, MacroElement
-from folium.template import Template
+from branca.element import Element, Figure
 
 from geo.assets import inline_head
+from geo.controls import Legend, Timeline
 from geo.gazetteer import Gazetteer
 from geo.models import Analysis, Leg, Place, PlaceKind, PlaceMention, Reference, Verdict
 
@@ -162,7 +162,14 @@ def build_map(
     _add_claims(fmap, analysis)
     _add_events(fmap, analysis)
     folium.LayerControl(collapsed=compact).add_to(fmap)
-    fmap.add_child(_Legend(compact))
+    legend_kinds = (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER)
+    fmap.add_child(
+        Legend(
+            [(KIND_COLOURS[k], k.value) for k in legend_kinds],
+            [(c, v.value) for v, c in VERDICT_COLOURS.items()],
+            compact=compact,
+        )
+    )
     if bounds:
         lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
@@ -299,135 +306,4 @@ def _add_events(fmap: folium.Map, analysis: Analysis) -> None:
         )
     group.add_to(fmap)
     if steps:
-        fmap.add_child(_Timeline(group.get_name(), steps))
-
-
-class _Timeline(MacroElement):
-    """A control that steps or plays through the events in time order: events up to the
-    current step are drawn. Written here; no plugin, no network."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var group = {{ this.group }};
-            var steps = {{ this.steps_json }};
-            var layers = steps.map(function (s) { return window[s.layer]; });
-            var control = L.control({position: "bottomleft"});
-            var slider, label, button, timer = null;
-            function show(k) {
-                layers.forEach(function (layer, i) {
-                    if (i <= k) { group.addLayer(layer); } else { group.removeLayer(layer); }
-                });
-                slider.value = k;
-                label.textContent = (k + 1) + "/" + steps.length + "  " + steps[k].label;
-            }
-            function stop() {
-                if (timer) { clearInterval(timer); timer = null; button.textContent = "▶"; }
-            }
-            control.onAdd = function () {
-                var div = L.DomUtil.create("div", "newsmap-timeline leaflet-bar");
-                button = L.DomUtil.create("button", "newsmap-play", div);
-                button.type = "button";
-                button.textContent = "▶";
-                button.title = "Play the events in order";
-                slider = L.DomUtil.create("input", "newsmap-slider", div);
-                slider.type = "range"; slider.min = 0; slider.max = steps.length - 1;
-                label = L.DomUtil.create("span", "newsmap-step", div);
-                L.DomEvent.disableClickPropagation(div);
-                L.DomEvent.disableScrollPropagation(div);
-                slider.addEventListener("input", function () {
-                    stop();
-                    show(parseInt(slider.value, 10));
-                });
-                button.addEventListener("click", function () {
-                    if (timer) { stop(); return; }
-                    var k = parseInt(slider.value, 10);
-                    if (k >= steps.length - 1) { k = -1; }
-                    button.textContent = "❚❚";
-                    timer = setInterval(function () {
-                        k += 1;
-                        if (k >= steps.length) { stop(); return; }
-                        show(k);
-                    }, 1200);
-                });
-                return div;
-            };
-            control.addTo(map);
-            show(steps.length - 1);
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, group: str, steps: list[dict[str, Any]]) -> None:
-        super().__init__()
-        self._name = "NewsmapTimeline"
-        self.group = group
-        # JSON inside a script: "</" must not end the element
-        self.steps_json = json.dumps(steps, ensure_ascii=False).replace("</", "<\\/")
-
-
-class _Legend(MacroElement):
-    """What the colours and line styles mean, and the data credits."""
-
-    def __init__(self, compact: bool = False) -> None:
-        super().__init__()
-        self._name = "NewsmapLegend"
-        self.css_class = "newsmap-legend compact" if compact else "newsmap-legend"
-        swatch = "<div><i style='background:{}'></i>{}</div>"
-        legend_kinds = (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER)
-        kinds = "".join(swatch.format(KIND_COLOURS[k], k.value) for k in legend_kinds)
-        verdicts = "".join(swatch.format(c, v.value) for v, c in VERDICT_COLOURS.items())
-        body = (
-            "<summary>Legend</summary>"
-            f"<b>Places</b>{kinds}<div><i class='ring'></i>government / organisation</div>"
-            "<b>Routes</b><div><span class='line solid'></span>geodesic (flights)</div>"
-            "<div><span class='line dashed'></span>schematic (* straight-line km)</div>"
-            f"<b>Claims</b>{verdicts}"
-            "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small>"
-        )
-        self.body_json = json.dumps(body).replace("</", "<\\/")
-        self._template = Template(
-            """
-            {% macro header(this, kwargs) %}<style>"""
-            + _CSS
-            + """</style>{% endmacro %}
-            {% macro script(this, kwargs) %}
-            (function () {
-                var legend = L.control({position: "bottomright"});
-                legend.onAdd = function () {
-                    var div = L.DomUtil.create("details", "{{ this.css_class }}");
-                    div.open = {{ "false" if "compact" in this.css_class else "true" }};
-                    div.innerHTML = {{ this.body_json }};
-                    return div;
-                };
-                legend.addTo({{ this._parent.get_name() }});
-            })();
-            {% endmacro %}
-            """
-        )
-
-
-_CSS = """
-.newsmap-legend{background:#fff;
-  padding:8px 10px;font:12px/1.5 sans-serif;border-radius:4px;box-shadow:0 1px 4px #0004;
-  max-width:210px}
-.newsmap-legend b{display:block;margin-top:4px}
-.newsmap-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;
-  margin-right:6px;vertical-align:middle}
-.newsmap-legend i.ring{border:3px solid #f1c40f;width:7px;height:7px}
-.newsmap-legend .line{display:inline-block;width:26px;margin-right:6px;vertical-align:middle;
-  border-top:3px solid #1f77b4}
-.newsmap-legend .line.dashed{border-top-style:dashed}
-.newsmap-legend small{display:block;margin-top:4px;color:#555}
-.newsmap-timeline{background:#fff;padding:6px 8px;font:12px sans-serif;display:flex;
-  align-items:center;gap:6px;max-width:60vw}
-.newsmap-timeline input{width:180px}
-.newsmap-step{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.newsmap-length{font:11px sans-serif;background:#ffffffd0;border-radius:3px;text-align:center}
-.newsmap-quotes{padding-left:16px;margin:4px 0}
-.newsmap-quotes li,.newsmap-quote{margin:2px 0;font-size:12px}
-mark{background:#ffe58a}
-"""
+        fmap.add_child(Timeline(group.get_name(), steps))

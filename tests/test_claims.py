@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import geo
-from geo.claims import _rounding_share
 from geo.models import Verdict
+from geo.verdicts import rounding_share
 
 sys.path.insert(0, str(Path(__file__).parent / "claims"))
 from score import score
@@ -48,10 +48,10 @@ def test_durations_counts_and_times_are_not_claims(sample: geo.Analysis, phrase:
 
 
 def test_rounding_implied_by_the_figure() -> None:
-    assert _rounding_share(680) == pytest.approx(5 / 680)
-    assert _rounding_share(425) == pytest.approx(0.5 / 425)
-    assert _rounding_share(2000) == pytest.approx(50 / 2000)  # read to two digits
-    assert _rounding_share(12.5) == pytest.approx(0.05 / 12.5)
+    assert rounding_share(680) == pytest.approx(5 / 680)
+    assert rounding_share(425) == pytest.approx(0.5 / 425)
+    assert rounding_share(2000) == pytest.approx(50 / 2000)  # read to two digits
+    assert rounding_share(12.5) == pytest.approx(0.05 / 12.5)
 
 
 def test_an_untrue_distance_is_off_with_its_figures(gazetteer: geo.Gazetteer) -> None:

@@ -42,7 +42,7 @@ def test_layers_and_controls(sample_map: folium.Map) -> None:
     for name in ("Places", "Governments and organisations", "Routes", "Checked claims", "Events"):
         assert children_named(sample_map, name), name
     kinds = {type(c).__name__ for c in sample_map._children.values()}
-    assert {"LayerControl", "_Timeline", "_Legend", "GeoJson", "TileLayer"} <= kinds
+    assert {"LayerControl", "Timeline", "Legend", "GeoJson", "TileLayer"} <= kinds
     (osm,) = [c for c in sample_map._children.values() if isinstance(c, folium.TileLayer)]
     assert osm.show is False  # online tiles are offered, not loaded
 
