@@ -13,28 +13,15 @@ on the same text, best of N runs after a warm-up.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from timing import best_of
 
 import geo
 from geo.pipeline import find_places
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def best_of(repeat: int, *works: Callable[[], object]) -> list[float]:
-    """Best time of each piece of work, run in turns so that drift hits both alike."""
-    best = [float("inf")] * len(works)
-    for work in works:
-        work()
-    for _ in range(repeat):
-        for i, work in enumerate(works):
-            start = time.perf_counter()
-            work()
-            best[i] = min(best[i], time.perf_counter() - start)
-    return best
 
 
 def main() -> int:
