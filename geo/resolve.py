@@ -21,7 +21,7 @@ import numpy as np
 from geo.gazetteer import NameHit
 from geo.models import Candidate, Mention, MentionForm, Place, PlaceKind
 
-__all__ = ["Resolution", "resolve", "score_candidates"]
+__all__ = ["Resolution", "resolve"]
 
 _KIND_PRIOR = {
     PlaceKind.COUNTRY: 9.5,
@@ -97,7 +97,7 @@ def _contains(outer: Place, inner: Place) -> bool:
     return False
 
 
-def score_candidates(
+def resolve(
     text: str,
     recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
     capitals: set[str],
@@ -253,12 +253,3 @@ def _cue_bonus(text: str, mention: Mention, place: Place) -> float:
     if place.kind is PlaceKind.CITY and ("city of" in before or after.startswith("city")):
         return 2.0
     return 0.0
-
-
-def resolve(
-    text: str,
-    recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
-    capitals: set[str],
-) -> list[Resolution]:
-    """Ranked candidates per mention (see :func:`score_candidates`)."""
-    return score_candidates(text, recognised, capitals)
