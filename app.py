@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -25,6 +26,7 @@ from geo.export import MEDIA_TYPES, export_bytes, to_png
 from geo.fetch import fetch_article
 from geo.inputs import UPLOAD_TYPES, check_text, read_upload
 from geo.render import build_map
+from geo.report.safe import markdown, markdown_prose
 from geo.serialize import claim_table, event_table, leg_table, place_table
 from geo.sources import data_dir
 
@@ -94,7 +96,7 @@ with st.sidebar:
         if text is not None:
             check_text(text)
     except geo.GeoError as err:
-        st.error(str(err))
+        st.error(markdown(err))
         text = None
     published = st.date_input("Published", SAMPLE_PUBLISHED, key="published")
     st.header("Show")
@@ -111,7 +113,7 @@ fixes = st.session_state.setdefault("corrections", {}).setdefault(text, [])
 try:
     analysis = analyse(text, published, tuple(fixes))
 except geo.GeoError as err:
-    st.error(str(err))
+    st.error(markdown(err))
     st.stop()
 
 left, right = st.columns([3, 2])
@@ -120,8 +122,8 @@ with left:
                      min_confidence=floor, online_tiles=online_tiles,
                      asset_base=local_assets(), compact=True)  # fmt: skip
     st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
-    st.caption(f"{len(analysis.mentions)} mentions of {len(analysis.places())} places · "
-               + " ".join(analysis.credits))  # fmt: skip
+    counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
+    st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
 with right:
     places, events, claims, routes, correct = st.tabs(
         ["Places", "Events", "Claims", "Routes", "Correct"]
@@ -159,7 +161,7 @@ with right:
                 fixes.extend(additions(text, name, gazetteer()))
                 st.rerun()
             except geo.GeoError as err:
-                st.error(str(err))
+                st.error(markdown(err))
         st.caption(f"{len(fixes)} correction(s) in force.")
         if fixes and st.button("Undo the last correction", key="fix_undo"):
             fixes.pop()
@@ -173,10 +175,11 @@ with right:
                 fixes[:] = corrections_from_json(text, saved.getvalue())
                 st.rerun()
             except geo.GeoError as err:
-                st.error(str(err))
+                st.error(markdown(err))
 
 downloads = st.columns(6)
-downloads[0].download_button("Briefing (HTML)", briefing(text, published, tuple(fixes)),
+# each file is made when its button is clicked, not on every rerun
+downloads[0].download_button("Briefing (HTML)", partial(briefing, text, published, tuple(fixes)),
                              "newsmap-briefing.html", "text/html", key="dl_html")  # fmt: skip
 for column, (fmt, table) in zip(
     downloads[1:5],
@@ -185,7 +188,7 @@ for column, (fmt, table) in zip(
 ):
     column.download_button(
         f"{fmt.upper()}{' events' if table == 'events' else ''}",
-        export_bytes(analysis, fmt, table=table),
+        partial(export_bytes, analysis, fmt, table=table),
         f"newsmap-{table if fmt == 'csv' else 'map'}.{fmt}",
         MEDIA_TYPES[fmt],
         key=f"dl_{fmt}_{table}",
@@ -195,7 +198,7 @@ if downloads[5].button("PNG snapshot", key="png"):
         try:
             st.session_state.png_bytes = snapshot(text, published, tuple(fixes))
         except geo.GeoError as err:
-            st.error(str(err))
+            st.error(markdown(err))
 if st.session_state.get("png_bytes"):
     downloads[5].download_button("Download PNG", st.session_state.png_bytes, "newsmap-map.png",
                                  MEDIA_TYPES["png"], key="dl_png")  # fmt: skip

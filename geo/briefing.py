@@ -4,11 +4,11 @@ with no network and prints cleanly to PDF."""
 
 from __future__ import annotations
 
-from branca.element import Element
-
+from geo.controls import RawText
 from geo.gazetteer import Gazetteer
 from geo.models import Analysis, PlaceMention
-from geo.render import build_map, esc, figure_of
+from geo.render import build_map, figure_of, quote_html
+from geo.report.safe import html as esc
 
 __all__ = ["briefing_html"]
 
@@ -41,10 +41,11 @@ def briefing_html(analysis: Analysis, gazetteer: Gazetteer, *, title: str = "") 
     """The whole page as HTML text."""
     fmap = build_map(analysis, gazetteer, height="62vh")
     root = figure_of(fmap)
-    root.header.add_child(Element(_PRINT_CSS), name="newsmap_briefing_css")
-    root.header.add_child(Element(f"<title>{esc(title or 'newsmap briefing')}</title>"))
+    root.header.add_child(RawText(_PRINT_CSS), name="newsmap_briefing_css")
+    root.header.add_child(RawText(f"<title>{esc(title or 'newsmap briefing')}</title>"))
     page = str(root.render())
-    # the panel goes after the map; "</body>" from the article is always escaped
+    # the panel goes after the map (it is never compiled as a template); "</body>" from the
+    # article is always escaped
     end = page.rfind("</body>")
     return page[:end] + _panel(analysis, title) + page[end:]
 
@@ -142,9 +143,7 @@ def _places(analysis: Analysis) -> str:
         place = mentions[0].place
         assert place is not None
         first = mentions[0]
-        s = first.sentence
-        quote = (f"{esc(analysis.text[s.start : first.start])}<mark>{esc(first.text)}</mark>"
-                 f"{esc(analysis.text[first.end : s.end])}")  # fmt: skip
+        quote = quote_html(analysis, first.sentence, first.mention)
         rows.append(_row(esc(place.name), esc(place.country_code), esc(place.kind.value),
                          f"{place.coordinate.lat:.3f}, {place.coordinate.lon:.3f}",
                          str(len(mentions)), f"{max(m.confidence for m in mentions):.2f}",

@@ -1,18 +1,130 @@
-"""The map's own controls, written here: a timeline that steps or plays through the events,
-and a legend. No plugin and no network."""
+"""The map's own elements, written here: a timeline that steps or plays through the events, a
+legend, the country outlines, and the popups and tooltips of every marker and line. No plugin
+and no network.
+
+Text from outside reaches the page only as data: each element's template inserts checked
+identifiers and :func:`geo.report.safe.script_json` values, and :class:`InertMacro` puts what
+the template made into the page as it is. (branca's ``MacroElement`` wraps its output in a
+plain ``Element``, which compiles it once more as a Jinja template; an article holding
+``{{ ... }}`` would then run code on the machine that draws the map.)
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
-__all__ = ["Legend", "Timeline"]
+from geo.report.safe import colour, html, identifier, script_json
+
+__all__ = ["Binding", "Bindings", "InertMacro", "Legend", "Outlines", "RawText", "Timeline"]
 
 
-class Timeline(MacroElement):
+class RawText(Element):
+    """Text put into the page as it is. A plain branca ``Element`` would compile it as a
+    template; this one never does."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class InertMacro(MacroElement):
+    """A ``MacroElement`` whose rendered ``header``, ``html`` and ``script`` macros go into the
+    figure as :class:`RawText`, never compiled a second time."""
+
+    def render(self, **kwargs: Any) -> str:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("render the map through its figure")
+        module = self._template.module
+        for part in ("header", "html", "script"):
+            macro = getattr(module, part, None)
+            if macro is not None:
+                target = getattr(figure, part)
+                target.add_child(RawText(str(macro(self, kwargs))), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+        return ""  # what it makes is in the figure
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """The popup and tooltip of one layer (a marker or a line), as HTML that the renderer
+    built from constants and :func:`geo.report.safe.html`."""
+
+    layer: str  # the folium variable name of the layer
+    popup_html: str = ""
+    tooltip_html: str = ""
+    sticky: bool = False  # the tooltip follows the pointer
+    max_width: int = 380
+
+
+class Bindings(InertMacro):
+    """Binds every popup and tooltip of the map, in one script, from data."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var layers = [{{ this.layers }}];
+            var items = {{ this.items_json }};
+            items.forEach(function (item, i) {
+                if (item[0]) { layers[i].bindPopup(item[0], {maxWidth: item[3]}); }
+                if (item[1]) { layers[i].bindTooltip(item[1], {sticky: item[2]}); }
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bindings: Sequence[Binding]) -> None:
+        super().__init__()
+        self._name = "NewsmapBindings"
+        self.layers = ",".join(identifier(b.layer) for b in bindings)
+        self.items_json = script_json(
+            [[b.popup_html, b.tooltip_html, b.sticky, b.max_width] for b in bindings]
+        )
+
+
+class Outlines(InertMacro):
+    """Country outlines under everything else: GeoJSON geometry only, not interactive."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.geoJSON({{ this.data_json }}, {
+            interactive: false,
+            style: function () { return {{ this.style_json }}; }
+        }).addTo({{ this.map }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, map_name: str, geojson: str, style: dict[str, Any]) -> None:
+        """``geojson`` is GeoJSON text of geometries with no properties (numbers only)."""
+        super().__init__()
+        self._name = "NewsmapOutlines"
+        self.map = identifier(map_name)
+        if not set(geojson) <= _GEOJSON_CHARACTERS:
+            raise ValueError("outlines must be GeoJSON polygons without properties")
+        self.data_json = geojson
+        self.style_json = script_json(style)
+
+
+# all a FeatureCollection of bare polygons is written with: no text can hide in it
+_GEOJSON_CHARACTERS = frozenset(
+    '0123456789.-+eE,:[]{}" ' + "FeatureCollectionfeaturestypegeometrycoordinatesMultiPolygon"
+)
+
+
+class Timeline(InertMacro):
     """A control that steps or plays through the events in time order: events up to the
     current step are drawn. Written here; no plugin, no network."""
 
@@ -22,8 +134,8 @@ class Timeline(MacroElement):
         (function () {
             var map = {{ this._parent.get_name() }};
             var group = {{ this.group }};
-            var steps = {{ this.steps_json }};
-            var layers = steps.map(function (s) { return window[s.layer]; });
+            var layers = [{{ this.layers }}];
+            var labels = {{ this.labels_json }};
             var control = L.control({position: "bottomleft"});
             var slider, label, button, timer = null;
             function show(k) {
@@ -31,7 +143,7 @@ class Timeline(MacroElement):
                     if (i <= k) { group.addLayer(layer); } else { group.removeLayer(layer); }
                 });
                 slider.value = k;
-                label.textContent = (k + 1) + "/" + steps.length + "  " + steps[k].label;
+                label.textContent = (k + 1) + "/" + labels.length + "  " + labels[k];
             }
             function stop() {
                 if (timer) { clearInterval(timer); timer = null; button.textContent = "▶"; }
@@ -43,7 +155,7 @@ class Timeline(MacroElement):
                 button.textContent = "▶";
                 button.title = "Play the events in order";
                 slider = L.DomUtil.create("input", "newsmap-slider", div);
-                slider.type = "range"; slider.min = 0; slider.max = steps.length - 1;
+                slider.type = "range"; slider.min = 0; slider.max = labels.length - 1;
                 label = L.DomUtil.create("span", "newsmap-step", div);
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
@@ -54,32 +166,34 @@ class Timeline(MacroElement):
                 button.addEventListener("click", function () {
                     if (timer) { stop(); return; }
                     var k = parseInt(slider.value, 10);
-                    if (k >= steps.length - 1) { k = -1; }
+                    if (k >= labels.length - 1) { k = -1; }
                     button.textContent = "❚❚";
                     timer = setInterval(function () {
                         k += 1;
-                        if (k >= steps.length) { stop(); return; }
+                        if (k >= labels.length) { stop(); return; }
                         show(k);
                     }, 1200);
                 });
                 return div;
             };
             control.addTo(map);
-            show(steps.length - 1);
+            show(labels.length - 1);
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, group: str, steps: list[dict[str, Any]]) -> None:
+    def __init__(self, group: str, steps: Sequence[tuple[str, str]]) -> None:
+        """``steps`` are ``(label, layer)`` pairs in time order: the label is plain text, the
+        layer the folium variable name of the event's marker."""
         super().__init__()
         self._name = "NewsmapTimeline"
-        self.group = group
-        # JSON inside a script: "</" must not end the element
-        self.steps_json = json.dumps(steps, ensure_ascii=False).replace("</", "<\\/")
+        self.group = identifier(group)
+        self.layers = ",".join(identifier(layer) for _, layer in steps)
+        self.labels_json = script_json([label for label, _ in steps])
 
 
-class Legend(MacroElement):
+class Legend(InertMacro):
     """What the colours and line styles mean, and the data credits."""
 
     def __init__(
@@ -92,10 +206,11 @@ class Legend(MacroElement):
         """``kinds`` and ``verdicts`` are ``(colour, label)`` swatches."""
         super().__init__()
         self._name = "NewsmapLegend"
-        self.css_class = "newsmap-legend compact" if compact else "newsmap-legend"
+        self.css_class_json = script_json("newsmap-legend compact" if compact else "newsmap-legend")
+        self.open_json = script_json(not compact)
         swatch = "<div><i style='background:{}'></i>{}</div>"
-        kind_swatches = "".join(swatch.format(c, label) for c, label in kinds)
-        verdict_swatches = "".join(swatch.format(c, label) for c, label in verdicts)
+        kind_swatches = "".join(swatch.format(colour(c), html(t)) for c, t in kinds)
+        verdict_swatches = "".join(swatch.format(colour(c), html(t)) for c, t in verdicts)
         body = (
             "<summary>Legend</summary>"
             f"<b>Places</b>{kind_swatches}<div><i class='ring'></i>government / organisation</div>"
@@ -104,7 +219,7 @@ class Legend(MacroElement):
             f"<b>Claims</b>{verdict_swatches}"
             "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small>"
         )
-        self.body_json = json.dumps(body).replace("</", "<\\/")
+        self.body_json = script_json(body)
         self._template = Template(
             """
             {% macro header(this, kwargs) %}<style>"""
@@ -114,8 +229,8 @@ class Legend(MacroElement):
             (function () {
                 var legend = L.control({position: "bottomright"});
                 legend.onAdd = function () {
-                    var div = L.DomUtil.create("details", "{{ this.css_class }}");
-                    div.open = {{ "false" if "compact" in this.css_class else "true" }};
+                    var div = L.DomUtil.create("details", {{ this.css_class_json }});
+                    div.open = {{ this.open_json }};
                     div.innerHTML = {{ this.body_json }};
                     return div;
                 };

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from geo.timex import TimeMention
 
 __all__ = [
+    "QUOTE_CHARS",
     "Action",
     "Analysis",
     "Candidate",
@@ -107,6 +108,9 @@ class Reference(StrEnum):
 
     LOCATION = "location"
     ORGANISATION = "organisation"
+
+
+QUOTE_CHARS = 400  # a long news sentence runs to 300 characters; past that, the words near it
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,5 +391,23 @@ class Analysis:
         return tuple(first[pid] for pid in order)
 
     def quote(self, mention: PlaceMention) -> str:
-        """The sentence that holds ``mention``."""
-        return self.text[mention.sentence.start : mention.sentence.end]
+        """The sentence that holds ``mention``, cut to :data:`QUOTE_CHARS` around it."""
+        return self.excerpt(mention.sentence, mention.mention)
+
+    def excerpt(self, sentence: Span, focus: Span | Mention) -> str:
+        """``sentence`` cut to :data:`QUOTE_CHARS` around ``focus``."""
+        return "".join(self.quote_parts(sentence, focus))
+
+    def quote_parts(self, sentence: Span, focus: Span | Mention) -> tuple[str, str, str]:
+        """What a quote shows before ``focus``, ``focus`` itself and what follows, within
+        ``sentence`` and at most :data:`QUOTE_CHARS` in all (an ellipsis marks a cut), so
+        that an output quoting every mention grows with the text, not with its square."""
+        start, end = max(focus.start, sentence.start), min(focus.end, sentence.end)
+        room = max(0, QUOTE_CHARS - (end - start)) // 2
+        left = max(sentence.start, start - room)
+        right = min(sentence.end, end + room + (room - (start - left)))
+        left = max(sentence.start, start - room - (room - (right - end)))
+        cut_left = "…" if left > sentence.start else ""
+        cut_right = "…" if right < sentence.end else ""
+        return (cut_left + self.text[left:start], self.text[start:end][:QUOTE_CHARS],
+                self.text[end:right] + cut_right)  # fmt: skip

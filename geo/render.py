@@ -1,14 +1,15 @@
 """The map: places, routes, events with a timeline, and checked claims, drawn with folium on an
 offline basemap (Natural Earth outlines), with OpenStreetMap tiles as an opt-in layer.
 
-Everything that comes from the article is escaped where it is rendered; folium puts popup and
-tooltip HTML inside JavaScript template literals, so backticks, dollar signs and backslashes
-are escaped too.
+Text from outside (the article, the gazetteer) reaches the page only through
+:mod:`geo.report.safe` and the map's own elements in :mod:`geo.controls`: popups and tooltips
+are HTML escaped here and handed to the page as data by :class:`~geo.controls.Bindings`,
+never through folium's ``Popup`` or ``Tooltip``, whose text branca compiles as a Jinja
+template.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections import defaultdict
@@ -18,14 +19,25 @@ from typing import Any
 
 import folium
 import shapely
-from branca.element import Element, Figure
+from branca.element import Figure
 
 from geo.assets import inline_head
-from geo.controls import Legend, Timeline
+from geo.controls import Binding, Bindings, Legend, Outlines, RawText, Timeline
 from geo.gazetteer import Gazetteer
-from geo.models import Analysis, Leg, Place, PlaceKind, PlaceMention, Reference, Verdict
+from geo.models import (
+    Analysis,
+    Leg,
+    Mention,
+    Place,
+    PlaceKind,
+    PlaceMention,
+    Reference,
+    Span,
+    Verdict,
+)
+from geo.report.safe import html
 
-__all__ = ["build_map", "esc", "figure_of"]
+__all__ = ["build_map", "figure_of", "quote_html"]
 
 KIND_COLOURS = {
     PlaceKind.CITY: "#c0392b",
@@ -47,6 +59,7 @@ VERDICT_COLOURS = {
 }
 ROUTE_COLOURS = ("#1f77b4", "#9467bd", "#17becf", "#e377c2", "#bcbd22")
 ORGANISATION_COLOUR = "#f1c40f"
+_OUTLINE_STYLE = {"fillColor": "#eef0f2", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -59,53 +72,35 @@ def figure_of(fmap: folium.Map) -> Figure:
     return root
 
 
-def esc(text: str) -> str:
-    """Escape text for HTML that folium places inside a JavaScript template literal.
-
-    >>> esc("<b>`${x}`</b>")
-    '&lt;b&gt;&#96;&#36;{x}&#96;&lt;/b&gt;'
-    """
-    return (
-        html.escape(text, quote=True)
-        .replace("`", "&#96;")
-        .replace("$", "&#36;")
-        .replace("\\", "&#92;")
-    )
-
-
-def _quote(analysis: Analysis, mention: PlaceMention) -> str:
-    """The mention's sentence, escaped, with the mention marked."""
-    s = mention.sentence
-    before = analysis.text[s.start : mention.start]
-    after = analysis.text[mention.end : s.end]
-    return f"{esc(before)}<mark>{esc(mention.text)}</mark>{esc(after)}"
+def quote_html(analysis: Analysis, sentence: Span, focus: Span | Mention) -> str:
+    """The sentence around ``focus`` as HTML, escaped, with ``focus`` marked."""
+    before, marked, after = analysis.quote_parts(sentence, focus)
+    return f"{html(before)}<mark>{html(marked)}</mark>{html(after)}"
 
 
 def _place_popup(analysis: Analysis, place: Place, mentions: Sequence[PlaceMention]) -> str:
     confidence = max(m.confidence for m in mentions)
     lines = [
-        f"<b>{esc(place.name)}</b>",
-        f"{esc(place.kind.value)}{', ' + esc(place.country_code) if place.country_code else ''}",
+        f"<b>{html(place.name)}</b>",
+        f"{html(place.kind.value)}{', ' + html(place.country_code) if place.country_code else ''}",
         f"{place.coordinate.lat:.4f}, {place.coordinate.lon:.4f} · confidence {confidence:.2f}",
         f"{len(mentions)} mention{'s' if len(mentions) != 1 else ''}:",
     ]
-    quotes = [f"<li>{_quote(analysis, m)}</li>" for m in mentions[:8]]
+    quotes = [f"<li>{quote_html(analysis, m.sentence, m.mention)}</li>" for m in mentions[:8]]
     more = f"<li>… and {len(mentions) - 8} more</li>" if len(mentions) > 8 else ""
     return "<br>".join(lines) + f"<ul class='newsmap-quotes'>{''.join(quotes)}{more}</ul>"
 
 
 @lru_cache(maxsize=4)
 def _outlines(gazetteer: Gazetteer) -> str:
-    """Natural Earth country outlines, simplified, as GeoJSON text."""
+    """Natural Earth country outlines, simplified, as GeoJSON text of bare geometries."""
     features = []
-    for place, shape in gazetteer.shapes(PlaceKind.COUNTRY):
+    for _place, shape in gazetteer.shapes(PlaceKind.COUNTRY):
         simple = shapely.set_precision(shapely.simplify(shape, 0.04, preserve_topology=True), 0.001)
         if simple.is_empty:
             continue
-        features.append(
-            {"type": "Feature", "properties": {"name": place.name},
-             "geometry": shapely.geometry.mapping(simple)}
-        )  # fmt: skip
+        # geometry only: the outlines are not interactive, and no name needs to reach the page
+        features.append({"type": "Feature", "geometry": shapely.geometry.mapping(simple)})
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
@@ -134,23 +129,17 @@ def build_map(
     else:  # inlined, for a file that opens anywhere
         fmap.default_js = []
         fmap.default_css = []
-        figure_of(fmap).header.add_child(Element(inline_head()), name="newsmap_assets")
-    folium.GeoJson(
-        json.loads(_outlines(gazetteer)),
-        name="Countries (Natural Earth, offline)",
-        style_function=lambda _: {"fillColor": "#eef0f2", "color": "#9aa3ab", "weight": 0.6,
-                                  "fillOpacity": 1.0},
-        control=False,
-        interactive=False,
-    ).add_to(fmap)  # fmt: skip
+        figure_of(fmap).header.add_child(RawText(inline_head()), name="newsmap_assets")
+    fmap.add_child(Outlines(fmap.get_name(), _outlines(gazetteer), _OUTLINE_STYLE))
     folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
                      overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip
 
     shown = [m for m in analysis.resolved if m.confidence >= min_confidence]
-    everywhere = _add_places(fmap, analysis, shown, show_organisations)
+    bindings: list[Binding] = []
+    everywhere = _add_places(fmap, analysis, shown, show_organisations, bindings)
     # fit the story: where its journeys and events are, else every place it names
     bounds = (
-        _add_routes(fmap, analysis)
+        _add_routes(fmap, analysis, bindings)
         + [
             p.coordinate.latlon()
             for e in analysis.events
@@ -159,8 +148,9 @@ def build_map(
         ]
         or everywhere
     )
-    _add_claims(fmap, analysis)
-    _add_events(fmap, analysis)
+    _add_claims(fmap, analysis, bindings)
+    _add_events(fmap, analysis, bindings)
+    fmap.add_child(Bindings(bindings))
     folium.LayerControl(collapsed=compact).add_to(fmap)
     legend_kinds = (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER)
     fmap.add_child(
@@ -177,7 +167,11 @@ def build_map(
 
 
 def _add_places(
-    fmap: folium.Map, analysis: Analysis, shown: Sequence[PlaceMention], show_organisations: bool
+    fmap: folium.Map,
+    analysis: Analysis,
+    shown: Sequence[PlaceMention],
+    show_organisations: bool,
+    bindings: list[Binding],
 ) -> list[tuple[float, float]]:
     locations = folium.FeatureGroup(name="Places", show=True)
     organisations = folium.FeatureGroup(name="Governments and organisations",
@@ -192,7 +186,7 @@ def _add_places(
         assert place is not None
         organisation = reference is Reference.ORGANISATION
         colour = KIND_COLOURS.get(place.kind, "#555")
-        folium.CircleMarker(
+        marker = folium.CircleMarker(
             place.coordinate.latlon(),
             radius=5 + 3 * math.sqrt(len(mentions)),
             color=ORGANISATION_COLOUR if organisation else colour,
@@ -200,11 +194,10 @@ def _add_places(
             fill=True,
             fill_color=colour,
             fill_opacity=0.75,
-            popup=folium.Popup(
-                _place_popup(analysis, place, mentions), max_width=380, parse_html=False
-            ),
-            tooltip=folium.Tooltip(esc(place.name + (" (organisation)" if organisation else ""))),
-        ).add_to(organisations if organisation else locations)  # fmt: skip
+        ).add_to(organisations if organisation else locations)
+        tooltip = html(place.name + (" (organisation)" if organisation else ""))
+        bindings.append(Binding(marker.get_name(), _place_popup(analysis, place, mentions),
+                                tooltip))  # fmt: skip
         if place.kind not in (PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER):
             bounds.append(place.coordinate.latlon())
     locations.add_to(fmap)
@@ -228,7 +221,9 @@ def _arrowhead(leg: Leg) -> list[tuple[float, float]]:
     return [left, (y1, x1), right]
 
 
-def _add_routes(fmap: folium.Map, analysis: Analysis) -> list[tuple[float, float]]:
+def _add_routes(
+    fmap: folium.Map, analysis: Analysis, bindings: list[Binding]
+) -> list[tuple[float, float]]:
     group = folium.FeatureGroup(name="Routes", show=True)
     bounds = []
     for n, journey in enumerate(analysis.journeys):
@@ -236,18 +231,19 @@ def _add_routes(fmap: folium.Map, analysis: Analysis) -> list[tuple[float, float
         who = journey.actor or "Unnamed traveller"
         for leg in journey.legs:
             kind = "straight line, schematic" if leg.schematic else "geodesic"
-            label = (f"{who}: {leg.start.name} → {leg.end.name}, {leg.mode.value}, "
-                     f"{leg.length_km:,.0f} km ({kind})")  # fmt: skip
+            label = html(f"{who}: {leg.start.name} → {leg.end.name}, {leg.mode.value}, "
+                         f"{leg.length_km:,.0f} km ({kind})")  # fmt: skip
             dash = "8 6" if leg.schematic else None
             for part in _lines(leg.geometry):
-                folium.PolyLine(part, color=colour, weight=4, opacity=0.85, dash_array=dash,
-                                tooltip=folium.Tooltip(esc(label))).add_to(group)  # fmt: skip
+                line = folium.PolyLine(part, color=colour, weight=4, opacity=0.85,
+                                       dash_array=dash).add_to(group)  # fmt: skip
+                bindings.append(Binding(line.get_name(), tooltip_html=label, sticky=True))
                 bounds += part
             folium.PolyLine(_arrowhead(leg), color=colour, weight=4, opacity=0.9).add_to(group)
             middle = leg.geometry.interpolate(0.5, normalized=True)
             folium.Marker(
                 (middle.y, middle.x),
-                icon=folium.DivIcon(
+                icon=folium.DivIcon(  # a number only: nothing from the article
                     html=f"<div class='newsmap-length'>{leg.length_km:,.0f} km"
                          f"{'*' if leg.schematic else ''}</div>",
                     icon_size=(80, 18), icon_anchor=(40, 9), class_name="newsmap-label",
@@ -257,7 +253,7 @@ def _add_routes(fmap: folium.Map, analysis: Analysis) -> list[tuple[float, float
     return bounds
 
 
-def _add_claims(fmap: folium.Map, analysis: Analysis) -> None:
+def _add_claims(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -> None:
     group = folium.FeatureGroup(name="Checked claims", show=True)
     for claim in analysis.claims:
         if claim.subject is None or claim.reference is None:
@@ -266,16 +262,16 @@ def _add_claims(fmap: folium.Map, analysis: Analysis) -> None:
         if a is None or b is None:
             continue
         colour = VERDICT_COLOURS[claim.verdict]
-        text = f"{claim.verdict.value.upper()}: “{claim.text}” — {claim.reason}"
-        folium.PolyLine([a.coordinate.latlon(), b.coordinate.latlon()], color=colour, weight=3,
-                        dash_array="2 6", tooltip=folium.Tooltip(esc(text), sticky=True),
-                        ).add_to(group)  # fmt: skip
+        text = html(f"{claim.verdict.value.upper()}: “{claim.text}” — {claim.reason}")
+        line = folium.PolyLine([a.coordinate.latlon(), b.coordinate.latlon()], color=colour,
+                               weight=3, dash_array="2 6").add_to(group)  # fmt: skip
+        bindings.append(Binding(line.get_name(), tooltip_html=text, sticky=True))
     group.add_to(fmap)
 
 
-def _add_events(fmap: folium.Map, analysis: Analysis) -> None:
+def _add_events(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -> None:
     group = folium.FeatureGroup(name="Events", show=True)
-    steps: list[dict[str, Any]] = []
+    steps: list[tuple[str, str]] = []
     for event in analysis.events:
         if not event.places:
             continue
@@ -287,23 +283,18 @@ def _add_events(fmap: folium.Map, analysis: Analysis) -> None:
             if event.time and event.time.value
             else (event.time.text if event.time else "date unknown")
         )
-        sentence = analysis.text[event.sentence.start : event.sentence.end]
         popup = (
-            f"<b>{esc(when)}</b> · {esc(event.action.value)} · {esc(event.certainty.value)}<br>"
-            f"{esc(', '.join(event.actors) or 'no named actor')} — {esc(place.name)}"
-            f"{('<br>source: ' + esc(event.source)) if event.source else ''}"
-            f"<p class='newsmap-quote'>{esc(sentence)}</p>"
+            f"<b>{html(when)}</b> · {html(event.action.value)} · {html(event.certainty.value)}"
+            f"<br>{html(', '.join(event.actors) or 'no named actor')} — {html(place.name)}"
+            f"{('<br>source: ' + html(event.source)) if event.source else ''}"
+            f"<p class='newsmap-quote'>{quote_html(analysis, event.sentence, event.trigger)}</p>"
         )
         marker = folium.CircleMarker(
             place.coordinate.latlon(), radius=6, color="#111", weight=2, fill=True,
             fill_color="#ffffff", fill_opacity=0.9,
-            popup=folium.Popup(popup, max_width=380, parse_html=False),
-            tooltip=folium.Tooltip(esc(f"{when}: {event.action.value}")),
-        )  # fmt: skip
-        marker.add_to(group)
-        steps.append(
-            {"label": f"{when}: {event.action.value} — {place.name}", "layer": marker.get_name()}
-        )
+        ).add_to(group)  # fmt: skip
+        bindings.append(Binding(marker.get_name(), popup, html(f"{when}: {event.action.value}")))
+        steps.append((f"{when}: {event.action.value} — {place.name}", marker.get_name()))
     group.add_to(fmap)
     if steps:
         fmap.add_child(Timeline(group.get_name(), steps))

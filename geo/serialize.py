@@ -7,7 +7,7 @@ from typing import Any
 
 import shapely
 
-from geo.models import Analysis, Claim, Event, Journey, Place, PlaceMention, Reference
+from geo.models import Analysis, Claim, Event, Journey, Place, PlaceMention, Reference, Span
 from geo.timex import TimeMention
 
 __all__ = [
@@ -192,7 +192,7 @@ def claim_to_dict(analysis: Analysis, claim: Claim) -> dict[str, Any]:
             "verdict": claim.direction.verdict.value,
             "explanation": claim.direction.explanation,
         },
-        "sentence": analysis.text[claim.sentence.start : claim.sentence.end],
+        "sentence": analysis.excerpt(claim.sentence, Span(claim.start, claim.end)),
     }
 
 
@@ -223,7 +223,7 @@ def event_to_dict(analysis: Analysis, event: Event) -> dict[str, Any]:
         "sentence": {
             "start": event.sentence.start,
             "end": event.sentence.end,
-            "text": analysis.text[event.sentence.start : event.sentence.end],
+            "text": analysis.excerpt(event.sentence, event.trigger),
         },
         "confidence": event.confidence,
     }
@@ -269,7 +269,7 @@ def event_table(analysis: Analysis) -> list[dict[str, Any]]:
             "certainty": e.certainty.value,
             "source": e.source,
             "confidence": e.confidence,
-            "sentence": analysis.text[e.sentence.start : e.sentence.end],
+            "sentence": analysis.excerpt(e.sentence, e.trigger),
         })  # fmt: skip
     return rows
 

@@ -5,92 +5,42 @@ nothing."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from urllib.parse import urlparse
 
 import pytest
+from chromium import AppPage, launch, needs_chromium, streamlit_app
 from conftest import ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+pytestmark = needs_chromium
 PAYLOAD = (
     "Kim left Pyongyang <script>window.__pwned = 1</script> for Vladivostok on Monday. "
     '<img src=x onerror="window.__pwned = 2"> `${window.__pwned = 3}` He reached Khasan.'
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(gazetteer: object) -> Iterator[str]:
     """The app served on loopback (the gazetteer fixture has compiled the index already)."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not start")
+    with streamlit_app() as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    yield from launch()
 
 
 @pytest.fixture
-def page(server: str) -> Iterator[tuple[object, list[str], list[str]]]:
-    from playwright.sync_api import sync_playwright
-
-    outside: list[str] = []
-    dialogs: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-        def route(r: object) -> None:
-            url = r.request.url  # type: ignore[attr-defined]
-            host = urlparse(url).hostname
-            if url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost"):
-                r.continue_()  # type: ignore[attr-defined]
-            else:
-                outside.append(url)
-                r.abort()  # type: ignore[attr-defined]
-
-        context.route("**/*", route)
-        pg = context.new_page()
-        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        pg.goto(server)
-        yield pg, outside, dialogs
-        browser.close()
+def page(browser: object, server: str) -> Iterator[tuple[object, list[str], list[str]]]:
+    tab = AppPage(browser, server)
+    yield tab.page, tab.outside, tab.dialogs
+    tab.close()
 
 
 def map_frame(pg: object) -> object:
-    pg.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=60_000)  # type: ignore[attr-defined]
-    frame = pg.frame_locator("iframe[title='streamlit_folium.st_folium']")  # type: ignore[attr-defined]
+    selector = "iframe[title='streamlit_folium.st_folium']"
+    pg.wait_for_selector(selector, timeout=60_000)  # type: ignore[attr-defined]
+    frame = pg.frame_locator(selector)  # type: ignore[attr-defined]
     frame.locator(".newsmap-length").first.wait_for(timeout=60_000)
     return frame
 

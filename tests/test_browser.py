@@ -4,58 +4,22 @@ blank, and an article carrying script runs none of it."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from chromium import Page, launch, needs_chromium
 
 import geo
 from geo.briefing import briefing_html
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-class Page:
-    """A page opened from a file with everything but the file itself blocked."""
-
-    def __init__(self, browser: object, path: Path) -> None:
-        self.outside: list[str] = []
-        self.failed: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-
-        def route(r: object) -> None:
-            url = r.request.url  # type: ignore[attr-defined]
-            if url.startswith(("file:", "data:")):
-                r.continue_()  # type: ignore[attr-defined]
-            else:
-                self.outside.append(url)
-                r.abort()  # type: ignore[attr-defined]
-
-        self.page.route("**/*", route)
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.as_uri())
-        self.page.wait_for_function(
-            "document.querySelectorAll('.leaflet-overlay-pane path').length > 50", timeout=15_000
-        )
+    yield from launch()
 
 
 def test_the_briefing_draws_offline(

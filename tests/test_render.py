@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -10,7 +11,8 @@ import pytest
 
 import geo
 from geo.briefing import briefing_html
-from geo.render import build_map, esc
+from geo.controls import Bindings
+from geo.render import build_map
 
 PAYLOAD = (
     "Protesters in Kyiv chanted <script>window.__pwned=1</script> and "
@@ -42,7 +44,7 @@ def test_layers_and_controls(sample_map: folium.Map) -> None:
     for name in ("Places", "Governments and organisations", "Routes", "Checked claims", "Events"):
         assert children_named(sample_map, name), name
     kinds = {type(c).__name__ for c in sample_map._children.values()}
-    assert {"LayerControl", "Timeline", "Legend", "GeoJson", "TileLayer"} <= kinds
+    assert {"LayerControl", "Timeline", "Legend", "Outlines", "Bindings", "TileLayer"} <= kinds
     (osm,) = [c for c in sample_map._children.values() if isinstance(c, folium.TileLayer)]
     assert osm.show is False  # online tiles are offered, not loaded
 
@@ -75,9 +77,11 @@ def test_rendered_html_is_self_contained(sample_map: folium.Map) -> None:
 
 
 def test_popups_quote_sentences_with_the_mention_marked(sample_map: folium.Map) -> None:
-    html = normalised(sample_map.get_root().render())
-    assert "<mark>Vladivostok</mark>" in html
-    assert "confidence" in html
+    (bindings,) = [c for c in sample_map._children.values() if isinstance(c, Bindings)]
+    popups = [popup for popup, *_ in json.loads(bindings.items_json)]
+    assert any("<mark>Vladivostok</mark>" in p and "confidence" in p for p in popups)
+    page = normalised(sample_map.get_root().render())
+    assert bindings.items_json in page  # as data, not compiled: the text is unchanged
 
 
 def test_everything_from_the_article_is_escaped(gazetteer: geo.Gazetteer) -> None:
@@ -89,8 +93,18 @@ def test_everything_from_the_article_is_escaped(gazetteer: geo.Gazetteer) -> Non
     assert "&lt;script&gt;" in page
 
 
-def test_esc_closes_every_way_out_of_a_template_literal() -> None:
-    assert esc("`${a}` \\ <b>") == "&#96;&#36;{a}&#96; &#92; &lt;b&gt;"
+def test_no_text_goes_through_folium_popups_or_tooltips(sample_map: folium.Map) -> None:
+    """Every popup and tooltip is bound from data by our own element; folium's Popup and
+    Tooltip compile their text as a Jinja template."""
+
+    def walk(element: object) -> list[object]:
+        children = list(getattr(element, "_children", {}).values())
+        return [element] + [e for c in children for e in walk(c)]
+
+    elements = walk(sample_map)
+    assert not [e for e in elements if isinstance(e, folium.Popup | folium.Tooltip)]
+    (bindings,) = [e for e in elements if isinstance(e, Bindings)]
+    assert bindings.layers.count(",") > 20  # places, events, routes and claims
 
 
 def test_briefing_panel(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
@@ -98,7 +112,7 @@ def test_briefing_panel(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
     assert page.index('class="folium-map"') < page.index("<section class='newsmap-briefing'>")
     for heading in ("Timeline", "Distance and direction claims", "Journeys", "Places", "Data"):
         assert f"<h2>{heading}</h2>" in page
-    assert "Kim&#x27;s train &lt;to&gt; Russia" in page
+    assert "Kim&#39;s train &lt;to&gt; Russia" in page
     assert "GeoNames" in page and "CC BY 4.0" in page
     assert "@media print" in page
     assert "Tumen River Friendship Bridge" in page

@@ -9,7 +9,7 @@ import shapely.geometry
 from shapely.geometry.base import BaseGeometry
 
 from geo.geodesy import split_at_antimeridian
-from geo.models import Analysis
+from geo.models import Analysis, PlaceMention
 from geo.serialize import claim_to_dict, event_to_dict, place_to_dict
 from geo.timex import Granularity
 
@@ -68,8 +68,12 @@ def _rounded(coordinates: Any) -> Any:
 
 def place_features(analysis: Analysis) -> list[dict[str, Any]]:
     features = []
+    by_place: dict[str, list[PlaceMention]] = {}
+    for m in analysis.resolved:
+        assert m.place is not None
+        by_place.setdefault(m.place.id, []).append(m)
     for place in analysis.places():
-        mentions = [m for m in analysis.resolved if m.place is not None and m.place.id == place.id]
+        mentions = by_place[place.id]
         sources = [
             {
                 "text": analysis.quote(m),

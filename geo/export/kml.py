@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html as html_text
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -17,11 +15,10 @@ from geo.export.geojson import (
     route_features,
 )
 from geo.models import Analysis, PlaceKind, Verdict
+from geo.report.safe import html, xml_text
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 _QUOTES_IN_KML = 5  # a country mentioned 40 times still gets a readable balloon
-# Characters XML 1.0 forbids even when escaped; ElementTree writes them as they are.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 # --- KML -----------------------------------------------------------------------------------
 
@@ -94,14 +91,14 @@ def to_kml(analysis: Analysis) -> str:
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     element = ET.SubElement(parent, tag)
-    element.text = _NOT_XML.sub("", text)
+    element.text = xml_text(text)
     return element
 
 
 def _description(parent: ET.Element, lines: list[str]) -> None:
     # Google Earth renders descriptions as HTML (and may run scripts in them), so the
     # article's text is escaped for HTML here and once more for XML by ElementTree.
-    _text(parent, "description", "<br>".join(html_text.escape(line) for line in lines))
+    _text(parent, "description", "<br>".join(html(line) for line in lines))
 
 
 def _title(text: str, limit: int = 80) -> str:

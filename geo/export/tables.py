@@ -9,9 +9,8 @@ from typing import Any, Literal
 from geo.errors import InputError
 from geo.export.geojson import date_text
 from geo.models import Analysis
+from geo.report.safe import csv_cell
 from geo.serialize import batch_places, event_to_dict
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # --- CSV -----------------------------------------------------------------------------------
 
@@ -24,30 +23,31 @@ _EVENT_COLUMNS = ("date", "time", "action", "actors", "places", "certainty", "so
 def to_csv(analysis: Analysis, table: Literal["places", "events"] = "places") -> str:
     """A CSV table with a header row: one row per place mention, or per event.
 
-    Parameters
-    ----------
-    analysis
-        The result of :func:`geo.analyze`.
-    table
-        ``places`` (every mention, placed or not) or ``events``.
+        Parameters
+        ----------
+        analysis
+            The result of :func:`geo.analyze`.
+        table
+            ``places`` (every mention, placed or not) or ``events``.
 
-    Returns
-    -------
-    str
-        The table. Text cells that a spreadsheet would run as a formula (starting ``=``,
-        ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe; numbers are
-        written as they are.
+        Returns
+        -------
+        str
+            The table. Text cells that a spreadsheet would run as a formula (starting ``=``,
+            ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe; numbers are
+            written as they are.
 
-    Raises
-    ------
-    InputError
-        For an unknown ``table``.
+        Raises
+        ------
+        InputError
+            For an unknown ``table``.
 
-    Examples
-    --------
-    >>> from geo.models import Analysis
-    >>> to_csv(Analysis("", None, ())).splitlines()[0].split(",")[:3]
-    ['mention', 'start', 'end']
+        Examples
+        --------
+        >>> from geo.models import Analysis
+    from geo.report.safe import csv_cell
+        >>> to_csv(Analysis("", None, ())).splitlines()[0].split(",")[:3]
+        ['mention', 'start', 'end']
     """
     columns: tuple[str, ...]
     if table == "places":
@@ -59,14 +59,8 @@ def to_csv(analysis: Analysis, table: Literal["places", "events"] = "places") ->
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(columns)
-    writer.writerows([_cell(row[c]) for c in columns] for row in rows)
+    writer.writerows([csv_cell(row[c]) for c in columns] for row in rows)
     return out.getvalue()
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _place_rows(analysis: Analysis) -> list[dict[str, Any]]:

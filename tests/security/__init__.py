@@ -1,0 +1,1 @@
+"""Hostile text against every output: the security corpus and the tests that run it."""
