@@ -20,6 +20,7 @@ import pytest
 
 import geo
 from geo.export import FORMATS, KML_NS, export_bytes, to_csv, to_geojson, to_kml, to_png
+from geo.models import QUOTE_CHARS
 
 NS = {"k": KML_NS}
 PUBLISHED = date(2024, 1, 10)
@@ -385,3 +386,20 @@ def test_png_reports_a_failing_browser(tmp_path: Path) -> None:
     slow.chmod(0o755)
     with pytest.raises(geo.GeoError, match=r"longer than 0\.5 s"):
         to_png(PAGE, tmp_path / "map.png", chromium=str(slow), timeout_s=0.5)
+
+
+def test_outputs_grow_with_the_text_not_its_square(gazetteer: geo.Gazetteer) -> None:
+    """One long sentence naming a place thousands of times: every export quotes a bounded
+    stretch around each mention, not the whole sentence each time."""
+    sizes = {}
+    for n in (600, 6000):
+        analysis = geo.analyze("Paris, " * n + "was calm.", gazetteer)
+        assert len(analysis.resolved) >= n
+        sizes[n] = (
+            len(to_csv(analysis)),
+            len(json.dumps(to_geojson(analysis))),
+            len(to_kml(analysis)),
+        )
+    for small, large in zip(sizes[600], sizes[6000], strict=True):
+        assert large < 15 * small  # linear: ten times the text, about ten times the file
+    assert sizes[6000][0] < 6000 * 2 * QUOTE_CHARS
