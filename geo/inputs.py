@@ -3,6 +3,8 @@ with a message a user can act on."""
 
 from __future__ import annotations
 
+import codecs
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +16,7 @@ __all__ = [
     "UPLOAD_TYPES",
     "check_text",
     "decode_bytes",
+    "decode_page",
     "html_to_text",
     "read_article",
     "read_upload",
@@ -21,6 +24,8 @@ __all__ = [
 
 MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news article
 MAX_BYTES = 4 * MAX_CHARS
+_SNIFF_BYTES = 4096  # a <meta charset> later than this is not looked for, as in browsers
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 def check_text(text: object) -> str:
@@ -57,6 +62,72 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
             "save it as UTF-8 and try again"
         ) from err
     return check_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _codecs(label: str | None) -> list[str]:
+    """The codecs to try for a declared charset: none if Python does not know it."""
+    try:
+        name = codecs.lookup(label).name if label else None
+    except LookupError:
+        return []
+    if name in ("iso8859-1", "ascii"):
+        return ["cp1252", name]  # browsers read these labels as windows-1252, so pages do too
+    return [name] if name else []
+
+
+def decode_page(data: bytes, charset: str | None, name: str, *, html: bool = True) -> str:
+    r"""The text of a fetched page, in the charset it declares or, failing that, the one detected.
+
+    A byte-order mark wins; then the charset of the Content-Type header; then, for HTML, a
+    ``<meta>`` charset in the first 4 KB; then UTF-8; then ``charset_normalizer``'s guess. A
+    declaration the bytes do not decode in is passed over, as pages often declare wrongly.
+
+    Parameters
+    ----------
+    data : bytes
+        The page as received, already decompressed.
+    charset : str or None
+        The charset the Content-Type header named, if any.
+    name : str
+        What to call the page in an error message.
+    html : bool
+        Whether to look for a ``<meta>`` charset; a text/plain page has no markup to trust.
+
+    Returns
+    -------
+    str
+        The decoded text, line ends and markup untouched.
+
+    Raises
+    ------
+    InputError
+        If no declared charset fits and none can be detected.
+
+    >>> decode_page(b"Caf\xe9", "iso-8859-1", "page")
+    'Café'
+    >>> decode_page(b'<meta charset="koi8-r"><p>\xeb\xc9\xc5\xd7', None, "page")[-4:]
+    'Киев'
+    """
+    # a byte-order mark overrides any declaration, as in browsers
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    declared = ["utf-8"] if data.startswith(codecs.BOM_UTF8) else _codecs(charset)
+    if html and (meta := _META_CHARSET.search(data[:_SNIFF_BYTES])):
+        # bytes that spell <meta> in ASCII are not UTF-16, whatever the tag says
+        label = meta.group(1).decode("ascii")
+        declared += ["utf-8" if c.startswith("utf-16") else c for c in _codecs(label)]
+    for codec in [*declared, "utf-8"]:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue  # a wrong declaration: try the next one, then detection
+    # imported here: only this last resort needs it, and every command imports this module
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name} is not text in any encoding newsmap recognises")
+    return str(best)
 
 
 def read_article(path: str | Path) -> str:

@@ -3,7 +3,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import geo
-from geo.inputs import MAX_BYTES, MAX_CHARS, check_text, decode_bytes, read_article
+from geo.inputs import (
+    MAX_BYTES,
+    MAX_CHARS,
+    check_text,
+    decode_bytes,
+    decode_page,
+    read_article,
+)
 
 
 def test_empty_text_gives_an_empty_result(gazetteer: geo.Gazetteer) -> None:
@@ -64,6 +71,29 @@ def test_missing_file_and_folder(tmp_path) -> None:
 def test_decode_keeps_every_character() -> None:
     text = "Kyiv — Київ, Côte d’Ivoire, 北京"
     assert decode_bytes(text.encode()) == text
+
+
+# decode_page: how a fetched page's bytes become text (the fetch tests cover it end to end).
+
+
+def test_a_page_latin1_label_is_read_as_windows_1252() -> None:
+    assert decode_page(b"\x93Kyiv\x94", "iso-8859-1", "page") == "\u201cKyiv\u201d"
+
+
+def test_a_meta_charset_counts_in_html_only() -> None:
+    data = '<meta charset="koi8-r"><p>Café'.encode()
+    assert decode_page(data, None, "page").endswith("Cafц╘")
+    assert decode_page(data, None, "page", html=False).endswith("Café")
+
+
+def test_a_meta_charset_after_the_first_4_kb_is_not_looked_for() -> None:
+    data = (" " * 4096 + '<meta charset="koi8-r"><p>Київ').encode()
+    assert decode_page(data, None, "page").endswith("Київ")
+
+
+def test_a_byte_order_mark_overrides_the_header() -> None:
+    assert decode_page("Київ".encode("utf-16"), "utf-8", "page") == "Київ"
+    assert decode_page("\ufeffКиїв".encode(), "windows-1251", "page").endswith("Київ")
 
 
 def test_html_is_analysed_as_text(gazetteer: geo.Gazetteer) -> None:
