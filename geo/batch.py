@@ -3,6 +3,10 @@
 Each document is handled by :func:`process_record` alone, a pure function of the record and
 the gazetteer, so a distributed engine (Spark, Dask, Ray) can map it over a feed unchanged;
 here a local process pool does the same.
+
+The input is untrusted: a line that is not a usable record gives a result with an ``error``
+field, like a document that cannot be analysed, and the run goes on. There is always one
+result per non-blank input line, in input order, and every result encodes as UTF-8.
 """
 
 from __future__ import annotations
@@ -19,33 +23,134 @@ from geo.gazetteer import Gazetteer
 from geo.pipeline import find_places
 from geo.serialize import batch_places
 
-__all__ = ["parse_record", "process_record", "run_batch"]
+__all__ = [
+    "error_result",
+    "parse_record",
+    "process_record",
+    "result_line",
+    "run_batch",
+    "run_lines",
+]
 
 
-def parse_record(line: str, number: int) -> dict[str, Any]:
-    """One input line as a record with ``id`` and ``text`` (and optionally ``published``)."""
+def parse_record(line: str | bytes, number: int) -> dict[str, Any]:
+    """One input line as a record with ``id`` and ``text`` (and optionally ``published``).
+
+    ``id`` defaults to the line number, as a string. A line that is not UTF-8, not a JSON
+    object with a ``"text"`` string, or whose ``id`` is not a string or an integer raises
+    :class:`~geo.errors.InputError`.
+
+    >>> parse_record('{"text": "Kim left Pyongyang."}', 7)["id"]
+    '7'
+    >>> parse_record('{"id": true, "text": ""}', 7)
+    Traceback (most recent call last):
+    ...
+    geo.errors.InputError: line 7: "id" must be a string or an integer, not true
+    """
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"line {number}: not UTF-8 (byte {err.start} is invalid)") from err
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(f"line {number}: not JSON ({err.msg})") from err
+    except ValueError as err:  # json refuses to convert integers of over 4,300 digits
+        raise InputError(f"line {number}: a number has too many digits") from err
+    except RecursionError as err:
+        raise InputError(f"line {number}: nested too deeply") from err
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError(f'line {number}: expected an object with a "text" string')
     record.setdefault("id", str(number))
+    problem = _id_problem(record["id"])
+    if problem:
+        raise InputError(f"line {number}: {problem}")
     return record
 
 
 def process_record(
     record: dict[str, Any], gazetteer: Gazetteer, *, all_mentions: bool = False
 ) -> dict[str, Any]:
-    """Analyse one record; an unusable document gives an ``error`` field, not an exception."""
-    published = record.get("published")
+    """Analyse one record; an unusable document gives an ``error`` field, not an exception.
+
+    The result holds only what encodes as UTF-8 JSON: a record whose ``id`` cannot be one
+    gets ``None`` as its id.
+    """
+    record_id = record.get("id")
+    problem = _id_problem(record_id)
+    if problem:
+        return error_result(None, problem)
+    text, published = record.get("text"), record.get("published")
+    if not isinstance(text, str):
+        return error_result(record_id, f'"text" must be a string, not {_show(text)}')
+    if not _encodable(text):
+        return error_result(record_id, '"text" holds a lone surrogate, which is not Unicode text')
+    if published is not None and not _is_date(published):  # though places do not need it
+        return error_result(
+            record_id, f'"published" must be a date, YYYY-MM-DD, not {_show(published)}'
+        )
     try:
-        if published:
-            date.fromisoformat(published)  # checked, though places do not depend on it
-        found = find_places(record["text"], gazetteer)
+        found = find_places(text, gazetteer)
     except (GeoError, ValueError) as err:
-        return {"id": record["id"], "places": [], "error": str(err)}
-    return {"id": record["id"], "places": batch_places(found.mentions, all_mentions=all_mentions)}
+        return error_result(record_id, str(err))
+    return {"id": record_id, "places": batch_places(found.mentions, all_mentions=all_mentions)}
+
+
+def error_result(record_id: str | int | None, message: str) -> dict[str, Any]:
+    """The result of a record that could not be analysed."""
+    return {"id": record_id, "places": [], "error": message}
+
+
+def result_line(result: dict[str, Any]) -> str:
+    """One result as a line of JSON (with its newline) that always encodes as UTF-8."""
+    line = json.dumps(result, ensure_ascii=False)
+    if not _encodable(line):  # a lone surrogate slipped through: escape it, keep valid JSON
+        line = json.dumps(result, ensure_ascii=True)
+    return line + "\n"
+
+
+def _id_problem(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return f'"id" must be a string or an integer, not {_show(value)}'
+    if isinstance(value, str) and not _encodable(value):
+        return '"id" holds a lone surrogate, which is not Unicode text'
+    return None
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _encodable(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _show(value: object) -> str:
+    """A short, printable description of an input value, safe to write as UTF-8."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, str):
+        shown = ascii(value)  # escapes control characters and lone surrogates
+        return shown if len(shown) <= 40 else shown[:36] + "...'"
+    if isinstance(value, int | float):
+        shown = repr(value)
+        return shown if len(shown) <= 20 else f"a {len(shown)}-digit number"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 _worker_gazetteer: Gazetteer | None = None
@@ -80,3 +185,36 @@ def run_batch(
         for result in pool.map(_work, ((r, all_mentions) for r in records), chunksize=8):
             yield result
             tick()
+
+
+def run_lines(
+    lines: Iterable[str | bytes],
+    gazetteer: Gazetteer,
+    *,
+    workers: int = 1,
+    all_mentions: bool = False,
+    on_done: Callable[[], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One result per non-blank line of JSON Lines, in order; a line that is not a usable
+    record gives an error result whose id is its line number (as a string)."""
+    tick = on_done or (lambda: None)
+    records: list[dict[str, Any]] = []
+    slots: list[dict[str, Any] | None] = []  # None: the next result of run_batch goes here
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            records.append(parse_record(line, number))
+            slots.append(None)
+        except InputError as err:
+            slots.append(error_result(str(number), str(err)))
+    results = run_batch(
+        records, gazetteer, workers=workers, all_mentions=all_mentions, on_done=on_done
+    )
+    for slot in slots:
+        if slot is None:
+            yield next(results)
+        else:
+            yield slot
+            tick()
+    yield from results  # nothing is left: this lets run_batch close its process pool

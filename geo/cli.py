@@ -1,23 +1,39 @@
 """Command-line interface: ``newsmap places|batch|gazetteer``.
 
-A thin adapter over the library: it parses arguments, calls :mod:`geo`, prints, and turns a
-:class:`~geo.errors.GeoError` into a one-line message and exit status 2.
+A thin adapter over the library: it parses arguments, calls :mod:`geo` and prints. Every
+error a user can cause (a usage mistake, a file that cannot be read or written, a
+:class:`~geo.errors.GeoError`) is one line on standard error and exit status 2; output cut
+short by its reader (``newsmap places a.txt | head``) ends quietly with status 141.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from geo.errors import GeoError, InputError
 from geo.models import Analysis
 
 __all__ = ["main"]
+
+_USER_ERROR = 2
+# What a shell reports for a program killed by SIGPIPE (128 + 13), as `cat` or `grep` would
+# be: the reader chose to stop, yet the output was not all delivered, and `set -o pipefail`
+# scripts should be able to tell.
+_BROKEN_PIPE = 141
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, like every other error
+        raise InputError(f"{message} (see {self.prog} --help)")
 
 
 def _date(value: str) -> date:
@@ -27,8 +43,14 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
 
 
+def _workers(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number, at least 1: {value!r}")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsmap", description="Find, place and check the places a news article names."
     )
     parser.add_argument("--gazetteer", type=Path, help="path of a compiled gazetteer index")
@@ -62,12 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
     batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
     batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
-    batch.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
-    batch.add_argument(
-        "--all-mentions",
-        action="store_true",
-        help='also list descriptions and anaphors ("the capital")',
-    )
+    batch.add_argument("--workers", type=_workers, default=1, help="processes to use (default 1)")
+    batch.add_argument("--all-mentions", action="store_true",
+                       help='also list descriptions and anaphors ("the capital")')  # fmt: skip
     batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     gaz = sub.add_parser("gazetteer", help="manage the compiled gazetteer")
@@ -79,11 +98,26 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="newsmap: %(message)s"
-    )
+    """Run ``newsmap`` with ``argv`` (default: the process's arguments); return the exit
+    status."""
     try:
+        status = _run(argv)
+        sys.stdout.flush()  # so a closed pipe shows here, not in the interpreter's last flush
+    except BrokenPipeError:
+        _silence_stdout()
+        return _BROKEN_PIPE
+    except OSError as err:  # an error with no file name is standard output's (`> /dev/full`)
+        _silence_stdout()
+        return _fail(f"{err.filename or 'cannot write the output'}: {err.strerror}")
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        logging.basicConfig(
+            level=logging.INFO if args.verbose else logging.WARNING, format="newsmap: %(message)s"
+        )
         if args.command == "gazetteer":
             return _gazetteer(args)
         if args.command == "batch":
@@ -92,10 +126,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         return _report(args)
     except GeoError as err:
-        print(f"newsmap: error: {err}", file=sys.stderr)
-        return 2
+        return _fail(str(err))
     except KeyboardInterrupt:
         return 130
+
+
+def _fail(message: str) -> int:
+    print(f"newsmap: error: {' '.join(message.split())}", file=sys.stderr)
+    return _USER_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, as the Python docs advise for SIGPIPE, so
+    that the interpreter's final flush of what is still buffered cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # standard output is not a file (captured, or replaced)
+        pass
 
 
 def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -103,6 +152,7 @@ def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     from geo.gazetteer import load_gazetteer
 
+    _check_index(args.gazetteer)
     bar = None
 
     def step(label: str) -> None:
@@ -125,22 +175,42 @@ def _gazetteer(args: argparse.Namespace) -> int:
     from geo.gazetteer import build_gazetteer, default_index_path, load_gazetteer
 
     if args.action == "info":
+        _check_index(args.gazetteer)
         gazetteer = load_gazetteer(args.gazetteer)
         print(f"index: {gazetteer.path}")
         print(f"places: {len(gazetteer):,}")
         for line in gazetteer.credits:
             print(line)
         return 0
-    target = args.output or args.gazetteer or default_index_path()
+    target: Path = args.output or args.gazetteer or default_index_path()
+    if target.is_dir():
+        raise InputError(f"{target} is a folder; give the index a file name")
     with tqdm(total=6, unit="step", file=sys.stderr) as bar:
 
         def step(label: str) -> None:
             bar.set_description(label)
             bar.update(1)
 
-        path = build_gazetteer(target, progress=step)
+        try:
+            path = build_gazetteer(target, progress=step)
+        except OSError as err:
+            raise InputError(f"cannot write the gazetteer to {target}: {err.strerror}") from err
     print(path)
     return 0
+
+
+def _check_index(path: Path | None) -> None:
+    """Refuse an explicit ``--gazetteer`` that names no index, rather than compile one there:
+    a mistyped path would otherwise cost a build, or fail half-way through one."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise InputError(f"--gazetteer {path} is a folder, not an index file")
+    if not path.is_file():
+        raise InputError(
+            f"--gazetteer: there is no index at {path} "
+            f"(make one with: newsmap --gazetteer {path} gazetteer build)"
+        )
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -166,15 +236,20 @@ def _export(args: argparse.Namespace) -> int:
     from geo.inputs import read_article
     from geo.pipeline import analyze
 
-    gazetteer = _load(args)
-    analysis = analyze(read_article(args.article), gazetteer, published=args.published)
     out: Path = args.output
+    _check_output(out)  # before the analysis, so a wrong path costs nothing
+    article = read_article(args.article)
+    gazetteer = _load(args)
+    analysis = analyze(article, gazetteer, published=args.published)
     if args.command == "map":
         _write(out, briefing_html(analysis, gazetteer, title=args.title))
     elif args.format == "png":
         from geo.export import to_png
 
-        to_png(briefing_html(analysis, gazetteer), out)
+        try:
+            to_png(briefing_html(analysis, gazetteer), out)
+        except OSError as err:
+            raise InputError(f"cannot write {out}: {err.strerror}") from err
     else:
         from geo.export import to_csv, to_geojson, to_kml
 
@@ -194,6 +269,28 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as err:
         raise InputError(f"cannot write {path}: {err.strerror}") from err
+
+
+def _check_output(path: Path) -> None:
+    """Refuse an output path that cannot be written, before any slow work."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give a file name to write")
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: there is no folder {folder}")
+    if not os.access(folder, os.W_OK):
+        raise InputError(f"cannot write {path}: the folder {folder} is not writable")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError as err:
+        raise InputError(f"{path} is a folder, not a file") from err
+    except FileNotFoundError as err:
+        raise InputError(f"no such file: {path}") from err
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror}") from err
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> None:
@@ -277,26 +374,20 @@ def _clip(text: str, width: int = 40) -> str:
 def _batch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from geo.batch import parse_record, run_batch
+    from geo.batch import result_line, run_lines
 
-    if args.workers < 1:
-        raise InputError("--workers must be at least 1")
-    try:
-        lines = args.input.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"cannot read {args.input}: {err}") from err
-    records = [parse_record(line, n) for n, line in enumerate(lines, 1) if line.strip()]
+    lines = _read_bytes(args.input).removeprefix(codecs.BOM_UTF8).split(b"\n")
+    out_path: Path = args.output
+    _check_output(out_path)
     gazetteer = _load(args)
-    with (
-        tqdm(total=len(records), unit="doc", file=sys.stderr, disable=args.no_progress) as bar,
-        args.output.open("w", encoding="utf-8") as out,
-    ):
-        for result in run_batch(
-            records,
-            gazetteer,
-            workers=args.workers,
-            all_mentions=args.all_mentions,
-            on_done=lambda: bar.update(1),
-        ):
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    total = sum(1 for line in lines if line.strip())
+    with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
+        try:
+            with out_path.open("w", encoding="utf-8") as out:
+                for result in run_lines(lines, gazetteer, workers=args.workers,
+                                        all_mentions=args.all_mentions,
+                                        on_done=lambda: bar.update(1)):  # fmt: skip
+                    out.write(result_line(result))
+        except OSError as err:  # a full disk shows only when the last lines are flushed
+            raise InputError(f"cannot write {out_path}: {err.strerror}") from err
     return 0

@@ -2,6 +2,10 @@
 one, add a place the recogniser missed. Corrections are data, applied inside the pipeline
 before claims, events and routes, so everything downstream follows; they are saved as JSON
 tied to the article's text, so no work is lost between sessions.
+
+A saved file comes back as untrusted input (it may have been edited, or made by someone
+else): :func:`corrections_from_json` checks it against its schema and the article, and either
+returns valid :class:`Correction` values or raises :class:`~geo.errors.InputError`.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, NoReturn
 
 from geo.errors import InputError
 from geo.gazetteer import Gazetteer
+from geo.inputs import MAX_CHARS
 from geo.models import Candidate, Mention, MentionForm, PlaceMention, Reference, Span
 from geo.text import name_key
 
@@ -28,6 +34,10 @@ __all__ = [
 ]
 
 FORMAT = "newsmap-corrections/1"
+MAX_CORRECTIONS = 10_000  # a reader clicks each one; a hundred is already a long session
+MAX_FILE_BYTES = 5_000_000  # 10,000 corrections of ~200 bytes each, with room to spare
+_MAX_PLACE_ID = 200  # gazetteer ids are under 40 characters ("geonames:12345678")
+_MAX_DIGITS = 16  # offsets are below MAX_CHARS; more digits can only be an attack
 
 
 class CorrectionKind(StrEnum):
@@ -38,11 +48,61 @@ class CorrectionKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Correction:
+    """One reader's change to the places, tied to a span of the article.
+
+    ``text`` is the article's text at ``[start, end)``, checked when applied, so a correction
+    made on another version of the article is ignored rather than misplaced. ``place_id`` is
+    the gazetteer id the span means (empty for a drop). A value that cannot be a correction
+    raises :class:`~geo.errors.InputError` on construction.
+
+    >>> Correction(CorrectionKind.DROP, 12, 19, "Donetsk").end
+    19
+    >>> Correction(CorrectionKind.DROP, 19, 12, "Donetsk")
+    Traceback (most recent call last):
+    ...
+    geo.errors.InputError: a correction's span must satisfy 0 <= start < end; got [19, 12)
+    """
+
     kind: CorrectionKind
     start: int
     end: int
-    text: str  # the mention's text, checked against the article when applied
+    text: str
     place_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, CorrectionKind):
+            raise InputError(
+                f"a correction's kind must be a CorrectionKind, not {_show(self.kind)}"
+            )
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise InputError(
+                    f"a correction's {name} must be a whole number, not {_show(value)}"
+                )
+        if not 0 <= self.start < self.end <= MAX_CHARS:
+            raise InputError(
+                f"a correction's span must satisfy 0 <= start < end; got [{self.start}, {self.end})"
+            )
+        if not isinstance(self.text, str) or len(self.text) != self.end - self.start:
+            raise InputError(
+                f"a correction's text must be the {self.end - self.start} characters of its span, "
+                f"not {_show(self.text)}"
+            )
+        if not isinstance(self.place_id, str):
+            raise InputError(f"a correction's place_id must be text, not {_show(self.place_id)}")
+        if self.kind is CorrectionKind.DROP:
+            if self.place_id:
+                raise InputError("a drop correction takes no place_id")
+        elif not (
+            0 < len(self.place_id) <= _MAX_PLACE_ID
+            and self.place_id.isprintable()
+            and not any(ch.isspace() for ch in self.place_id)
+        ):
+            raise InputError(
+                f"a {self.kind.value} correction needs a gazetteer id such as 'country:UA' "
+                f"(at most {_MAX_PLACE_ID} characters, no spaces), not {_show(self.place_id)}"
+            )
 
 
 def additions(text: str, name: str, gazetteer: Gazetteer) -> tuple[Correction, ...]:
@@ -138,21 +198,148 @@ def corrections_to_json(text: str, corrections: Sequence[Correction]) -> str:
 
 
 def corrections_from_json(text: str, data: str | bytes) -> tuple[Correction, ...]:
-    """Corrections read back from :func:`corrections_to_json`, checked against the article."""
-    try:
-        doc = json.loads(data)
-        if doc.get("format") != FORMAT:
-            raise InputError("this is not a newsmap corrections file")
-        if doc.get("article_sha256") != _digest(text):
+    """Corrections read back from :func:`corrections_to_json`, checked against the article.
+
+    The file is untrusted: anything but a well-formed file made on this very article (at most
+    :data:`MAX_FILE_BYTES` bytes and :data:`MAX_CORRECTIONS` corrections, every span inside
+    the article and quoting it exactly) raises :class:`~geo.errors.InputError` and nothing
+    else, so the corrections returned can always be applied.
+
+    >>> corrections_from_json("Kim left Pyongyang.", "[]")
+    Traceback (most recent call last):
+    ...
+    geo.errors.InputError: this is not a newsmap corrections file (expected a JSON object)
+    """
+    doc = _parse(data)
+    if not isinstance(doc, dict):
+        raise InputError("this is not a newsmap corrections file (expected a JSON object)")
+    if doc.get("format") != FORMAT:
+        raise InputError("this is not a newsmap corrections file")
+    _check_keys(doc, required=_FILE_KEYS, allowed=_FILE_KEYS, where="the corrections file")
+    if doc["article_sha256"] != _digest(text):
+        raise InputError(
+            "these corrections were made on another article (or another version of it)"
+        )
+    items = doc["corrections"]
+    if not isinstance(items, list):
+        raise InputError(f'"corrections" must be a list, not {_show(items)}')
+    if len(items) > MAX_CORRECTIONS:
+        raise InputError(
+            f"the file holds {len(items):,} corrections; the limit is {MAX_CORRECTIONS:,}"
+        )
+    return tuple(_correction(text, item, n) for n, item in enumerate(items, 1))
+
+
+_FILE_KEYS = frozenset({"format", "article_sha256", "corrections"})
+_REQUIRED_KEYS = frozenset({"kind", "start", "end", "text"})
+_ALLOWED_KEYS = _REQUIRED_KEYS | {"place_id"}
+_KINDS = frozenset(k.value for k in CorrectionKind)
+
+
+def _parse(data: str | bytes) -> object:
+    """The JSON value of ``data``, refusing what standard JSON or a sane file would not hold."""
+    if not isinstance(data, str | bytes):
+        raise InputError(f"a corrections file is text or bytes, not {type(data).__name__}")
+    if len(data) > MAX_FILE_BYTES:  # for text, characters: a lower bound on its bytes
+        unit = "bytes" if isinstance(data, bytes) else "characters"
+        raise InputError(
+            f"the corrections file is {len(data):,} {unit}; the limit is {MAX_FILE_BYTES:,}"
+        )
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8-sig")  # json.loads would also guess UTF-16 and UTF-32
+        except UnicodeDecodeError as err:
             raise InputError(
-                "these corrections were made on another article (or another version of it)"
-            )
-        return tuple(
-            Correction(CorrectionKind(c["kind"]), int(c["start"]), int(c["end"]), str(c["text"]),
-                       str(c.get("place_id", "")))
-            for c in doc["corrections"]
-        )  # fmt: skip
-    except InputError:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError) as err:
-        raise InputError(f"the corrections file cannot be read: {err}") from err
+                f"the corrections file is not UTF-8 text (byte {err.start} is invalid)"
+            ) from err
+    try:
+        return json.loads(
+            data,
+            parse_constant=_refuse_constant,
+            parse_int=_bounded_int,
+            object_pairs_hook=_unique_keys,
+        )
+    except json.JSONDecodeError as err:
+        raise InputError(
+            f"the corrections file is not JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+        ) from err
+    except RecursionError as err:
+        # only brackets nested hundreds deep get here; the schema is three levels deep
+        raise InputError("the corrections file is nested too deeply to be one") from err
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise InputError(f"the corrections file is not standard JSON: it holds {name}")
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits) > _MAX_DIGITS:
+        raise InputError(f"the corrections file holds a {len(digits):,}-digit number")
+    return int(digits)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise InputError(f"the corrections file names the key {_show(key)} twice in one object")
+        out[key] = value
+    return out
+
+
+def _check_keys(
+    obj: dict[str, Any], *, required: frozenset[str], allowed: frozenset[str], where: str
+) -> None:
+    missing = required - obj.keys()
+    if missing:
+        raise InputError(f"{where} lacks {', '.join(sorted(map(repr, missing)))}")
+    unknown = obj.keys() - allowed
+    if unknown:
+        names = ", ".join(_show(k) for k in sorted(unknown)[:3])
+        raise InputError(f"{where} has unknown key(s) {names}")
+
+
+def _correction(text: str, item: object, n: int) -> Correction:
+    where = f"correction {n}"
+    if not isinstance(item, dict):
+        raise InputError(f"{where} must be a JSON object, not {_show(item)}")
+    _check_keys(item, required=_REQUIRED_KEYS, allowed=_ALLOWED_KEYS, where=where)
+    kind = item["kind"]
+    if not isinstance(kind, str) or kind not in _KINDS:
+        known = ", ".join(k.value for k in CorrectionKind)
+        raise InputError(f"{where}: kind must be one of {known}, not {_show(kind)}")
+    start, end, quoted = item["start"], item["end"], item["text"]
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InputError(f"{where}: {name} must be a whole number, not {_show(value)}")
+    if not 0 <= start < end <= len(text):
+        raise InputError(
+            f"{where}: the span [{start}, {end}) is not inside the article's {len(text):,} "
+            "characters (0 <= start < end <= length)"
+        )
+    if not isinstance(quoted, str):
+        raise InputError(f"{where}: text must be a string, not {_show(quoted)}")
+    if text[start:end] != quoted:
+        raise InputError(
+            f"{where}: the article says {_show(text[start:end])} at [{start}, {end}), "
+            f"not {_show(quoted)}"
+        )
+    try:
+        return Correction(CorrectionKind(kind), start, end, quoted, item.get("place_id", ""))
+    except InputError as err:
+        raise InputError(f"{where}: {err}") from err
+
+
+def _show(value: object) -> str:
+    """A short, printable description of a value from a file, safe for any terminal or page."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, str):
+        shown = ascii(value)  # escapes control characters and lone surrogates
+        return shown if len(shown) <= 40 else shown[:36] + "...'"
+    if isinstance(value, int | float):
+        shown = repr(value)
+        return shown if len(shown) <= 20 else f"a {len(shown)}-digit number"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__

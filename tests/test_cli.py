@@ -1,6 +1,8 @@
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLE
@@ -88,11 +90,14 @@ def test_batch_with_two_workers_gives_the_same_result(tmp_path) -> None:
     assert one.read_text() == two.read_text()
 
 
-def test_batch_rejects_a_malformed_line(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_turns_a_malformed_line_into_an_error_record(tmp_path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": 1, "text": "ok"}\nnot json\n')
-    assert main(["batch", str(source), "-o", str(tmp_path / "o.jsonl")]) == 2
-    assert "line 2" in capsys.readouterr().err
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", str(source), "-o", str(out), "--no-progress"]) == 0
+    first, second = (json.loads(line) for line in out.read_text().splitlines())
+    assert first["id"] == 1 and "error" not in first
+    assert second["id"] == "2" and "line 2" in second["error"]
 
 
 def test_python_dash_m_geo_runs() -> None:
@@ -147,3 +152,147 @@ def test_png_without_a_browser_is_a_clear_error(tmp_path, monkeypatch, capsys) -
     code = main(["export", str(SAMPLE), "--format", "png", "-o", str(tmp_path / "m.png")])
     assert code == 2
     assert "Chromium" in capsys.readouterr().err
+
+
+def _user_errors(tmp: Path) -> dict[str, list[str]]:
+    """Command lines with one mistake each, keyed by what the mistake is (the files
+    ``feed.jsonl`` and ``notes.txt`` in ``tmp`` are good)."""
+    feed, notes, out = tmp / "feed.jsonl", tmp / "notes.txt", str(tmp / "out.jsonl")
+    return {
+        "no-command": [],
+        "unknown-command": ["plaices", str(SAMPLE)],
+        "no-article": ["places"],
+        "unknown-option": ["places", str(SAMPLE), "--colour"],
+        "bad-date": ["places", str(SAMPLE), "--published", "2024-02-30"],
+        "bad-date-words": ["events", str(SAMPLE), "--published", "last Tuesday"],
+        "missing-article": ["places", str(tmp / "missing.txt")],
+        "folder-article": ["check", str(tmp)],
+        "bad-format": ["export", str(SAMPLE), "--format", "xml", "-o", str(tmp / "x.xml")],
+        "no-output": ["map", str(SAMPLE)],
+        "map-into-missing-folder": ["map", str(SAMPLE), "-o", str(tmp / "no" / "map.html")],
+        "export-onto-folder": ["export", str(SAMPLE), "--format", "csv", "-o", str(tmp)],
+        "batch-missing-input": ["batch", str(tmp / "missing.jsonl"), "-o", out],
+        "batch-folder-input": ["batch", str(tmp), "-o", out],
+        "batch-into-missing-folder": ["batch", str(feed), "-o", str(tmp / "no" / "o.jsonl")],
+        "batch-onto-folder": ["batch", str(feed), "-o", str(tmp)],
+        "batch-under-a-file": ["batch", str(feed), "-o", str(notes / "o.jsonl")],
+        "workers-zero": ["batch", str(feed), "-o", out, "--workers", "0"],
+        "workers-negative": ["batch", str(feed), "-o", out, "--workers", "-2"],
+        "workers-word": ["batch", str(feed), "-o", out, "--workers", "two"],
+        "gazetteer-missing": ["--gazetteer", str(tmp / "none.sqlite"), "places", str(SAMPLE)],
+        "gazetteer-folder": ["--gazetteer", str(tmp), "places", str(SAMPLE)],
+        "gazetteer-not-an-index": ["--gazetteer", str(notes), "places", str(SAMPLE)],
+        "gazetteer-info-missing": ["--gazetteer", str(tmp / "none.sqlite"), "gazetteer", "info"],
+        "gazetteer-build-onto-folder": ["gazetteer", "build", "--output", str(tmp)],
+    }
+
+
+ERRORS = sorted(_user_errors(Path("unused")))
+
+
+@pytest.mark.parametrize("case", ERRORS)
+def test_a_user_error_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    (tmp_path / "feed.jsonl").write_text('{"id": "a", "text": "Kyiv"}\n', encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a gazetteer", encoding="utf-8")
+    argv = _user_errors(tmp_path)[case]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("newsmap: error: ") and "Traceback" not in lines[0]
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_usage_error_points_at_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["places", str(SAMPLE), "--published", "someday"]) == 2
+    assert capsys.readouterr().err == (
+        "newsmap: error: argument --published: not a date (YYYY-MM-DD): 'someday' "
+        "(see newsmap places --help)\n"
+    )
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_unreadable_input_and_unwritable_folder(tmp_path: Path, capsys) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    article = tmp_path / "article.txt"
+    article.write_text("Kim left Pyongyang.", encoding="utf-8")
+    article.chmod(0)
+    locked.chmod(0o500)
+    try:
+        assert main(["places", str(article)]) == 2
+        assert main(["batch", str(article), "-o", str(locked / "o.jsonl")]) == 2
+        assert main(["map", str(SAMPLE), "-o", str(locked / "m.html")]) == 2
+    finally:
+        locked.chmod(0o700)
+        article.chmod(0o600)
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and all(line.startswith("newsmap: error: ") for line in err)
+
+
+def _piped(args: list[str], *, read_first_line: bool, stderr_file: Path) -> tuple[int, str]:
+    """Run ``python -m geo ARGS`` into a pipe whose reader stops early, like ``| head -1``."""
+    with stderr_file.open("wb") as err:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "geo", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=err
+        )
+        assert child.stdout is not None
+        if read_first_line:
+            child.stdout.readline()
+        child.stdout.close()
+        status = child.wait(timeout=120)
+    return status, stderr_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "read_first_line"),
+    [
+        (["places", str(SAMPLE), "--json"], True),  # 180 kB: more than a pipe holds
+        (["places", str(SAMPLE)], False),  # a short table into a pipe already closed
+        (["events", str(SAMPLE), "--published", "2023-09-12"], False),
+    ],
+    ids=["json-head", "table-closed", "events-closed"],
+)
+def test_output_cut_short_by_its_reader_ends_quietly(
+    tmp_path: Path, args: list[str], read_first_line: bool
+) -> None:
+    status, err = _piped(args, read_first_line=read_first_line, stderr_file=tmp_path / "err")
+    assert "Traceback" not in err and "BrokenPipe" not in err and "Exception ignored" not in err
+    assert err == ""
+    assert status == 141
+
+
+def test_a_usage_error_from_the_shell_is_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "geo", "batch", "x.jsonl", "-o", "y.jsonl", "--workers", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("newsmap: error: ")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs a device that is always full")
+def test_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Kyiv"}\n', encoding="utf-8")
+    places = [sys.executable, "-m", "geo", "places", str(SAMPLE)]
+    with open("/dev/full", "w") as full:
+        table = subprocess.run(
+            places, cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    batch = subprocess.run(
+        [sys.executable, "-m", "geo", "batch", str(feed), "-o", "/dev/full", "--no-progress"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    for done in (table, batch):
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1 and "No space left" in done.stderr

@@ -1,16 +1,28 @@
+from __future__ import annotations
+
+import hashlib
+import json
 from datetime import date
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import geo
 from geo.corrections import (
+    FORMAT,
+    MAX_CORRECTIONS,
+    MAX_FILE_BYTES,
     Correction,
     CorrectionKind,
     additions,
+    apply_corrections,
     corrections_from_json,
     corrections_to_json,
 )
 from geo.inputs import html_to_text, read_upload
+from geo.pipeline import find_places
 
 TEXT = "Shelling in Donetsk killed two on Monday. Officials in Kyiv said the train left Lviv."
 
@@ -73,3 +85,237 @@ def test_uploads() -> None:
     with pytest.raises(geo.InputError, match="binary"):
         read_upload("a.txt", b"\x00\x01")
     assert html_to_text("<p>a</p><p>b&amp;c</p>") == "a\nb&c"
+
+
+# --- a saved corrections file is untrusted input ---------------------------------------------
+
+SHA = hashlib.sha256(TEXT.encode()).hexdigest()
+DROP = {"kind": "drop", "start": 12, "end": 19, "text": "Donetsk", "place_id": ""}
+CHOOSE = {"kind": "choose", "start": 55, "end": 59, "text": "Kyiv", "place_id": "country:UA"}
+
+
+def _file(*items: Any, **top: Any) -> bytes:
+    """A corrections file for TEXT, with ``top`` replacing (or, as None, removing) top keys."""
+    doc: dict[str, Any] = {"format": FORMAT, "article_sha256": SHA, "corrections": list(items)}
+    for key, value in top.items():
+        if value is None:
+            del doc[key]
+        else:
+            doc[key] = value
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+_GONE = object()  # as a value in _with: remove that key
+
+
+def _with(base: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    out = {**base, **changes}
+    return {k: v for k, v in out.items() if v is not _GONE}
+
+
+def _raw(correction: str) -> bytes:
+    """A file whose one correction is written out by hand (for what json.dumps cannot say)."""
+    return (
+        f'{{"format": "{FORMAT}", "article_sha256": "{SHA}", "corrections": [{correction}]}}'
+    ).encode()
+
+
+def bad_files() -> list[tuple[str, str | bytes]]:
+    """Every way a corrections file for TEXT can be wrong; each must raise InputError alone."""
+    deep = 100_000
+    return [
+        # not JSON, or not the file's shape
+        ("binary", b"\x00not json"),
+        ("empty", b""),
+        ("trailing-garbage", _file(DROP) + b" x"),
+        ("array", b"[]"),
+        ("string", b'"newsmap"'),
+        ("null", b"null"),
+        ("other-format", _file(DROP, format="newsmap-corrections/2")),
+        ("no-format", _file(DROP, format=None)),
+        ("format-number", _file(DROP, format=1)),
+        ("other-article", _file(DROP, article_sha256=hashlib.sha256(b"x").hexdigest())),
+        ("no-sha", _file(DROP, article_sha256=None)),
+        ("sha-list", _file(DROP, article_sha256=[SHA])),
+        ("no-corrections", _file(corrections=None)),
+        ("corrections-object", _file(corrections={})),
+        ("corrections-string", _file(corrections="drop")),
+        ("item-number", _file(1)),
+        ("item-null", _file(None)),
+        ("unknown-top-key", _file(DROP, comment="hi")),
+        ("unknown-item-key", _file(_with(DROP, note="hi"))),
+        # kinds
+        ("unknown-kind", _file(_with(DROP, kind="move"))),
+        ("kind-upper-case", _file(_with(DROP, kind="DROP"))),
+        ("kind-list", _file(_with(DROP, kind=["drop"]))),
+        ("no-kind", _file(_with(DROP, kind=_GONE))),
+        # offsets
+        ("start-float", _file(_with(DROP, start=12.0))),
+        ("end-exponent", _file(_with(DROP, end=1.9e1))),
+        ("start-bool", _file(_with(DROP, start=True, end=8, text="helling"))),
+        ("start-string", _file(_with(DROP, start="12"))),
+        ("start-null", _file(_with(DROP, start=None))),
+        ("start-object", _file(_with(DROP, start={}))),
+        ("no-end", _file(_with(DROP, end=_GONE))),
+        ("negative-start", _file(_with(DROP, start=-1, end=7, text=""))),
+        ("negative-slice", _file(_with(DROP, start=-4, end=-1, text=TEXT[-4:-1]))),
+        ("reversed", _file(_with(DROP, start=19, end=12))),
+        ("empty-span", _file(_with(DROP, end=12, text=""))),
+        ("end-past-article", _file(_with(DROP, end=len(TEXT) + 1, text=TEXT[12:]))),
+        ("start-past-article", _file(_with(DROP, start=10**9, end=10**9 + 7))),
+        ("twenty-digits", _file(_with(DROP, start=10**19, end=10**19 + 7))),
+        ("infinity", _raw('{"kind": "drop", "start": 12, "end": Infinity, "text": "Donetsk"}')),
+        ("minus-infinity", _raw('{"kind": "drop", "start": -Infinity, "end": 19, "text": "x"}')),
+        ("nan", _raw('{"kind": "drop", "start": NaN, "end": 19, "text": "Donetsk"}')),
+        ("float-overflow", _raw('{"kind": "drop", "start": 12, "end": 1e400, "text": "x"}')),
+        ("huge-int", _raw(f'{{"kind": "drop", "start": 1{"0" * 5000}, "end": 19, "text": ""}}')),
+        # text
+        ("text-elsewhere", _file(_with(DROP, start=0, end=7))),
+        ("text-case", _file(_with(DROP, text="donetsk"))),
+        ("text-list", _file(_with(DROP, text=["Donetsk"]))),
+        ("text-null", _file(_with(DROP, text=None))),
+        ("no-text", _file(_with(DROP, text=_GONE))),
+        ("text-lone-surrogate", _raw('{"kind":"drop","start":12,"end":13,"text":"\\ud800"}')),
+        # place ids
+        ("place-id-number", _file(_with(CHOOSE, place_id=703448))),
+        ("place-id-list", _file(_with(CHOOSE, place_id=["country:UA"]))),
+        ("place-id-long", _file(_with(CHOOSE, place_id="geonames:" + "9" * 100_000))),
+        ("place-id-empty", _file(_with(CHOOSE, place_id=""))),
+        ("place-id-missing", _file(_with(CHOOSE, place_id=_GONE))),
+        ("place-id-newline", _file(_with(CHOOSE, place_id="country:UA\n"))),
+        (
+            "place-id-surrogate",
+            _raw(json.dumps(CHOOSE).replace("country:UA", "\\ud800")),
+        ),
+        ("drop-with-place-id", _file(_with(DROP, place_id="country:UA"))),
+        # duplicates
+        ("duplicate-top-key", _file(DROP)[:-1] + f', "format": "{FORMAT}"}}'.encode()),
+        (
+            "duplicate-item-key",
+            _raw('{"kind": "drop", "start": 12, "end": 19, "start": 0, "text": "Donetsk"}'),
+        ),
+        # size, encoding, nesting
+        ("too-many", _file(*[DROP] * (MAX_CORRECTIONS + 1))),
+        ("too-big", _file(DROP) + b" " * MAX_FILE_BYTES),
+        ("too-big-str", _file(DROP).decode() + " " * MAX_FILE_BYTES),
+        ("invalid-utf8", _file(DROP).replace(b"Donetsk", b"Donets\xff")),
+        ("utf8-surrogate-bytes", _file(DROP).replace(b"Donetsk", b"Donets\xed\xa0\x80")),
+        ("utf16", _file(DROP).decode().encode("utf-16")),
+        ("nested-lists", b"[" * deep),
+        ("nested-objects", b'{"a":' * deep),
+        ("nested-in-corrections", _file()[:-2] + b"[" * deep),
+    ]
+
+
+BAD = bad_files()
+
+
+def test_the_corpus_is_large_and_named_once() -> None:
+    names = [name for name, _ in BAD]
+    assert len(names) >= 46 and len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("data", [data for _, data in BAD], ids=[name for name, _ in BAD])
+def test_a_bad_corrections_file_is_one_input_error(data: str | bytes) -> None:
+    try:
+        corrections_from_json(TEXT, data)
+    except geo.InputError as err:
+        message = str(err)
+        assert message and "\n" not in message and len(message) < 300
+        assert message.isprintable()  # no lone surrogate or control character leaks out
+    else:
+        pytest.fail("a bad corrections file was accepted")
+
+
+def _good_files() -> list[tuple[str, str, str | bytes]]:
+    emoji = "🛰️ Drones over Belgorod 🇷🇺, said Kyiv."
+    start = emoji.index("Belgorod")
+    add = {"kind": "add", "start": start, "end": start + 8, "text": "Belgorod",
+           "place_id": "geonames:578072"}  # fmt: skip
+    emoji_file = json.dumps(
+        {
+            "format": FORMAT,
+            "article_sha256": hashlib.sha256(emoji.encode()).hexdigest(),
+            "corrections": [add],
+        }
+    )
+    return [
+        ("none", TEXT, _file()),
+        ("each-kind", TEXT, _file(DROP, CHOOSE, _with(CHOOSE, kind="add", place_id="x:1"))),
+        ("drop-without-place-id", TEXT, _file(_with(DROP, place_id=_GONE))),
+        ("byte-order-mark", TEXT, b"\xef\xbb\xbf" + _file(DROP)),
+        ("str", TEXT, _file(DROP).decode()),
+        (
+            "keys-reordered",
+            TEXT,
+            _raw('{"text": "Donetsk", "end": 19, "start": 12, "kind": "drop"}'),
+        ),
+        ("same-span-twice", TEXT, _file(CHOOSE, _with(CHOOSE, kind="drop", place_id=""))),
+        ("at-the-limit", TEXT, _file(*[DROP] * MAX_CORRECTIONS)),
+        ("astral-characters", emoji, emoji_file),
+        ("whole-article", TEXT, _file(_with(DROP, start=0, end=len(TEXT), text=TEXT))),
+    ]
+
+
+@pytest.mark.parametrize(("text", "data"), [g[1:] for g in _good_files()],
+                         ids=[g[0] for g in _good_files()])  # fmt: skip
+def test_a_good_file_round_trips(text: str, data: str | bytes) -> None:
+    read = corrections_from_json(text, data)
+    assert all(text[c.start : c.end] == c.text for c in read)
+    assert corrections_from_json(text, corrections_to_json(text, read)) == read
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("drop", 12, 19, "Donetsk"),  # a string, not a CorrectionKind
+        (CorrectionKind.DROP, True, 19, "Donetsk"),
+        (CorrectionKind.DROP, 12.0, 19, "Donetsk"),
+        (CorrectionKind.DROP, 19, 12, "Donetsk"),
+        (CorrectionKind.DROP, -1, 6, "Donets"),
+        (CorrectionKind.DROP, 12, 12, ""),
+        (CorrectionKind.DROP, 12, 19, "Donets"),
+        (CorrectionKind.DROP, 12, 19, None),
+        (CorrectionKind.CHOOSE, 12, 19, "Donetsk", ""),
+        (CorrectionKind.CHOOSE, 12, 19, "Donetsk", 709717),
+        (CorrectionKind.ADD, 12, 19, "Donetsk", "geonames:" + "9" * 500),
+        (CorrectionKind.DROP, 12, 19, "Donetsk", "geonames:709717"),
+        (CorrectionKind.DROP, 10**12, 10**12 + 1, "x"),
+    ],
+)
+def test_a_correction_cannot_be_built_invalid(args: tuple[Any, ...]) -> None:
+    with pytest.raises(geo.InputError):
+        Correction(*args)
+
+
+_KINDS = list(CorrectionKind)
+
+
+@st.composite
+def _valid_corrections(draw: st.DrawFn, ids: list[str]) -> Correction:
+    start = draw(st.integers(0, len(TEXT) - 1))
+    end = draw(st.integers(start + 1, len(TEXT)))
+    kind = draw(st.sampled_from(_KINDS))
+    any_id = st.text(min_size=1, max_size=40).filter(
+        lambda s: s.isprintable() and not any(c.isspace() for c in s)
+    )
+    place_id = "" if kind is CorrectionKind.DROP else draw(st.sampled_from(ids) | any_id)
+    return Correction(kind, start, end, TEXT[start:end], place_id)
+
+
+# real ids of places in TEXT and elsewhere, and well-formed ids of no place
+_IDS = ["geonames:709717", "geonames:565348", "geonames:703448", "country:UA", "country:RU",
+        "region:middle-east", "admin1:UA-14", "geonames:0", "nowhere:x"]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fixes=st.lists(_valid_corrections(_IDS), max_size=8))
+def test_validated_corrections_always_apply(
+    gazetteer: geo.Gazetteer, fixes: list[Correction]
+) -> None:
+    found = find_places(TEXT, gazetteer)
+    # through a saved file first: what the reader accepts is what the pipeline applies
+    fixes = list(corrections_from_json(TEXT, corrections_to_json(TEXT, fixes)))
+    out = apply_corrections(TEXT, found.mentions, fixes, gazetteer, found.sentences)
+    assert all(TEXT[m.start : m.end] == m.text for m in out)
+    assert [m.start for m in out] == sorted(m.start for m in out)

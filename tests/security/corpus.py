@@ -41,7 +41,7 @@ PAYLOADS = (
         "jinja-builtins-open",
         "jinja",
         '{{ self.__init__.__globals__.__builtins__.open("{dir}/open", "w") }}',
-    ),  # fmt: skip
+    ),
     Payload("jinja-subclasses", "jinja", "{{ ''.__class__.__mro__[1].__subclasses__() }}"),
     Payload("jinja-config", "jinja", "{{ config }} {{ self }} {{ this }} {{ kwargs }}"),
     Payload("jinja-arithmetic", "jinja", "{{ 6*9 }} and {{7*7}}"),
@@ -61,7 +61,7 @@ PAYLOADS = (
     Payload("html-javascript-url", "html", '<a href="javascript:window.__pwned=6">click</a>'),
     Payload(
         "html-iframe-srcdoc", "html", '<iframe srcdoc="<script>parent.__pwned=7</script>"></iframe>'
-    ),  # fmt: skip
+    ),
     Payload("html-details-ontoggle", "html", '<details open ontoggle="window.__pwned=8">'),
     Payload("html-autofocus", "html", '<input autofocus onfocus="window.__pwned=9">'),
     Payload("html-attribute-break", "html", "\"'><img src=x onerror=window.__pwned=10>"),
@@ -71,7 +71,7 @@ PAYLOADS = (
         "html-mxss",
         "html",
         "<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=13>",
-    ),  # fmt: skip
+    ),
     Payload("html-comment", "html", "<!-- an unclosed comment"),
     Payload("html-entities", "html", "&lt;script&gt;window.__pwned=14&lt;/script&gt; &amp;"),
     Payload("html-img-beacon", "html", '<img src="{beacon}/img">'),
