@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from geo.errors import GeoError, InputError
-from geo.models import Analysis
+from geo.report.safe import terminal
+from geo.report.text import print_claims, print_events, print_places
 
 __all__ = ["main"]
 
@@ -132,7 +133,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"newsmap: error: {' '.join(message.split())}", file=sys.stderr)
+    print(f"newsmap: error: {terminal(' '.join(message.split()))}", file=sys.stderr)
     return _USER_ERROR
 
 
@@ -224,7 +225,7 @@ def _report(args: argparse.Namespace) -> int:
         json.dump(analysis_to_dict(analysis), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    show = {"places": _places, "check": _claims, "events": _events}[args.command]
+    show = {"places": print_places, "check": print_claims, "events": print_events}[args.command]
     show(analysis)
     if analysis.credits:
         print(analysis.credits[0])
@@ -291,84 +292,6 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"no such file: {path}") from err
     except OSError as err:
         raise InputError(f"cannot read {path}: {err.strerror}") from err
-
-
-def _table(rows: Sequence[tuple[str, ...]]) -> None:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _places(analysis: Analysis) -> None:
-    rows = [("mention", "place", "country", "lat, lon", "conf", "kind")]
-    for m in analysis.mentions:
-        p = m.place
-        if p is None:
-            rows.append((m.text, "?", "", "", f"{m.confidence:.2f}", m.mention.form.value))
-            continue
-        kind = p.kind.value + (" (organisation)" if m.reference.value == "organisation" else "")
-        rows.append(
-            (
-                _clip(m.text),
-                p.name,
-                p.country_code,
-                f"{p.coordinate.lat:.2f}, {p.coordinate.lon:.2f}",
-                f"{m.confidence:.2f}",
-                kind,
-            )
-        )
-    _table(rows)
-    print(f"\n{len(analysis.mentions)} mentions of {len(analysis.places())} places.")
-
-
-def _claims(analysis: Analysis) -> None:
-    if not analysis.claims:
-        print("No distance or direction claims found.")
-        return
-    for claim in analysis.claims:
-        print(f"{claim.verdict.value.upper():17s} {_clip(claim.text, 80)}")
-        subject = analysis.mentions[claim.subject].place if claim.subject is not None else None
-        reference = (
-            analysis.mentions[claim.reference].place if claim.reference is not None else None
-        )
-        if subject and reference:
-            print(f"  from {reference.label} to {subject.label}")
-        for check in claim.distances:
-            print(f"  - {check.explanation}")
-        if claim.direction:
-            print(f"  - {claim.direction.explanation}")
-        if not claim.distances and not claim.direction:
-            print(f"  - {claim.reason}")
-        print()
-
-
-def _events(analysis: Analysis) -> None:
-    rows = [("when", "what", "who", "where", "certainty", "source")]
-    for e in analysis.events:
-        when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
-        if e.time and e.time.modifier.value != "on":
-            when = f"{e.time.modifier.value} {when}"
-        where = ", ".join(
-            f"{analysis.mentions[p.mention].place.name} ({p.role.value})"  # type: ignore[union-attr]
-            for p in e.places
-        )
-        rows.append((when + (" *" if e.time_inherited else ""), e.action.value,
-                     _clip(", ".join(e.actors), 30), _clip(where, 60), e.certainty.value,
-                     _clip(e.source, 30)))  # fmt: skip
-    _table(rows)
-    print("\n* date taken from the day the story was last at")
-    for journey in analysis.journeys:
-        who = journey.actor or "an unnamed traveller"
-        print(f"\nJourney of {who} ({journey.certainty.value}):")
-        for leg in journey.legs:
-            kind = "straight line, schematic" if leg.schematic else "geodesic"
-            print(f"  {leg.start.name} -> {leg.end.name}: {leg.mode.value}, "
-                  f"{leg.length_km:,.0f} km ({kind})")  # fmt: skip
-
-
-def _clip(text: str, width: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _batch(args: argparse.Namespace) -> int:
