@@ -3,6 +3,7 @@ and the hostile article analysed once."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,9 +15,18 @@ from security.corpus import PAYLOADS, article, beacon_server
 
 
 @pytest.fixture(scope="session")
-def trap(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder every Jinja payload tries to create something in; it must stay empty."""
-    return tmp_path_factory.mktemp("trap")
+def trap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The folder every Jinja payload tries to create something in; it must stay empty. It is
+    also in the environment (``NEWSMAP_TRAP``), for payloads without quotes, and so for the
+    app's server, started after it."""
+    folder = tmp_path_factory.mktemp("trap")
+    before = os.environ.get("NEWSMAP_TRAP")
+    os.environ["NEWSMAP_TRAP"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["NEWSMAP_TRAP"]
+    else:
+        os.environ["NEWSMAP_TRAP"] = before
 
 
 @pytest.fixture(scope="session")

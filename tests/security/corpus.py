@@ -5,7 +5,8 @@ Each payload is placed in an article line of its own, next to a city the gazette
 that it reaches every output that quotes a sentence: popups, tooltips, the timeline, the
 briefing, GeoJSON, KML, CSV, the command line and the app. ``{dir}`` in a payload is a
 folder that a payload which ran would create something in; ``{beacon}`` is a loopback server
-that a payload which ran, or markup that was loaded, would request.
+that a payload which ran, or markup that was loaded, would request. Payloads that cannot hold
+quotes find the folder in the environment variable ``NEWSMAP_TRAP``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,25 @@ PAYLOADS = (
         "jinja-builtins-open",
         "jinja",
         '{{ self.__init__.__globals__.__builtins__.open("{dir}/open", "w") }}',
+    ),
+    # without quotes, which HTML escaping would have turned into entities: the folder comes
+    # from the environment variable NEWSMAP_TRAP, named by a dict key
+    Payload(
+        "jinja-no-quotes",
+        "jinja",
+        "{{ "
+        + _G
+        + ".os.makedirs("
+        + _G
+        + ".os.environ[dict(NEWSMAP_TRAP=1)|first] ~ "
+        + _G
+        + ".os.sep ~ (dict(noquotes=1)|first)) }}",
+    ),
+    Payload(
+        "jinja-no-quotes-set",
+        "jinja",
+        "{% set o = " + _G + ".os %}{{ o.mkdir(o.environ[dict(NEWSMAP_TRAP=1)|first] ~ o.sep"
+        " ~ (dict(set2=1)|first)) }}",
     ),
     Payload("jinja-subclasses", "jinja", "{{ ''.__class__.__mro__[1].__subclasses__() }}"),
     Payload("jinja-config", "jinja", "{{ config }} {{ self }} {{ this }} {{ kwargs }}"),
@@ -121,6 +141,7 @@ CITIES = (
     "Havana", "Caracas", "Montevideo", "Quito", "Kampala", "Addis Ababa", "Khartoum",
     "Algiers", "Tunis", "Rabat", "Beirut", "Amman", "Damascus", "Kabul", "Tashkent",
     "Almaty", "Ulaanbaatar", "Taipei", "Singapore", "Kuala Lumpur", "Dhaka", "Kathmandu",
+    "Lusaka", "Harare", "Maputo", "Luanda",
 )  # fmt: skip
 
 

@@ -17,8 +17,8 @@ pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def server(gazetteer: object) -> Iterator[str]:
-    with streamlit_app() as url:
+def server(gazetteer: object, trap: object) -> Iterator[str]:
+    with streamlit_app() as url:  # after the trap: its server knows NEWSMAP_TRAP
         yield url
 
 
