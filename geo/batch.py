@@ -20,6 +20,7 @@ from typing import Any
 
 from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer
+from geo.inputs import describe
 from geo.pipeline import find_places
 from geo.serialize import batch_places
 
@@ -83,12 +84,12 @@ def process_record(
         return error_result(None, problem)
     text, published = record.get("text"), record.get("published")
     if not isinstance(text, str):
-        return error_result(record_id, f'"text" must be a string, not {_show(text)}')
+        return error_result(record_id, f'"text" must be a string, not {describe(text)}')
     if not _encodable(text):
         return error_result(record_id, '"text" holds a lone surrogate, which is not Unicode text')
     if published is not None and not _is_date(published):  # though places do not need it
         return error_result(
-            record_id, f'"published" must be a date, YYYY-MM-DD, not {_show(published)}'
+            record_id, f'"published" must be a date, YYYY-MM-DD, not {describe(published)}'
         )
     try:
         found = find_places(text, gazetteer)
@@ -112,7 +113,7 @@ def result_line(result: dict[str, Any]) -> str:
 
 def _id_problem(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int):
-        return f'"id" must be a string or an integer, not {_show(value)}'
+        return f'"id" must be a string or an integer, not {describe(value)}'
     if isinstance(value, str) and not _encodable(value):
         return '"id" holds a lone surrogate, which is not Unicode text'
     return None
@@ -136,21 +137,6 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _show(value: object) -> str:
-    """A short, printable description of an input value, safe to write as UTF-8."""
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    if isinstance(value, str):
-        shown = ascii(value)  # escapes control characters and lone surrogates
-        return shown if len(shown) <= 40 else shown[:36] + "...'"
-    if isinstance(value, int | float):
-        shown = repr(value)
-        return shown if len(shown) <= 20 else f"a {len(shown)}-digit number"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 _worker_gazetteer: Gazetteer | None = None

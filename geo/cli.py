@@ -283,23 +283,13 @@ def _check_output(path: Path) -> None:
         raise InputError(f"cannot write {path}: the folder {folder} is not writable")
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except IsADirectoryError as err:
-        raise InputError(f"{path} is a folder, not a file") from err
-    except FileNotFoundError as err:
-        raise InputError(f"no such file: {path}") from err
-    except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror}") from err
-
-
 def _batch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from geo.batch import result_line, run_lines
+    from geo.inputs import read_file
 
-    lines = _read_bytes(args.input).removeprefix(codecs.BOM_UTF8).split(b"\n")
+    lines = read_file(args.input, max_bytes=None).removeprefix(codecs.BOM_UTF8).split(b"\n")
     out_path: Path = args.output
     _check_output(out_path)
     gazetteer = _load(args)

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 from geo.errors import InputError
 from geo.gazetteer import Gazetteer
-from geo.inputs import MAX_CHARS
+from geo.inputs import MAX_CHARS, describe
 from geo.models import Candidate, Mention, MentionForm, PlaceMention, Reference, Span
 from geo.text import name_key
 
@@ -72,13 +72,13 @@ class Correction:
     def __post_init__(self) -> None:
         if not isinstance(self.kind, CorrectionKind):
             raise InputError(
-                f"a correction's kind must be a CorrectionKind, not {_show(self.kind)}"
+                f"a correction's kind must be a CorrectionKind, not {describe(self.kind)}"
             )
         for name in ("start", "end"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool):
                 raise InputError(
-                    f"a correction's {name} must be a whole number, not {_show(value)}"
+                    f"a correction's {name} must be a whole number, not {describe(value)}"
                 )
         if not 0 <= self.start < self.end <= MAX_CHARS:
             raise InputError(
@@ -87,10 +87,10 @@ class Correction:
         if not isinstance(self.text, str) or len(self.text) != self.end - self.start:
             raise InputError(
                 f"a correction's text must be the {self.end - self.start} characters of its span, "
-                f"not {_show(self.text)}"
+                f"not {describe(self.text)}"
             )
         if not isinstance(self.place_id, str):
-            raise InputError(f"a correction's place_id must be text, not {_show(self.place_id)}")
+            raise InputError(f"a correction's place_id must be text, not {describe(self.place_id)}")
         if self.kind is CorrectionKind.DROP:
             if self.place_id:
                 raise InputError("a drop correction takes no place_id")
@@ -101,7 +101,7 @@ class Correction:
         ):
             raise InputError(
                 f"a {self.kind.value} correction needs a gazetteer id such as 'country:UA' "
-                f"(at most {_MAX_PLACE_ID} characters, no spaces), not {_show(self.place_id)}"
+                f"(at most {_MAX_PLACE_ID} characters, no spaces), not {describe(self.place_id)}"
             )
 
 
@@ -222,7 +222,7 @@ def corrections_from_json(text: str, data: str | bytes) -> tuple[Correction, ...
         )
     items = doc["corrections"]
     if not isinstance(items, list):
-        raise InputError(f'"corrections" must be a list, not {_show(items)}')
+        raise InputError(f'"corrections" must be a list, not {describe(items)}')
     if len(items) > MAX_CORRECTIONS:
         raise InputError(
             f"the file holds {len(items):,} corrections; the limit is {MAX_CORRECTIONS:,}"
@@ -282,7 +282,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise InputError(f"the corrections file names the key {_show(key)} twice in one object")
+            raise InputError(
+                f"the corrections file names the key {describe(key)} twice in one object"
+            )
         out[key] = value
     return out
 
@@ -295,51 +297,36 @@ def _check_keys(
         raise InputError(f"{where} lacks {', '.join(sorted(map(repr, missing)))}")
     unknown = obj.keys() - allowed
     if unknown:
-        names = ", ".join(_show(k) for k in sorted(unknown)[:3])
+        names = ", ".join(describe(k) for k in sorted(unknown)[:3])
         raise InputError(f"{where} has unknown key(s) {names}")
 
 
 def _correction(text: str, item: object, n: int) -> Correction:
     where = f"correction {n}"
     if not isinstance(item, dict):
-        raise InputError(f"{where} must be a JSON object, not {_show(item)}")
+        raise InputError(f"{where} must be a JSON object, not {describe(item)}")
     _check_keys(item, required=_REQUIRED_KEYS, allowed=_ALLOWED_KEYS, where=where)
     kind = item["kind"]
     if not isinstance(kind, str) or kind not in _KINDS:
         known = ", ".join(k.value for k in CorrectionKind)
-        raise InputError(f"{where}: kind must be one of {known}, not {_show(kind)}")
+        raise InputError(f"{where}: kind must be one of {known}, not {describe(kind)}")
     start, end, quoted = item["start"], item["end"], item["text"]
     for name, value in (("start", start), ("end", end)):
         if not isinstance(value, int) or isinstance(value, bool):
-            raise InputError(f"{where}: {name} must be a whole number, not {_show(value)}")
+            raise InputError(f"{where}: {name} must be a whole number, not {describe(value)}")
     if not 0 <= start < end <= len(text):
         raise InputError(
             f"{where}: the span [{start}, {end}) is not inside the article's {len(text):,} "
             "characters (0 <= start < end <= length)"
         )
     if not isinstance(quoted, str):
-        raise InputError(f"{where}: text must be a string, not {_show(quoted)}")
+        raise InputError(f"{where}: text must be a string, not {describe(quoted)}")
     if text[start:end] != quoted:
         raise InputError(
-            f"{where}: the article says {_show(text[start:end])} at [{start}, {end}), "
-            f"not {_show(quoted)}"
+            f"{where}: the article says {describe(text[start:end])} at [{start}, {end}), "
+            f"not {describe(quoted)}"
         )
     try:
         return Correction(CorrectionKind(kind), start, end, quoted, item.get("place_id", ""))
     except InputError as err:
         raise InputError(f"{where}: {err}") from err
-
-
-def _show(value: object) -> str:
-    """A short, printable description of a value from a file, safe for any terminal or page."""
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    if isinstance(value, str):
-        shown = ascii(value)  # escapes control characters and lone surrogates
-        return shown if len(shown) <= 40 else shown[:36] + "...'"
-    if isinstance(value, int | float):
-        shown = repr(value)
-        return shown if len(shown) <= 20 else f"a {len(shown)}-digit number"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__

@@ -4,6 +4,7 @@ with a message a user can act on."""
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,8 +18,10 @@ __all__ = [
     "check_text",
     "decode_bytes",
     "decode_page",
+    "describe",
     "html_to_text",
     "read_article",
+    "read_file",
     "read_upload",
 ]
 
@@ -130,6 +133,20 @@ def decode_page(data: bytes, charset: str | None, name: str, *, html: bool = Tru
     return str(best)
 
 
+def read_file(path: Path, *, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The bytes of ``path``, or an :class:`InputError` that says why they cannot be read."""
+    try:
+        if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+            raise InputError(f"{path.name} is {size:,} bytes; the limit is {max_bytes:,}")
+        return path.read_bytes()
+    except IsADirectoryError as err:
+        raise InputError(f"{path} is a folder, not a file") from err
+    except FileNotFoundError as err:
+        raise InputError(f"no such file: {path}") from err
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror}") from err
+
+
 def read_article(path: str | Path) -> str:
     """Read an article file as UTF-8 text, or ``-`` for standard input."""
     import sys
@@ -137,18 +154,27 @@ def read_article(path: str | Path) -> str:
     if str(path) == "-":
         return decode_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), "standard input")
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{p.name} is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = p.read_bytes()
-    except IsADirectoryError as err:
-        raise InputError(f"{p} is a folder, not a file") from err
-    except FileNotFoundError as err:
-        raise InputError(f"no such file: {p}") from err
-    except OSError as err:
-        raise InputError(f"cannot read {p}: {err.strerror}") from err
-    return decode_bytes(data, p.name)
+    return decode_bytes(read_file(p), p.name)
+
+
+def describe(value: object) -> str:
+    """A short, printable description of a value read from a file, for a message: strings
+    quoted with control characters and lone surrogates escaped, long ones cut.
+
+    >>> describe("x" * 50), describe(10**30), describe([1]), describe(None)
+    ("'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'", 'a 31-digit number', 'a list', 'null')
+    """
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, str):
+        shown = ascii(value)
+        return shown if len(shown) <= 40 else shown[:36] + "...'"
+    if isinstance(value, int | float):
+        shown = repr(value)
+        return shown if len(shown) <= 20 else f"a {len(shown)}-digit number"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 _SKIPPED = frozenset(

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -44,16 +44,7 @@ class Page:
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-
-        def route(r: object) -> None:
-            url = r.request.url  # type: ignore[attr-defined]
-            if url.startswith(("file:", "data:", "about:")):
-                r.continue_()  # type: ignore[attr-defined]
-            else:
-                self.outside.append(url)
-                r.abort()  # type: ignore[attr-defined]
-
-        self.page.route("**/*", route)
+        block_outside(self.page, in_file, self.outside)
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
@@ -62,6 +53,25 @@ class Page:
             wait_for or "document.querySelectorAll('.leaflet-overlay-pane path').length > 50",
             timeout=15_000,
         )
+
+
+def block_outside(target: object, allowed: Callable[[str], bool], outside: list[str]) -> None:
+    """Let ``target`` (a page or a browser context) load what ``allowed`` accepts; record and
+    abort every other request."""
+
+    def route(r: object) -> None:
+        url = r.request.url  # type: ignore[attr-defined]
+        if allowed(url):
+            r.continue_()  # type: ignore[attr-defined]
+        else:
+            outside.append(url)
+            r.abort()  # type: ignore[attr-defined]
+
+    target.route("**/*", route)  # type: ignore[attr-defined]
+
+
+def in_file(url: str) -> bool:
+    return url.startswith(("file:", "data:", "about:"))
 
 
 def on_loopback(url: str) -> bool:
@@ -135,16 +145,7 @@ class AppPage:
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
-
-        def route(r: object) -> None:
-            url = r.request.url  # type: ignore[attr-defined]
-            if on_loopback(url):
-                r.continue_()  # type: ignore[attr-defined]
-            else:
-                self.outside.append(url)
-                r.abort()  # type: ignore[attr-defined]
-
-        self.context.route("**/*", route)
+        block_outside(self.context, on_loopback, self.outside)
         self.page = self.context.new_page()
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
