@@ -13,8 +13,10 @@ unit followed by "of", "from" or "off" and a place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import shapely
 from shapely.ops import nearest_points
@@ -32,6 +34,7 @@ from geo.models import (
     Span,
     Verdict,
 )
+from geo.text import matches_near, span_at
 from geo.verdicts import check_direction, check_distance, radius_km
 
 __all__ = ["check_claims", "find_claims"]
@@ -61,16 +64,20 @@ _UNIT = r"nautical miles?|kilomet(?:er|re)s?|km|miles?|mi|met(?:er|re)s?|m"
 
 
 def _value(n: str) -> str:
+    # (the space around a hyphen before the unit is taken whole: two optional runs of spaces
+    # side by side would be tried at every split)
     return (
         rf"(?:(?P<h{n}>{_HEDGE})\s+)?(?:between\s+)?(?P<a{n}>{_NUM})"
-        rf"(?:\s*(?:-|–|to|and)\s*(?P<b{n}>{_NUM}))?\s*-?\s*(?P<u{n}>{_UNIT})\b"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<b{n}>{_NUM}))?\s*+(?:-\s*+)?(?P<u{n}>{_UNIT})\b"
     )
 
 
 _DIRECTION = r"north-?east|north-?west|south-?east|south-?west|north|south|east|west"
 _APART = re.compile(_value("1") + r"\s+apart\b", re.IGNORECASE)
+# (the space before the verb starts only where a run of spaces starts, and is taken whole:
+# tried from every position of a long run of spaces it would cost quadratic time)
 _DIRECTION_ONLY = re.compile(
-    rf"(?:,\s+|\s+(?:lies|is|sits|is located|located)\s+)(?:just\s+|due\s+)?"
+    rf"(?:,\s++|(?<!\s)\s++(?:lies|is|sits|is located|located)\s++)(?:just\s++|due\s++)?"
     rf"(?P<dir>{_DIRECTION})\s+of\s+",
     re.IGNORECASE,
 )
@@ -88,16 +95,14 @@ _CLAIM = re.compile(
 _UNIT_WORD = re.compile(
     r"\b(?:km|kilomet(?:er|re)s?|miles?|mi|nautical|met(?:er|re)s?|m)\b", re.IGNORECASE
 )
+_BEFORE_UNIT = 80  # a hedge, a range and a figure fit before the unit in this many characters
+_AFTER_UNIT = 300  # ... and a converted figure, a direction and "of" after it
 
 
 def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Matches of ``pattern`` that start up to 80 characters before a length unit."""
-    found: dict[tuple[int, int], re.Match[str]] = {}
-    for unit in _UNIT_WORD.finditer(text):
-        for match in pattern.finditer(text, max(0, unit.start() - 80), unit.end() + 300):
-            if match.start() <= unit.start() < match.end():
-                found.setdefault(match.span(), match)
-    return [found[k] for k in sorted(found)]
+    """Matches of ``pattern`` that hold a length unit, in text order."""
+    units = (u.span() for u in _UNIT_WORD.finditer(text))
+    return matches_near(pattern, text, units, _BEFORE_UNIT, _AFTER_UNIT)
 
 
 # What a length followed by these is not: a speed, an area, a depth, a length of something.
@@ -121,94 +126,152 @@ class _Found:
 def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
     """Claims between two named places, with their subject and reference mentions. A figure
     whose subject the text does not name ("the tanker, 12 nautical miles off Libya") is no
-    claim between places and is left out."""
+    claim between places and is left out. ``mentions`` are in text order."""
+    index = _Index(text, mentions)
     found = []
     taken: list[tuple[int, int]] = []
     for match in _scan(_CLAIM, text):
         if _NOT_AFTER_NUMBER.match(text, match.end("u1")):
             continue
-        subject = _subject(text, mentions, match.start())
+        subject = index.subject(match.start())
         if subject is None:
             continue
         border = _BORDER_REF.match(text, match.end())
         if border is not None:
-            inside = [
-                i for i, m in enumerate(mentions)
-                if border.start() <= m.start and m.end <= border.end()
-                and m.place is not None and m.place.kind is PlaceKind.COUNTRY
-            ]  # fmt: skip
-            if not inside:
+            country = index.country_within(border.start(), border.end())
+            if country is None:
                 # "the border": the border the article last named, if any
-                earlier = [
-                    i for i, m in enumerate(mentions)
-                    if m.end <= match.start() and m.place is not None
-                    and m.place.kind is PlaceKind.BORDER
-                ]  # fmt: skip
-                inside = earlier[-1:]
-            found.append(_Found(match, subject, inside[0] if inside else None, border.end()))
+                country = index.last_border(match.start())
+            found.append(_Found(match, subject, country, border.end()))
             taken.append(match.span())
             continue
-        reference = _mention_at(mentions, match.end())
+        reference = index.mention_at(match.end())
         if reference is not None:
             found.append(_Found(match, subject, reference, None))
             taken.append(match.span())
     for match in _scan(_APART, text):
         # "Tallinn and Helsinki, some 45 nautical miles apart": the two places named before
-        before = [i for i in _before(text, mentions, match.start())][-2:]
+        before = index.before(match.start(), 2)
         if len(before) == 2:
             found.append(_Found(match, before[1], before[0], None))
+    # (claims come in text order, so these are sorted; each keeps the furthest end so far)
+    taken_starts = [a for a, _ in taken]
+    taken_reach = list(accumulate((b for _, b in taken), max))
+    first_ending: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        first_ending.setdefault(m.end, i)
     for match in _DIRECTION_ONLY.finditer(text):
-        if any(a <= match.start() < b for a, b in taken):
-            continue
-        subject = next((i for i, m in enumerate(mentions) if m.end == match.start()), None)
-        reference = _mention_at(mentions, match.end())
+        k = bisect_right(taken_starts, match.start())
+        if k and taken_reach[k - 1] > match.start():
+            continue  # inside a distance claim
+        subject = first_ending.get(match.start())
+        reference = index.mention_at(match.end())
         if subject is not None and reference is not None and mentions[subject].place is not None:
             found.append(_Found(match, subject, reference, None))
     found.sort(key=lambda f: f.match.start())
     return found
 
 
-def _before(text: str, mentions: Sequence[PlaceMention], offset: int) -> list[int]:
-    """Mentions of places (not adjectives or possessives) earlier in the same sentence."""
-    sentence_start = max(text.rfind(". ", 0, offset), text.rfind("\n", 0, offset)) + 1
-    return [
-        i
-        for i, m in enumerate(mentions)
-        if sentence_start <= m.start and m.end <= offset and m.place is not None
-        and m.mention.form is not MentionForm.DEMONYM
-        and not text.startswith(("'s", "’s"), m.end)
-        and not any(o.start <= m.start and m.end <= o.end and o is not m for o in mentions)
-    ]  # fmt: skip
+class _Index:
+    """The lookups the claim finder makes for every match, each a bisection over lists made
+    once: scanning all the mentions per match costs quadratic time on a long text."""
+
+    def __init__(self, text: str, mentions: Sequence[PlaceMention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.full_stops = [m.start() for m in re.finditer(r"\. ", text)]
+        self.line_breaks = [m.start() for m in re.finditer(r"\n", text)]
+        nested = _nested(mentions)
+        # Mentions of places that may be an end of a claim: not adjectives, possessives or
+        # names inside a larger mention. None holds another, so their ends rise with their
+        # starts.
+        self.ends_ok = [
+            i for i, m in enumerate(mentions)
+            if m.place is not None and m.mention.form is not MentionForm.DEMONYM
+            and not text.startswith(("'s", "’s"), m.end) and i not in nested
+        ]  # fmt: skip
+        self.ok_starts = [mentions[i].start for i in self.ends_ok]
+        self.ok_ends = [mentions[i].end for i in self.ends_ok]
+        borders = sorted(
+            (m.end, i)
+            for i, m in enumerate(mentions)
+            if m.place is not None and m.place.kind is PlaceKind.BORDER
+        )
+        self.border_ends = [end for end, _ in borders]
+        self.latest_border = list(accumulate((i for _, i in borders), max))
+
+    def before(self, offset: int, count: int) -> list[int]:
+        """The last ``count`` mentions of places (not adjectives or possessives) earlier in
+        the same sentence, a sentence here starting after ". " or a line break."""
+        k = bisect_right(self.full_stops, offset - 2)
+        j = bisect_right(self.line_breaks, offset - 1)
+        sentence_start = max(self.full_stops[k - 1] if k else -1,
+                             self.line_breaks[j - 1] if j else -1) + 1  # fmt: skip
+        low = bisect_left(self.ok_starts, sentence_start)
+        high = bisect_right(self.ok_ends, offset)
+        return self.ends_ok[max(low, high - count) : high]
+
+    def subject(self, offset: int) -> int | None:
+        """The place the distance is measured to: the nearest place named before the figure
+        in the same sentence, not an adjective or a possessive ("Kharkiv, Ukraine's second
+        city, lies 400 km east of Kyiv": Kharkiv)."""
+        before = self.before(offset, 1)
+        return before[-1] if before else None
+
+    def mention_at(self, offset: int) -> int | None:
+        """The mention that starts the reference ("of Pyongyang", "of the capital, Kyiv")."""
+        i = bisect_left(self.starts, offset)
+        while i < len(self.mentions) and self.starts[i] - offset <= 4:
+            m = self.mentions[i]
+            if m.place is not None:
+                if m.mention.form is MentionForm.DEMONYM:
+                    return None  # "north of Russian-held ..." names no place
+                return i
+            i += 1
+        return None
+
+    def country_within(self, start: int, end: int) -> int | None:
+        """The first country named inside ``text[start:end]`` ("the Russian border")."""
+        i = bisect_left(self.starts, start)
+        while i < len(self.mentions) and self.starts[i] <= end:
+            m = self.mentions[i]
+            if m.end <= end and m.place is not None and m.place.kind is PlaceKind.COUNTRY:
+                return i
+            i += 1
+        return None
+
+    def last_border(self, offset: int) -> int | None:
+        """The last border mention (in text order) that ends by ``offset``."""
+        k = bisect_right(self.border_ends, offset)
+        return self.latest_border[k - 1] if k else None
+
+
+def _nested(mentions: Sequence[PlaceMention]) -> set[int]:
+    """Mentions inside another one ("North Korea" in "the North Korea-Russia border")."""
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
+    spans = [(mentions[i].start, mentions[i].end) for i in order]
+    nested = set()
+    reach = -1
+    for k, (i, (start, end)) in enumerate(zip(order, spans, strict=True)):
+        # inside one that starts before it or is longer; or the same span twice, each
+        # holding the other
+        if end <= reach or spans[k + 1 : k + 2] == [(start, end)]:
+            nested.add(i)
+        reach = max(reach, end)
+    return nested
 
 
 def check_claims(
     text: str, mentions: Sequence[PlaceMention], gazetteer: Gazetteer, sentences: Sequence[Span]
 ) -> tuple[Claim, ...]:
-    """Every distance or direction claim in ``text``, checked."""
+    """Every distance or direction claim in ``text``, checked. ``mentions`` and
+    ``sentences`` are in text order."""
     claims = []
+    starts = [s.start for s in sentences]
     for found in find_claims(text, mentions):
-        at = found.match.start()
-        sentence = next((s for s in sentences if s.start <= at < s.end), Span(0, len(text)))
+        sentence = span_at(sentences, starts, found.match.start()) or Span(0, len(text))
         claims.append(_check(text, found, mentions, gazetteer, sentence))
     return tuple(claims)
-
-
-def _mention_at(mentions: Sequence[PlaceMention], offset: int) -> int | None:
-    """The mention that starts the reference ("of Pyongyang", "of the capital, Kyiv")."""
-    for i, m in enumerate(mentions):
-        if m.start >= offset and m.start - offset <= 4 and m.place is not None:
-            if m.mention.form is MentionForm.DEMONYM:
-                return None  # "north of Russian-held ..." names no place
-            return i
-    return None
-
-
-def _subject(text: str, mentions: Sequence[PlaceMention], offset: int) -> int | None:
-    """The place the distance is measured to: the nearest place named before the figure in
-    the same sentence, not an adjective or a possessive ("Kharkiv, Ukraine's second city,
-    lies 400 km east of Kyiv": Kharkiv)."""
-    before = _before(text, mentions, offset)
-    return before[-1] if before else None
 
 
 def _number(text: str) -> float:

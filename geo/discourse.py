@@ -7,6 +7,7 @@ Korea-Russia frontier", "a border river").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -113,10 +114,17 @@ _ANAPHOR = re.compile(
     r"industrial|northeastern|northwestern|southeastern|southwestern)\s+){0,3})"
     r"(?P<noun>capital|city|town|port city|village)\b"
 )
+# A country's name in "the North Korea-Russia border": at most _NAME_WORDS capitalised words
+# of at most _WORD_CHARS characters ("U.S." included), each taken whole. Unbounded, the name
+# would be retried from every word of a long capitalised run, at quadratic cost.
+_NAME_WORDS = 6  # "Central African Republic" has 3: a longer run of capitals names no country
+_WORD_CHARS = 30  # no word of a country's name is longer
+_WORD = rf"[A-Z][\w.]{{0,{_WORD_CHARS - 1}}}+"
+_NAME = rf"{_WORD}(?:\s++{_WORD}){{0,{_NAME_WORDS - 1}}}"
 _BORDER_NAMED = re.compile(
-    r"\b(?:the\s+)?(?P<a>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s*[-–]\s*(?P<b>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
-    r"(?P<noun>border|frontier)\b"
+    rf"\b(?:the\s++)?(?P<a>{_NAME})\s*+[-–]\s*+(?P<b>{_NAME})\s+(?P<noun>border|frontier)\b"
 )
+_ANTECEDENT_REACH = 600  # characters back to the place "the city" points to: a few sentences
 _BORDER_ANAPHOR = re.compile(
     r"\b(?:a|the)\s+(?:border\s+(?:river|crossing|bridge|town|city|area|region)|border"
     r"|frontier|bridge\s+that\s+connects\s+the\s+(?:two\s+)?countries|bridge)\b"
@@ -131,12 +139,13 @@ def find_descriptions(
 ) -> list[Description]:
     """Anaphors and descriptions that point to a named place or a border. ``capitals`` are
     the ids of national capitals: "the capital" points back to one of them, or to a country
-    (then to its capital)."""
+    (then to its capital). ``mentions`` are in text order and do not overlap."""
     out: list[Description] = []
     borders: list[tuple[int, tuple[str, str]]] = []
+    starts = [m.start for m in mentions]
     for match in _BORDER_NAMED.finditer(text):
-        a = _mention_at(mentions, places, match.start("a"), match.end("a"))
-        b = _mention_at(mentions, places, match.start("b"), match.end("b"))
+        a = _mention_at(mentions, starts, places, match.start("a"), match.end("a"))
+        b = _mention_at(mentions, starts, places, match.start("b"), match.end("b"))
         if a is None or b is None:
             continue
         ca, cb = places[a], places[b]
@@ -154,15 +163,19 @@ def find_descriptions(
         )
         out.append(Description(mention, None, pair))
         borders.append((match.end(), pair))
+    # (border descriptions come in text order and do not overlap)
+    border_ends = [end for end, _ in borders]
+    border_starts = [d.mention.start for d in out]
     for match in _BORDER_ANAPHOR.finditer(text):
-        earlier = [pair for end, pair in borders if end <= match.start()]
-        if not earlier or any(d.mention.start <= match.start() < d.mention.end for d in out):
-            continue
+        k = bisect_right(border_ends, match.start())
+        j = bisect_right(border_starts, match.start())
+        if not k or (j and match.start() < out[j - 1].mention.end):
+            continue  # no border named before, or inside a border's own description
         mention = Mention(match.start(), match.end(), match.group(), MentionForm.ANAPHOR, "")
-        out.append(Description(mention, None, earlier[-1]))
+        out.append(Description(mention, None, borders[k - 1][1]))
     for match in _ANAPHOR.finditer(text):
         noun = match.group("noun")
-        antecedent = _antecedent(text, match, noun, mentions, places, capitals)
+        antecedent = _antecedent(text, match, noun, mentions, starts, places, capitals)
         if antecedent is None:
             continue
         form = MentionForm.DESCRIPTION if match.group("mods").strip() else MentionForm.ANAPHOR
@@ -174,15 +187,21 @@ def find_descriptions(
 
 
 def _mention_at(
-    mentions: Sequence[Mention], places: Sequence[Place | None], start: int, end: int
+    mentions: Sequence[Mention],
+    starts: Sequence[int],
+    places: Sequence[Place | None],
+    start: int,
+    end: int,
 ) -> int | None:
-    for i, m in enumerate(mentions):
-        if m.start >= start and m.end <= end and places[i] is not None:
+    i = bisect_left(starts, start)
+    while i < len(mentions) and starts[i] <= end:
+        if mentions[i].end <= end and places[i] is not None:
             # the last country named inside the group ("North Korea")
             best = i
             while best + 1 < len(mentions) and mentions[best + 1].end <= end:
                 best += 1
             return best
+        i += 1
     return None
 
 
@@ -191,36 +210,36 @@ def _antecedent(
     match: re.Match[str],
     noun: str,
     mentions: Sequence[Mention],
+    starts: Sequence[int],
     places: Sequence[Place | None],
     capitals: AbstractSet[str],
 ) -> int | None:
     # "the Syrian city", "the North Korean capital": the place must be in that country
+    first_after = bisect_left(starts, match.end())
     inside = [
         i
-        for i, m in enumerate(mentions)
-        if match.start() <= m.start and m.end <= match.start("noun") and places[i] is not None
+        for i in range(bisect_left(starts, match.start()), first_after)
+        if mentions[i].end <= match.start("noun") and places[i] is not None
     ]
     country = places[inside[-1]].country_code if inside else ""  # type: ignore[union-attr]
     # "the capital, Pyongyang" / "the city of Vladivostok": the name follows
-    for i, m in enumerate(mentions):
-        if m.start < match.end():
-            continue
-        gap = text[match.end() : m.start]
+    if first_after < len(mentions):
+        i = first_after
+        gap = text[match.end() : mentions[i].start]
         place = places[i]
         fits = place is not None and place.kind is PlaceKind.CITY
         if gap in (", ", " of ") and fits and (not country or place.country_code == country):  # type: ignore[union-attr]
             return i
-        break
     if noun == "capital" and inside:
         return inside[-1]  # the capital of the country named in the description
     # otherwise the latest fitting place before it, within a few sentences
-    window_start = max(0, match.start() - 600)
-    for i in range(len(mentions) - 1, -1, -1):
+    window_start = max(0, match.start() - _ANTECEDENT_REACH)
+    for i in range(bisect_left(starts, match.start()) - 1, -1, -1):
         m, place = mentions[i], places[i]
-        if m.end > match.start() or place is None:
-            continue
         if m.start < window_start:
             break
+        if m.end > match.start() or place is None:
+            continue
         if country and place.country_code != country:
             continue
         if noun == "capital" and place.kind is PlaceKind.COUNTRY:
@@ -233,22 +252,33 @@ def _antecedent(
 
 
 _HOST_KINDS = (PlaceKind.CITY, PlaceKind.COUNTY, PlaceKind.ADMIN1)
+_HOST_REACH = 1500  # characters to the town of a street: the same few paragraphs
 
 
 def facility_host(
-    mentions: Sequence[Mention], places: Sequence[Place | None], index: int
+    mentions: Sequence[Mention],
+    places: Sequence[Place | None],
+    index: int,
+    starts: Sequence[int] | None = None,
 ) -> int | None:
     """The mention of the town a street or building is in: the nearest city or county named
-    in the text around it (preferring one before it), else a region."""
+    in the text around it (preferring one before it, counting a name after it twice as
+    far), else a region. ``mentions`` are in text order and do not overlap; ``starts`` are
+    their starts, listed once by a caller that asks for many facilities."""
     here = mentions[index]
+    starts = [m.start for m in mentions] if starts is None else starts
     best: tuple[int, int] | None = None
     host = None
-    for i, (m, place) in enumerate(zip(mentions, places, strict=True)):
+    # (a mention that ends within reach before it starts within reach, as none overlap)
+    low = bisect_left(starts, here.start - _HOST_REACH)
+    high = bisect_right(starts, here.end + _HOST_REACH // 2)
+    for i in range(max(0, low - 1), high):
+        m, place = mentions[i], places[i]
         if i == index or place is None or place.kind not in _HOST_KINDS:
             continue
         distance = here.start - m.end if m.end <= here.start else 2 * (m.start - here.end)
         rank = _HOST_KINDS.index(place.kind) // 2  # cities and counties alike, regions last
         key = (rank, distance)
-        if distance <= 1500 and (best is None or key < best):
+        if distance <= _HOST_REACH and (best is None or key < best):
             best, host = key, i
     return host

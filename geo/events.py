@@ -11,11 +11,13 @@ reporting clause ("KCNA said") its source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
-from geo.attribution import certainty, source
+from geo.attribution import certainty, read_cues, source
 from geo.models import (
     Action,
     Certainty,
@@ -73,15 +75,19 @@ _CLAUSE_BREAK = re.compile(r"[“”\"]|\bthat\b|;")
 def _reaches(text: str, start: int, end: int, reach: int = _REACH) -> bool:
     """Whether a verb and a place ``text[start:end]`` apart can belong together: near
     enough, and not across a quotation or a "that" clause."""
-    between = text[start:end]
-    return len(between) <= reach and not _CLAUSE_BREAK.search(between)
+    return end - start <= reach and not _CLAUSE_BREAK.search(text[start:end])
 
 
-_SKIP_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|its|their)\s+|\b(?:north|south|east|west|central|eastern|"
-    r"western|northern|southern)(?:ern)?\s+)+$",
-    re.I,
+# An article, a possessive or a compass word with the space after it. Each is taken whole (an
+# atomic group): "eastern" reads as "east" + "ern" or as "eastern", and a run of them that
+# fails to fit would be tried in every split, at a cost doubling with each word.
+_SKIPPED = (
+    r"(?>\b(?:the|a|an|his|her|its|their)\s+|\b(?:north|south|east|west|central|eastern|"
+    r"western|northern|southern)(?:ern)?\s+)"
 )
+_SKIP_BEFORE = re.compile(rf"{_SKIPPED}+$", re.I)
+_ONLY_SKIPPED = re.compile(rf"\s*{_SKIPPED}*", re.I)
+_LONGEST_SKIPPED = len("southernern")  # "southern" + "ern": the longest word _SKIPPED takes
 _OBJECT_TRIGGERS = ("carrying",)  # "a plane carrying Biden": the actor follows
 _VENUE = re.compile(
     r"\b(?:possible|likely|probable|expected|planned)?\s*(?:venue|host city|location)\s+"
@@ -113,7 +119,8 @@ def find_events(
     measured_from: frozenset[int] = frozenset(),
 ) -> tuple[Event, ...]:
     """Events in text order. ``measured_from`` are mentions that only serve as the far end
-    of a distance claim ("425 miles north of Pyongyang"), which are no event's place."""
+    of a distance claim ("425 miles north of Pyongyang"), which are no event's place.
+    Sentences, mentions, times and tokens are in text order."""
     actors = _actors(text, tokens, people, mentions)
     venue = _venue(text, mentions)
     # "North Korea" inside "the North Korea-Russia frontier": the larger mention speaks
@@ -129,14 +136,23 @@ def find_events(
         if m.place is not None and m.mention.form is not MentionForm.DEMONYM and i not in skip
     ]  # fmt: skip
     events: list[Event] = []
+    # Each sentence's triggers, places and actors are found by bisection: a scan of them all
+    # per sentence costs quadratic time on a long text.
+    trigger_starts = [t[0] for t in triggers]
+    usable_starts = [mentions[i].start for i in usable]
+    timing = _Times(text, times, published)
     for sentence in sentences:
-        # (only sentences with a trigger are looked at closely)
-        if not any(sentence.start <= t[0] < sentence.end for t in triggers):
-            continue
-        here = [i for i in usable if sentence.start <= mentions[i].start < sentence.end]
+        first = bisect_left(trigger_starts, sentence.start)
+        after = bisect_left(trigger_starts, sentence.end)
+        if first == after:
+            continue  # (only sentences with a trigger are looked at closely)
+        here = usable[
+            bisect_left(usable_starts, sentence.start) : bisect_left(usable_starts, sentence.end)
+        ]
         events.extend(
-            _sentence_events(text, sentence, mentions, here, times, actors, published, triggers)
-        )
+            _sentence_events(text, sentence, mentions, here, timing, actors.within(sentence),
+                             triggers[first:after])
+        )  # fmt: skip
     if venue is not None:
         events = [_with_venue(e, venue) for e in events]
     return tuple(events)
@@ -172,29 +188,50 @@ def timeline(events: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(sorted(events, key=key))
 
 
+class _Actors:
+    """The actors of the article in text order, with their starts for bisection."""
+
+    def __init__(self, actors: list[_Actor]) -> None:
+        self.actors = actors
+        self.starts = [a.start for a in actors]
+
+    def within(self, sentence: Span) -> _Actors:
+        low = bisect_left(self.starts, sentence.start)
+        return _Actors(self.actors[low : bisect_left(self.starts, sentence.end, low)])
+
+
 def _actors(
     text: str, tokens: Sequence[Token], people: People, mentions: Sequence[PlaceMention]
-) -> list[_Actor]:
+) -> _Actors:
     """People (by their full name where the article gives it) and the governments and
     organisations that place names stand for."""
-    full = [text[a:b] for a, b in people.names]
+    full: dict[str, str] = {}  # each word of a full name, to the first full name holding it
+    for a, b in people.names:
+        for word in text[a:b].split():
+            full.setdefault(word, text[a:b])
+    # (the names are in text order, one at most in each group of capitalised words)
+    name_starts = [a for a, _ in people.names]
     found: list[_Actor] = []
     places = [(m.start, m.end) for m in mentions if m.place is not None]
+    place_starts = [a for a, _ in places]
+    place_reach = list(accumulate((b for _, b in places), max))
     for first, last in people.groups:
         words = [t.text for t in tokens[first : last + 1] if t.text[:1].isalpha()]
         start, end = tokens[first].start, tokens[last].end
-        named = [(a, b) for a, b in people.names if start <= a and b <= end]
+        low = bisect_left(name_starts, start)
+        named = [n for n in people.names[low : bisect_left(name_starts, end, low)] if n[1] <= end]
+        holder = bisect_right(name_starts, start) - 1
         if named:  # "Russian Defence Minister Sergei Shoigu": the name after the title
             start, end = named[-1]
             actor = _Actor(start, end, text[start:end])
-        elif any(a <= start and end <= b for a, b in people.names):
+        elif holder >= 0 and end <= people.names[holder][1]:
             actor = _Actor(start, end, text[start:end])
         elif words and all(people.is_known(w) for w in words):
-            name = next((f for f in full if words[-1] in f.split()), " ".join(words))
-            actor = _Actor(start, end, name)
+            actor = _Actor(start, end, full.get(words[-1], " ".join(words)))
         else:
             continue
-        if not any(a < actor.end and actor.start < b for a, b in places):
+        k = bisect_left(place_starts, actor.end)
+        if not (k and place_reach[k - 1] > actor.start):
             found.append(actor)  # (a place's name is no person: "Sask.", "Washington")
     for m in mentions:
         if m.reference is Reference.ORGANISATION and m.place is not None:
@@ -203,22 +240,23 @@ def _actors(
     for match in re.finditer(r"\b([A-Z]\w+)-([A-Z]\w+)\b", text):
         for g in (1, 2):
             if people.is_known(match.group(g)):
-                name = next((f for f in full if match.group(g) in f.split()), match.group(g))
+                name = full.get(match.group(g), match.group(g))
                 found.append(_Actor(match.start(g), match.end(g), name))
     found.sort(key=lambda a: a.start)
-    return found
+    return _Actors(found)
 
 
 def _venue(text: str, mentions: Sequence[PlaceMention]) -> int | None:
     """ "A possible venue is the eastern Russian city of Vladivostok": the venue mention."""
+    starts = [m.start for m in mentions]
+    placed = [i for i, m in enumerate(mentions) if m.place is not None]
     for match in _VENUE.finditer(text):
-        after = [
-            i for i, m in enumerate(mentions) if m.start >= match.end() and m.place is not None
-        ]
+        first = bisect_left(placed, bisect_left(starts, match.end()))
+        after = placed[first : first + 3]
         if after and mentions[after[0]].start - match.end() < 60:
             best = after[0]
             # prefer the name to the description that introduces it
-            for i in after[:3]:
+            for i in after:
                 if mentions[i].mention.form is MentionForm.NAME:
                     return i
             return best
@@ -239,25 +277,26 @@ def _sentence_events(
     sentence: Span,
     mentions: Sequence[PlaceMention],
     inside: Sequence[int],
-    times: Sequence[TimeMention],
-    actors: Sequence[_Actor],
-    published: date | None,
-    all_triggers: Sequence[tuple[int, int, Action]],
+    times: _Times,
+    actors: _Actors,
+    triggers: Sequence[tuple[int, int, Action]],
 ) -> list[Event]:
-    triggers = [t for t in all_triggers if sentence.start <= t[0] < sentence.end]
-    if not triggers:
-        return []
+    """The events of one sentence: its ``triggers``, the places ``inside`` it, its actors."""
     places = _places(text, sentence, mentions, inside, triggers)
+    by_trigger: dict[int, list[EventPlace]] = {}
+    for t, p in places:
+        by_trigger.setdefault(t, []).append(p)
+    cues = read_cues(text, sentence)
     events = []
     for index, (start, end, action) in enumerate(triggers):
-        own = tuple(p for t, p in places if t == index)
-        event_actors = _event_actors(text, sentence, start, end, action, actors)
-        time, inherited = _time(text, sentence, start, end, action, times, published)
+        own = tuple(by_trigger.get(index, ()))
+        event_actors = _event_actors(text, start, end, action, actors)
+        time, inherited = times.of(sentence, end, action)
         kept_without_place = action in (Action.MEET, Action.STATEMENT) and time and not inherited
         if not own and not kept_without_place:
             continue
-        how_sure = certainty(text, sentence, start, end)
-        who_says = source(text, sentence, start) if how_sure is not Certainty.HAPPENED else ""
+        how_sure = certainty(text, cues, start, end)
+        who_says = source(cues, start) if how_sure is not Certainty.HAPPENED else ""
         confidence = 0.3 + 0.25 * bool(own) + (0.1 if inherited else 0.2) * bool(time)
         confidence += 0.15 * bool(event_actors)
         confidence += 0.1 * (how_sure in (Certainty.HAPPENED, Certainty.REPORTED))
@@ -279,9 +318,10 @@ def _places(
     preposition, a "where" or a "site of" ties to an event."""
     out: list[tuple[int, EventPlace]] = []
     seen: set[tuple[int, str]] = set()
+    verbs = _Verbs(text, triggers)
     for i in inside:
         m = mentions[i]
-        for target, role in _attach(text, sentence, m, triggers):
+        for target, role in _attach(text, sentence, m, verbs):
             action = triggers[target][2]
             if action is not Action.STATEMENT and (
                 m.reference is Reference.ORGANISATION or text.startswith(("'s", "’s"), m.end)
@@ -297,80 +337,153 @@ def _places(
     return out
 
 
+class _Verbs:
+    """A sentence's triggers, with what places look up about them made once: their starts
+    and ends for bisection, and how far only skippable words follow each."""
+
+    def __init__(self, text: str, triggers: Sequence[tuple[int, int, Action]]) -> None:
+        self.text = text
+        self.triggers = triggers
+        self.starts = [s for s, _, _ in triggers]
+        self.ends = [e for _, e, _ in triggers]
+        self.skippable: dict[int, int] = {}
+
+    def before(self, offset: int) -> int | None:
+        """The last trigger that ends by ``offset``."""
+        k = bisect_right(self.ends, offset)
+        return k - 1 if k else None
+
+    def after(self, offset: int) -> int | None:
+        """The first trigger that starts at or after ``offset``."""
+        k = bisect_left(self.starts, offset)
+        return k if k < len(self.triggers) else None
+
+    def only_skipped(self, index: int, offset: int) -> bool:
+        """Whether only articles, possessives and compass words stand between trigger
+        ``index`` and ``offset`` ("left the eastern city")."""
+        end = self.ends[index]
+        if index not in self.skippable:  # how far they run after the verb, read once
+            found = _ONLY_SKIPPED.match(self.text, end)
+            self.skippable[index] = found.end() if found else end
+        if offset > self.skippable[index] + _LONGEST_SKIPPED:
+            return False
+        # (the word just before the place may want the space after it)
+        return _ONLY_SKIPPED.fullmatch(self.text[end:offset] + " ") is not None
+
+
 def _attach(
-    text: str, sentence: Span, m: PlaceMention, triggers: Sequence[tuple[int, int, Action]]
+    text: str, sentence: Span, m: PlaceMention, verbs: _Verbs
 ) -> list[tuple[int, PlaceRole]]:
     """The triggers a place belongs to, with its role at each: the verb its preposition
     hangs on, or the verb it is the object of; and, for "X, where ...", the verb after."""
+    triggers = verbs.triggers
     out: list[tuple[int, PlaceRole]] = []
     before = _SKIP_BEFORE.sub("", text[max(sentence.start, m.start - 40) : m.start])
     role = next((r for p, r in _ROLES if p.search(before)), None)
-    earlier = [t for t, (_, e, _) in enumerate(triggers) if e <= m.start]
-    later = [t for t, (s, _, _) in enumerate(triggers) if s >= m.end]
+    earlier = verbs.before(m.start)
+    later = verbs.after(m.end)
     if role is not None:
-        if earlier and _reaches(text, triggers[earlier[-1]][1], m.start):
-            out.append((earlier[-1], role))
-        elif later and _reaches(text, m.end, triggers[later[0]][0], _REACH_BACK):
-            out.append((later[0], role))  # "journalists near the frontier saw"
-    elif (
-        earlier and not _SKIP_BEFORE.sub("", text[triggers[earlier[-1]][1] : m.start] + " ").strip()
-    ):
+        if earlier is not None and _reaches(text, triggers[earlier][1], m.start):
+            out.append((earlier, role))
+        elif later is not None and _reaches(text, m.end, triggers[later][0], _REACH_BACK):
+            out.append((later, role))  # "journalists near the frontier saw"
+    elif earlier is not None and verbs.only_skipped(earlier, m.start):
         # the verb's object: "left the station in Pyongyang", "crossed the bridge"
-        object_role = _OBJECT_ROLE.get(triggers[earlier[-1]][2])
+        object_role = _OBJECT_ROLE.get(triggers[earlier][2])
         if object_role is not None:
-            out.append((earlier[-1], object_role))
-    if later and (
+            out.append((earlier, object_role))
+    if later is not None and (
         re.match(r",?\s+where\b", text[m.end : m.end + 12])
         or _SITE.search(text[m.end : min(sentence.end, m.end + 120)])
     ):
         # "Vladivostok, where Putin arrived"; "The city ... was the site of ... meeting"
-        out.append((later[0], PlaceRole.LOCATION))
+        out.append((later, PlaceRole.LOCATION))
     return out
 
 
+_MEETING_REACH = 120  # characters from "meeting" to the people it gathers
+
+
 def _event_actors(
-    text: str, sentence: Span, start: int, end: int, action: Action, actors: Sequence[_Actor]
+    text: str, start: int, end: int, action: Action, inside: _Actors
 ) -> tuple[str, ...]:
-    inside = [a for a in actors if sentence.start <= a.start < sentence.end]
+    """The actors of the verb ``text[start:end]``, of the actors ``inside`` its sentence."""
+    actors, starts = inside.actors, inside.starts
     if text[start:end].lower() in _OBJECT_TRIGGERS:
-        after = [a for a in inside if a.start >= end]
-        return (after[0].name,) if after else ()
-    before = [a for a in inside if a.end <= start]
+        k = bisect_left(starts, end)
+        return (actors[k].name,) if k < len(actors) else ()
     chosen: list[str] = []
     adjective = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
     if adjective and action is Action.ATTACK and adjective.group(1) in _DEMONYM_ACTORS:
         chosen = [adjective.group(1)]  # "a Russian offensive"
     elif action is Action.MEET:
         # everyone named around a meeting: "Putin's first meeting with Kim", "Kim-Putin"
-        chosen = [a.name for a in inside if abs(a.start - start) < 120]
-    elif before:
-        # the latest subject before the verb, past a reporting clause ("KCNA said that Kim")
-        chosen = [before[-1].name]
-    elif action is Action.STATEMENT and inside:
-        chosen = [inside[0].name]  # "a statement on the Kremlin's website"
+        low = bisect_right(starts, start - _MEETING_REACH)
+        high = bisect_left(starts, start + _MEETING_REACH)
+        chosen = [a.name for a in actors[low:high]]
+    else:
+        # the latest subject before the verb, past a reporting clause ("KCNA said that Kim"):
+        # the last to end before it, of those that start before it
+        k = bisect_left(starts, start) - 1
+        while k >= 0 and actors[k].end > start:
+            k -= 1
+        if k >= 0:
+            chosen = [actors[k].name]
+        elif action is Action.STATEMENT and actors:
+            chosen = [actors[0].name]  # "a statement on the Kremlin's website"
     return tuple(dict.fromkeys(chosen))
 
 
-def _time(
-    text: str,
-    sentence: Span,
-    start: int,
-    end: int,
-    action: Action,
-    times: Sequence[TimeMention],
-    published: date | None,
-) -> tuple[TimeMention | None, bool]:
-    inside = [
-        t for t in times
-        if sentence.start <= t.start < sentence.end and not t.duration
-        and (action is Action.STATEMENT or not _said_on(text, t.start))
-    ]  # fmt: skip
-    if inside:
-        after = [t for t in inside if t.start >= end]
-        chosen = after[0] if after else inside[-1]
-        return _anchor_clock(chosen, times, sentence), False
-    reference = _reference_time(times, sentence.start, published)
-    return reference, reference is not None
+class _Times:
+    """The time expressions an event may take its time from, listed once in the orders its
+    lookups bisect: the times in its sentence, and the day the story was last at."""
+
+    def __init__(self, text: str, times: Sequence[TimeMention], published: date | None) -> None:
+        # a statement may take the day it was made; other events not ("KCNA said on Tuesday")
+        self.spoken = [t for t in times if not t.duration]
+        self.acted = [t for t in self.spoken if not _said_on(text, t.start)]
+        self.spoken_starts = [t.start for t in self.spoken]
+        self.acted_starts = [t.start for t in self.acted]
+        # (times do not overlap, so their ends rise with their starts)
+        self.days = [t for t in times if _is_story_day(t, published)]
+        self.day_ends = [t.end for t in self.days]
+        self.any_days = [t for t in times if _is_story_day(t, None)]
+        self.any_day_ends = [t.end for t in self.any_days]
+
+    def of(self, sentence: Span, end: int, action: Action) -> tuple[TimeMention | None, bool]:
+        """The time of the event whose verb ends at ``end``, and whether it is inherited
+        from an earlier sentence: the first time after the verb in its sentence, else the
+        last before it, else the day the story was last at."""
+        if action is Action.STATEMENT:
+            pool, starts = self.spoken, self.spoken_starts
+        else:
+            pool, starts = self.acted, self.acted_starts
+        low = bisect_left(starts, sentence.start)
+        high = bisect_left(starts, sentence.end, low)
+        if low < high:
+            k = bisect_left(starts, end, low, high)
+            chosen = pool[k] if k < high else pool[high - 1]
+            return self._anchor_clock(chosen, sentence), False
+        reference = self.story_day(sentence.start)
+        return reference, reference is not None
+
+    def story_day(self, before: int, *, dated: bool = True) -> TimeMention | None:
+        """The day the story was last at: the latest day-level time before ``before`` that
+        names a day something happened on (not "through Wednesday", not a future day when
+        ``dated`` and the publication date is known)."""
+        days, ends = (self.days, self.day_ends) if dated else (self.any_days, self.any_day_ends)
+        k = bisect_right(ends, before)
+        return days[k - 1] if k else None
+
+    def _anchor_clock(self, time: TimeMention, sentence: Span) -> TimeMention:
+        """A clock time takes its day from the story ("7 pm" on the day last mentioned)."""
+        if time.value is None or time.value.day is not None:
+            return time
+        reference = self.story_day(sentence.start, dated=False)
+        if reference is None or reference.value is None or reference.value.day is None:
+            return time
+        value = with_day(time.value, reference.value.day)
+        return TimeMention(time.start, time.end, time.text, value, time.modifier)
 
 
 def _said_on(text: str, start: int) -> bool:
@@ -381,26 +494,11 @@ def _said_on(text: str, start: int) -> bool:
 _REPORTING_TIME = re.compile(r"\b(?:said|says|reported|told|announced)\s+(?:on\s+)?$", re.I)
 
 
-def _reference_time(
-    times: Sequence[TimeMention], before: int, published: date | None = None
-) -> TimeMention | None:
-    """The day the story was last at: the latest day-level time before ``before`` that
-    names a day something happened on (not "through Wednesday", not a future day)."""
-    earlier = [
-        t for t in times
-        if t.end <= before and t.value is not None and t.value.day is not None
+def _is_story_day(t: TimeMention, published: date | None) -> bool:
+    """Whether ``t`` names a day something happened on: a day or part of a day, "on" it, and
+    not after the publication date."""
+    return (
+        t.value is not None and t.value.day is not None
         and t.value.granularity in (Granularity.DAY, Granularity.PART_OF_DAY)
         and t.modifier is Modifier.ON and (published is None or t.value.day <= published)
-    ]  # fmt: skip
-    return earlier[-1] if earlier else None
-
-
-def _anchor_clock(time: TimeMention, times: Sequence[TimeMention], sentence: Span) -> TimeMention:
-    """A clock time takes its day from the story ("7 pm" on the day last mentioned)."""
-    if time.value is None or time.value.day is not None:
-        return time
-    reference = _reference_time(times, sentence.start)
-    if reference is None or reference.value is None or reference.value.day is None:
-        return time
-    value = with_day(time.value, reference.value.day)
-    return TimeMention(time.start, time.end, time.text, value, time.modifier)
+    )  # fmt: skip

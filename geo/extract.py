@@ -206,6 +206,10 @@ def _facilities(
     International Airport"); a place before a possessive stays apart ("Toronto's Pearson
     International Airport")."""
     found: list[Candidate] = []
+    # (chosen names do not overlap and lie inside runs: each run looks up its own tokens)
+    by_token = {i: c for c in chosen for i in range(c.first, c.last + 1)}
+    rank = {id(c): k for k, c in enumerate(chosen)}
+    replaced: set[int] = set()  # ids of the names a facility takes over
     for first, last in runs(text, tokens):
         if tokens[last].text not in FACILITY_HEADS or last == first:
             continue
@@ -220,13 +224,17 @@ def _facilities(
             first += 1
         if first == last or any(i in persons for i in range(first, last + 1)):
             continue
-        if any(c.first < first <= c.last or c.first <= last < c.last for c in chosen):
-            continue
-        inner = [c for c in chosen if c.first >= first and c.last <= last]
-        for c in inner:
-            chosen.remove(c)
+        at_first, at_last = by_token.get(first), by_token.get(last)
+        if (at_first is not None and at_first.first < first) or (
+            at_last is not None and last < at_last.last
+        ):
+            continue  # a name that straddles the facility's edge
+        inside = {id(c): c for i in range(first, last + 1) if (c := by_token.get(i))}
+        inner = sorted(inside.values(), key=lambda c: rank[id(c)])
+        replaced.update(id(c) for c in inner)
         towns = tuple(h for c in inner for h in c.hits if h.place.kind is PlaceKind.CITY)
         found.append(Candidate(tokens[first].start, tokens[last].end, first, last, towns))
+    chosen[:] = [c for c in chosen if id(c) not in replaced]
     return found
 
 
@@ -326,7 +334,8 @@ def _demonym_is_place(text: str, tokens: Sequence[Token], cand: Candidate) -> bo
         return False
     # an organisation name: capitalised words after it up to a head word
     j = cand.last + 1
-    while j < len(tokens) and (tokens[j].is_cap or tokens[j].text in ("of", "for", "and", "&")):
+    end = min(len(tokens), j + _ORG_TOKENS)
+    while j < end and (tokens[j].is_cap or tokens[j].text in ("of", "for", "and", "&")):
         if tokens[j].text in _ORG_HEADS:
             return False
         if "\n" in text[tokens[j - 1].end : tokens[j].start]:
@@ -334,6 +343,10 @@ def _demonym_is_place(text: str, tokens: Sequence[Token], cand: Candidate) -> bo
         j += 1
     return True
 
+
+# Tokens after an adjective searched for an organisation's head word: without a bound, a long
+# run of capitalised adjectives would each be read to the run's end.
+_ORG_TOKENS = 12  # "American Civil Liberties Union" has its head 3 on; no name puts it 12 on
 
 _DIRECTIONS = frozenset(
     """the central northern southern eastern western north south east west northeastern

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from geo.inputs import check_text
 from geo.models import (
     Analysis,
     Candidate,
+    Mention,
     MentionForm,
     Place,
     PlaceKind,
@@ -26,7 +26,7 @@ from geo.models import (
 )
 from geo.resolve import Resolution, resolve
 from geo.routes import build_journeys
-from geo.text import sentence_spans
+from geo.text import sentence_spans, span_at
 from geo.timex import find_times
 
 __all__ = ["Places", "analyze", "find_places"]
@@ -77,24 +77,38 @@ class Places:
 def find_places(text: str, gazetteer: Gazetteer) -> Places:
     """Find, resolve and qualify every place mention in ``text`` (the place stage alone)."""
     text = check_text(text)
-    sentences = sentence_spans(text)
+    sentences = _Sentences(sentence_spans(text))
     recognition = recognise(text, gazetteer)
     resolutions = resolve(text, recognition.mentions, set(gazetteer.capital_ids))
     named = [_named(text, sentences, r) for r in resolutions]
     places = [m.place for m in named]
+    bare = [m.mention for m in named]
+    starts = [m.start for m in bare]
     for i, m in enumerate(named):
         if m.mention.form is MentionForm.NAME and is_facility(m.text):
-            named[i] = _place_facility(named, places, i) or m
+            named[i] = _place_facility(named, bare, starts, places, i) or m
     places = [m.place for m in named]
     described = [
         pm
-        for d in find_descriptions(text, [m.mention for m in named], places, gazetteer.capital_ids)
+        for d in find_descriptions(text, bare, places, gazetteer.capital_ids)
         if (pm := _described(d, named, gazetteer, sentences)) is not None
     ]
-    return Places(text, _in_text_order(named, described), sentences, recognition)
+    return Places(text, _in_text_order(named, described), sentences.spans, recognition)
 
 
-def _named(text: str, sentences: tuple[Span, ...], res: Resolution) -> PlaceMention:
+class _Sentences:
+    """The sentence spans with their starts, listed once for the lookup of each mention's."""
+
+    def __init__(self, spans: tuple[Span, ...]) -> None:
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+
+    def of(self, offset: int) -> Span:
+        """The sentence holding ``offset``, or an empty span there."""
+        return span_at(self.spans, self.starts, offset) or Span(offset, offset)
+
+
+def _named(text: str, sentences: _Sentences, res: Resolution) -> PlaceMention:
     top = res.candidates[0] if res.candidates else None
     place = top.place if top else None
     reference = classify_reference(text, res.mention, place) if place else Reference.LOCATION
@@ -104,12 +118,12 @@ def _named(text: str, sentences: tuple[Span, ...], res: Resolution) -> PlaceMent
         top.confidence if top else 0.0,
         res.candidates,
         reference,
-        _sentence_of(sentences, res.mention.start),
+        sentences.of(res.mention.start),
     )
 
 
 def _described(
-    d: Description, named: list[PlaceMention], gazetteer: Gazetteer, sentences: tuple[Span, ...]
+    d: Description, named: list[PlaceMention], gazetteer: Gazetteer, sentences: _Sentences
 ) -> tuple[PlaceMention, int | None] | None:
     """A description or anaphor with its place, and the index of its antecedent in
     ``named``."""
@@ -133,7 +147,7 @@ def _described(
         confidence,
         (Candidate(place, confidence),),
         Reference.LOCATION,
-        _sentence_of(sentences, d.mention.start),
+        sentences.of(d.mention.start),
     )
     return mention, d.antecedent
 
@@ -163,13 +177,18 @@ def _in_text_order(
 
 
 def _place_facility(
-    named: list[PlaceMention], places: list[Place | None], index: int
+    named: list[PlaceMention],
+    bare: list[Mention],
+    starts: list[int],
+    places: list[Place | None],
+    index: int,
 ) -> PlaceMention | None:
-    """A street or building, placed at the town its name holds or the article puts it in."""
+    """A street or building, placed at the town its name holds or the article puts it in
+    (``bare`` are the mentions of ``named``, ``starts`` their starts)."""
     m = named[index]
     town, confidence = m.place, m.confidence
     if town is None:
-        host = facility_host([x.mention for x in named], places, index)
+        host = facility_host(bare, places, index, starts)
         if host is None:
             return None
         town, confidence = places[host], named[host].confidence
@@ -194,10 +213,3 @@ def _place_facility(
         Reference.LOCATION,
         m.sentence,
     )
-
-
-def _sentence_of(sentences: tuple[Span, ...], offset: int) -> Span:
-    i = bisect_right([s.start for s in sentences], offset) - 1
-    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
-        return sentences[i]
-    return Span(offset, offset)

@@ -39,6 +39,11 @@ _TEMPERATURE = 1.0
 _MAX_CANDIDATES = 5
 _MAX_CONSIDERED = 25  # candidates per mention scored in context, best priors first
 _NEAR_CANDIDATES = 8  # candidates per name that take part in the closeness term
+# Names that take part in the closeness term, the first the text names: it compares every
+# reading with every other, so its cost grows with the square of their number. An article
+# names a few dozen places at most (19 in the development set); a text naming more is a
+# list, where the first hundred are evidence enough.
+_NEAR_NAMES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +138,19 @@ def resolve(
             regions[mention.key][place.admin1] += 2
         elif place.admin1:
             regions[mention.key][place.admin1] += 1
-    all_countries: Counter[str] = sum(countries.values(), Counter())
-    all_regions: Counter[str] = sum(regions.values(), Counter())
+    all_countries: Counter[str] = Counter()
+    all_regions: Counter[str] = Counter()
+    for counts in countries.values():
+        all_countries.update(counts)
+    for counts in regions.values():
+        all_regions.update(counts)
+    all_country_total = sum(all_countries.values())
 
     # Spatial coherence over the best few readings of every name.
     points: list[tuple[str, Place, float]] = []
     done: set[str] = set()
     for (mention, _), scored in zip(recognised, priors, strict=True):
-        if mention.key in done or not scored:
+        if mention.key in done or not scored or len(done) == _NEAR_NAMES:
             continue
         done.add(mention.key)
         top = scored[0][1]
@@ -157,17 +167,20 @@ def resolve(
     # (a facility has no gazetteer entries and so no candidates here)
     for index, ((mention, _), scored) in enumerate(zip(recognised, priors, strict=True)):
         enclosing = _enclosing(text, recognised, index)
-        doc_countries = all_countries - countries[mention.key]
-        doc_regions = all_regions - regions[mention.key]
-        total = sum(doc_countries.values()) or 1
+        # the evidence of the other names: the whole document's less this name's own (a
+        # subtraction of counts, not of whole counters, which would cost the number of
+        # countries and regions named for each mention)
+        own_countries, own_regions = countries[mention.key], regions[mention.key]
+        total = (all_country_total - sum(own_countries.values())) or 1
         by_place: dict[str, tuple[NameHit, float]] = {}
         for hit, score in scored:
             place = hit.place
-            share = doc_countries[place.country_code] / total if place.country_code else 0.0
+            in_country = all_countries[place.country_code] - own_countries[place.country_code]
+            share = in_country / total if place.country_code else 0.0
             score += 3.0 * share
-            if place.kind is not PlaceKind.COUNTRY and doc_countries[place.country_code]:
+            if place.kind is not PlaceKind.COUNTRY and in_country:
                 score += 1.0
-            if place.admin1 and doc_regions[place.admin1]:
+            if place.admin1 and all_regions[place.admin1] - own_regions[place.admin1]:
                 score += 1.5
             if enclosing is not None and any(_contains(e.place, place) for e in enclosing):
                 score += 6.0

@@ -71,6 +71,7 @@ def build_journeys(
         for other in event.actors[1:] if event.action is Action.MEET else ():
             by_actor.setdefault(other, []).append(index)
     journeys = []
+    modes: dict[tuple[int, int], Mode | None] = {}  # each sentence read once for all actors
     for actor, all_indices in by_actor.items():
         indices = _this_trip(events, all_indices)
         if not any(events[i].action in _MOVES for i in indices):
@@ -78,7 +79,8 @@ def build_journeys(
         stops = _stops([events[i] for i in indices], mentions)
         if len(stops) < 2:
             continue
-        mode = _mode(text, [events[i] for i in indices if events[i].action in _MOVES])
+        moves = [events[i] for i in indices if events[i].action in _MOVES]
+        mode = _mode(text, moves, modes)
         legs = _legs(stops, mode, gazetteer)
         if legs:
             certainty = stops[-1].certainty
@@ -127,13 +129,11 @@ def _stops(events: Sequence[Event], mentions: Sequence[PlaceMention]) -> list[_S
     start = origins[0]
     # a country named as the destination gives way to a city in it ("for Russia" ... the
     # meeting's venue, Vladivostok)
-    cities = [s for s in ends if s.place.kind is not PlaceKind.COUNTRY]
+    with_cities = {s.place.country_code for s in ends if s.place.kind is not PlaceKind.COUNTRY}
     refined = []
     for stop in ends:
-        if stop.place.kind is PlaceKind.COUNTRY:
-            inner = [c for c in cities if c.place.country_code == stop.place.country_code]
-            if inner:
-                continue
+        if stop.place.kind is PlaceKind.COUNTRY and stop.place.country_code in with_cities:
+            continue
         refined.append(stop)
     seen = {start.place.id}
     route = [start]
@@ -144,12 +144,16 @@ def _stops(events: Sequence[Event], mentions: Sequence[PlaceMention]) -> list[_S
     return route
 
 
-def _mode(text: str, events: Sequence[Event]) -> Mode:
+def _mode(text: str, events: Sequence[Event], modes: dict[tuple[int, int], Mode | None]) -> Mode:
+    """The mode the first of ``events`` whose sentence names one names; ``modes`` keeps what
+    each sentence names, for the events and actors that share it."""
     for event in events:
-        sentence = text[event.sentence.start : event.sentence.end]
-        for pattern, mode in _MODE_WORDS:
-            if pattern.search(sentence):
-                return mode
+        key = (event.sentence.start, event.sentence.end)
+        if key not in modes:
+            sentence = text[event.sentence.start : event.sentence.end]
+            modes[key] = next((m for pattern, m in _MODE_WORDS if pattern.search(sentence)), None)
+        if (mode := modes[key]) is not None:
+            return mode
     return Mode.UNKNOWN
 
 

@@ -1,13 +1,16 @@
-"""Small text utilities shared by the stages: name keys and sentence spans."""
+"""Small text utilities shared by the stages: name keys, sentence spans, and the lookups
+that keep every stage linear in the length of the text."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
 from geo.models import Span
 
-__all__ = ["name_key", "sentence_spans"]
+__all__ = ["matches_near", "name_key", "sentence_spans", "span_at"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
 _SPACES = re.compile(r"\s+")
@@ -29,11 +32,15 @@ def name_key(name: str) -> str:
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before
 # whitespace and an opening capital, digit or quote, or at a line break. Abbreviations such
 # as "U.S." or "Gov." before a capitalised word are the known weakness; they only shift
-# which sentence is quoted.
-_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
+# which sentence is quoted. The run of marks starts only where a run starts and is taken
+# whole (possessive): retried from inside a long "!!!!" it would cost quadratic time.
+_SENTENCE_END = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])|\n+""")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|Prof|No|Mt|Ft|vs)\.$"
 )
+# An abbreviation is told by the characters just before its dot: two initials ("U.S.") or the
+# longest title with its boundary ("Capt.") fit in this many.
+_ABBREVIATION_WINDOW = 8
 
 
 def sentence_spans(text: str) -> tuple[Span, ...]:
@@ -46,7 +53,10 @@ def sentence_spans(text: str) -> tuple[Span, ...]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end() if match.group().strip() else match.start()
-        if match.group().startswith(".") and _ABBREVIATION.search(text[start : match.start() + 1]):
+        dot = match.start() + 1
+        window = max(start, dot - _ABBREVIATION_WINDOW)
+        # (searched in place: the pattern sees the word boundary before the window)
+        if match.group().startswith(".") and _ABBREVIATION.search(text, window, dot):
             continue
         _append(spans, text, start, end)
         start = match.end()
@@ -61,3 +71,53 @@ def _append(spans: list[Span], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         spans.append(Span(start, end))
+
+
+def span_at(spans: Sequence[Span], starts: Sequence[int], offset: int) -> Span | None:
+    """The span holding ``offset``, of ``spans`` in text order and not overlapping (``starts``
+    are their starts, listed once by the caller so that each lookup is a bisection).
+
+    >>> spans = (Span(0, 9), Span(10, 28))
+    >>> span_at(spans, [0, 10], 12), span_at(spans, [0, 10], 9)
+    (Span(start=10, end=28), None)
+    """
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and spans[i].start <= offset < spans[i].end:
+        return spans[i]
+    return None
+
+
+def matches_near(
+    pattern: re.Pattern[str],
+    text: str,
+    anchors: Iterable[tuple[int, int]],
+    before: int,
+    after: int,
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that hold the start of an anchor, looked for only from
+    ``before`` characters before each anchor (``(start, end)``, in text order) to ``after``
+    characters past its end.
+
+    Windows that overlap are scanned once, as one stretch: a window each would go over text
+    dense with anchors ("5 km 5 km ...") ``before + after`` times.
+
+    >>> figure = re.compile(r"\\d+ km")
+    >>> [m.group() for m in matches_near(figure, "5 km, 6 km", [(2, 4), (8, 10)], 3, 1)]
+    ['5 km', '6 km']
+    """
+    starts: list[int] = []
+    stretches: list[list[int]] = []
+    for start, end in anchors:
+        low, high = max(0, start - before), end + after
+        if stretches and low <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], high)
+        else:
+            stretches.append([low, high])
+        starts.append(start)
+    found = []
+    for low, high in stretches:
+        for match in pattern.finditer(text, low, high):
+            i = bisect_left(starts, match.start())
+            if i < len(starts) and starts[i] < match.end():
+                found.append(match)
+    return found

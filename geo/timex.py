@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from geo.text import matches_near
+
 __all__ = ["Granularity", "Modifier", "TimeMention", "TimeValue", "find_times", "with_day"]
 
 
@@ -184,37 +186,34 @@ _UNIT_WORD = re.compile(
 )
 
 
-def _near_units(
-    pattern: re.Pattern[str], text: str, units: list[tuple[int, int]]
-) -> list[re.Match[str]]:
-    found: dict[tuple[int, int], re.Match[str]] = {}
-    for start, end in units:
-        for m in pattern.finditer(text, max(0, start - 60), end + 12):
-            if m.start() <= start < m.end():
-                found.setdefault(m.span(), m)
-    return [found[k] for k in sorted(found)]
+_BEFORE_UNIT = 60  # "for more than the past several" and a number fit before the unit
+_AFTER_UNIT = 12  # ... and " ago" after it
 
 
 def find_times(text: str, published: date | None) -> tuple[TimeMention, ...]:
     """Every time expression in ``text``, in order, non-overlapping, anchored to
     ``published`` where it is relative."""
     found: list[TimeMention] = []
-    taken: list[tuple[int, int]] = []
+    # (which characters are taken: checking each match against every expression already
+    # found would cost quadratic time on a text full of them)
+    taken = bytearray(len(text))
     units = [u.span() for u in _UNIT_WORD.finditer(text)]
     for kind, pattern in _PATTERNS:
         matches = (
-            _near_units(pattern, text, units) if kind in _NEED_UNIT else pattern.finditer(text)
+            matches_near(pattern, text, units, _BEFORE_UNIT, _AFTER_UNIT)
+            if kind in _NEED_UNIT
+            else pattern.finditer(text)
         )
         for m in matches:
             start, end = m.span()
             if kind == "year":
                 start = m.start("y")
-            if any(start < b and a < end for a, b in taken):
+            if taken.find(1, start, end) >= 0:
                 continue
             mention = _mention(kind, m, text, start, end, published)
             if mention is not None:
                 found.append(mention)
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda t: t.start)
     return tuple(found)
 

@@ -104,11 +104,28 @@ def _adjacent_enough(text: str, tokens: Sequence[Token], j: int, k: int) -> bool
 
 
 def line_start(text: str, start: int) -> bool:
-    line_begin = text.rfind("\n", 0, start) + 1
-    return not text[line_begin:start].strip()
+    """Whether only blanks stand between the line's start and ``start``.
+
+    >>> line_start("Kim left.\\n  MOSCOW -", 12), line_start("Kim left MOSCOW", 9)
+    (True, False)
+    """
+    # (walked back over the blanks only: finding the line's start first would read a whole
+    # line per name, and the text may be one long line)
+    i = start
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
 
 
 def sentence_initial(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence: only spaces, opening quotes and brackets between
+    it and the text's start, an end of sentence or a line break.
+
+    >>> sentence_initial('He left. "The', 10), sentence_initial("He left the", 8)
+    (True, False)
+    """
     before = text[max(0, start - 3) : start]
-    stripped = text[:start].rstrip(" \"'“‘(")
-    return not stripped or stripped[-1] in ".!?:\n" or before.endswith("\n")
+    i = start
+    while i > 0 and text[i - 1] in " \"'“‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n" or before.endswith("\n")
