@@ -6,6 +6,7 @@ nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from chromium import AppPage, launch, needs_chromium, streamlit_app
@@ -74,3 +75,20 @@ def test_a_script_payload_runs_nothing(page: tuple[object, list[str], list[str]]
     assert pg.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
     assert frame.locator("body").evaluate("() => window.__pwned") is None
     assert dialogs == [] and outside == []
+
+
+def test_downloads_are_made_when_clicked(page: tuple[object, list[str], list[str]]) -> None:
+    """The files are built only when their button is clicked (not on every rerun), and the
+    click in a real browser delivers them."""
+    pg, outside, _ = page
+    map_frame(pg)
+    for label, name, start in [
+        ("KML", "newsmap-map.kml", b"<?xml"),
+        ("Briefing (HTML)", "newsmap-briefing.html", b"<!DOCTYPE html>"),
+    ]:
+        with pg.expect_download(timeout=60_000) as info:  # type: ignore[attr-defined]
+            pg.get_by_role("button", name=label).click()  # type: ignore[attr-defined]
+        download = info.value
+        assert download.suggested_filename == name
+        assert Path(download.path()).read_bytes().startswith(start)
+    assert outside == []
