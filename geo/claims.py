@@ -21,11 +21,11 @@ from itertools import accumulate
 import shapely
 from shapely.ops import nearest_points
 
+from geo.figures import claimed_values, figure_pattern
 from geo.gazetteer import Gazetteer
 from geo.geodesy import measure
 from geo.models import (
     Claim,
-    ClaimedValue,
     Coordinate,
     MentionForm,
     Place,
@@ -39,41 +39,8 @@ from geo.verdicts import check_direction, check_distance, radius_km
 
 __all__ = ["check_claims", "find_claims"]
 
-_WORD_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-} | {
-    w: 10 * i
-    for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-    if i > 1
-}
-_WORD_NUMBER = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
-_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_WORD_NUMBER}"
-_HEDGE = (
-    r"about|approximately|approx\.|around|roughly|some|nearly|almost|more than|over|"
-    r"less than|under|just over|just under|up to|within|at least|at most|barely|only"
-)
-_UNIT = r"nautical miles?|kilomet(?:er|re)s?|km|miles?|mi|met(?:er|re)s?|m"
-
-
-def _value(n: str) -> str:
-    # (the space around a hyphen before the unit is taken whole: two optional runs of spaces
-    # side by side would be tried at every split)
-    return (
-        rf"(?:(?P<h{n}>{_HEDGE})\s+)?(?:between\s+)?(?P<a{n}>{_NUM})"
-        rf"(?:\s*(?:-|–|to|and)\s*(?P<b{n}>{_NUM}))?\s*+(?:-\s*+)?(?P<u{n}>{_UNIT})\b"
-    )
-
-
 _DIRECTION = r"north-?east|north-?west|south-?east|south-?west|north|south|east|west"
-_APART = re.compile(_value("1") + r"\s+apart\b", re.IGNORECASE)
+_APART = re.compile(figure_pattern("1") + r"\s+apart\b", re.IGNORECASE)
 # (the space before the verb starts only where a run of spaces starts, and is taken whole:
 # tried from every position of a long run of spaces it would cost quadratic time)
 _DIRECTION_ONLY = re.compile(
@@ -82,9 +49,9 @@ _DIRECTION_ONLY = re.compile(
     re.IGNORECASE,
 )
 _CLAIM = re.compile(
-    _value("1")
+    figure_pattern("1")
     + r"(?:\s*\(\s*"
-    + _value("2")
+    + figure_pattern("2")
     + r"\s*\))?"
     + rf"(?:\s+(?:to\s+the\s+)?(?P<dir>{_DIRECTION})(?:ern)?)?"
     + r"\s+(?:away\s+)?(?P<prep>of|from|off(?:\s+the\s+coast\s+of)?|outside|beyond)\s+",
@@ -107,8 +74,6 @@ def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 # What a length followed by these is not: a speed, an area, a depth, a length of something.
 _NOT_AFTER_NUMBER = re.compile(r"\s*(?:/|per\b|an hour|square|sq\b|²)", re.IGNORECASE)
-_UNITS = {"km": "km", "kilometer": "km", "kilometre": "km", "mi": "mi", "mile": "mi",
-          "nautical mile": "nmi", "m": "m", "meter": "m", "metre": "m"}  # fmt: skip
 _BORDER_REF = re.compile(
     r"(?:the\s+)?(?:(?P<adj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:border|frontier)"
     r"(?:\s+with\s+(?P<with>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
@@ -274,35 +239,6 @@ def check_claims(
     return tuple(claims)
 
 
-def _number(text: str) -> float:
-    """ "1,200" -> 1200.0, "thirty-five" -> 35.0."""
-    word = text.lower()
-    if word[0].isdigit():
-        return float(word.replace(",", ""))
-    return float(sum(_WORD_NUMBERS[part] for part in word.split("-")))
-
-
-def _values(match: re.Match[str]) -> list[ClaimedValue]:
-    values = []
-    for n in ("1", "2"):
-        if match.re.groupindex.get(f"a{n}") is None or match.group(f"a{n}") is None:
-            continue
-        a = _number(match.group(f"a{n}"))
-        b = match.group(f"b{n}")
-        unit_word = match.group(f"u{n}").lower().rstrip("s")
-        unit = _UNITS.get(unit_word, _UNITS.get(unit_word.replace("er", "re"), "km"))
-        hedge = (match.group(f"h{n}") or (match.group("h1") if n == "2" else "") or "").lower()
-        start = match.start(f"h{n}") if match.group(f"h{n}") else match.start(f"a{n}")
-        end = match.end(f"u{n}")
-        text = match.string[start:end]
-        if b is not None:
-            high = _number(b)
-            values.append(ClaimedValue(start, end, text, None, a, high, unit, hedge))
-        else:
-            values.append(ClaimedValue(start, end, text, a, None, None, unit, hedge))
-    return values
-
-
 def _end_point(
     place: Place, other: Coordinate, gazetteer: Gazetteer
 ) -> tuple[Coordinate, float] | None:
@@ -340,7 +276,7 @@ def _check(
         end = found.border_end
     else:
         end = mentions[reference].end if reference is not None else match.end()
-    values = _values(match)
+    values = claimed_values(match)
     claim_text = text[start:end]
 
     def uncheckable(reason: str) -> Claim:

@@ -14,32 +14,11 @@ if TYPE_CHECKING:
     from geo.timex import TimeMention
 
 __all__ = [
-    "QUOTE_CHARS",
-    "Action",
-    "Analysis",
-    "Candidate",
-    "Certainty",
-    "Claim",
-    "ClaimedValue",
-    "Coordinate",
-    "Crossing",
-    "DirectionCheck",
-    "DistanceCheck",
-    "Event",
-    "EventPlace",
-    "Journey",
-    "Leg",
-    "Mention",
-    "MentionForm",
-    "Mode",
-    "Place",
-    "PlaceKind",
-    "PlaceMention",
-    "PlaceRole",
-    "Reference",
-    "Span",
-    "Verdict",
-]
+    "QUOTE_CHARS", "Action", "Analysis", "Candidate", "Certainty", "Claim", "ClaimedValue",
+    "Coordinate", "Crossing", "DirectionCheck", "DistanceCheck", "Event", "EventPlace", "Journey",
+    "Leg", "Mention", "MentionForm", "Mode", "Place", "PlaceKind", "PlaceMention", "PlaceRole",
+    "Reference", "Span", "Verdict",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
