@@ -168,7 +168,7 @@ with right:
             st.rerun()
         saving = corrections_to_json(text, fixes)
         st.download_button("Save corrections", saving, "newsmap-corrections.json",
-                           "application/json", key="fix_save")  # fmt: skip
+                           "application/json", key="fix_save", on_click="ignore")  # fmt: skip
         saved = st.file_uploader("Load corrections", type=["json"], key="fix_load")
         if saved is not None and st.button("Apply the loaded corrections", key="fix_apply"):
             try:
@@ -178,9 +178,11 @@ with right:
                 st.error(markdown(err))
 
 downloads = st.columns(6)
-# each file is made when its button is clicked, not on every rerun
+# each file is made when its button is clicked, not on every rerun; a click does not rerun the
+# page (a rerun would race the download and could drop the file before it is made)
 downloads[0].download_button("Briefing (HTML)", partial(briefing, text, published, tuple(fixes)),
-                             "newsmap-briefing.html", "text/html", key="dl_html")  # fmt: skip
+                             "newsmap-briefing.html", "text/html", key="dl_html",
+                             on_click="ignore")  # fmt: skip
 for column, (fmt, table) in zip(
     downloads[1:5],
     [("geojson", "places"), ("kml", "places"), ("csv", "places"), ("csv", "events")],
@@ -192,6 +194,7 @@ for column, (fmt, table) in zip(
         f"newsmap-{table if fmt == 'csv' else 'map'}.{fmt}",
         MEDIA_TYPES[fmt],
         key=f"dl_{fmt}_{table}",
+        on_click="ignore",
     )
 if downloads[5].button("PNG snapshot", key="png"):
     with st.spinner("Taking a snapshot with headless Chromium…"):
@@ -201,4 +204,4 @@ if downloads[5].button("PNG snapshot", key="png"):
             st.error(markdown(err))
 if st.session_state.get("png_bytes"):
     downloads[5].download_button("Download PNG", st.session_state.png_bytes, "newsmap-map.png",
-                                 MEDIA_TYPES["png"], key="dl_png")  # fmt: skip
+                                 MEDIA_TYPES["png"], key="dl_png", on_click="ignore")  # fmt: skip

