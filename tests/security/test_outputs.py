@@ -139,6 +139,11 @@ def test_the_command_line_treats_the_article_as_data(
         out, err = capsys.readouterr()
         assert "Traceback" not in out + err
         assert "\x1b" not in out  # no terminal escape sequence from the article
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "{{ 6*9 }}<script>", "text": hostile_text}) + "\n")
+    assert main(["batch", str(feed), "-o", str(tmp_path / "out.jsonl"), "--no-progress"]) == 0
+    (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert record["id"] == "{{ 6*9 }}<script>" and len(record["places"]) >= len(PAYLOADS)
     page = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "<title>&#123;&#123; 6*9 &#125;&#125; &lt;script&gt;" in page
 
