@@ -7,6 +7,9 @@ here a local process pool does the same.
 The input is untrusted: a line that is not a usable record gives a result with an ``error``
 field, like a document that cannot be analysed, and the run goes on. There is always one
 result per non-blank input line, in input order, and every result encodes as UTF-8.
+
+A result holds the document's places; asked for, it also holds its events and its distance
+and direction claims, which need the whole analysis rather than the place stage alone.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,8 +25,9 @@ from typing import Any
 from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer
 from geo.inputs import describe
-from geo.pipeline import find_places
-from geo.serialize import batch_places
+from geo.models import PlaceMention
+from geo.pipeline import analyze, find_places
+from geo.serialize import batch_claims, batch_events, batch_places
 
 __all__ = [
     "error_result",
@@ -71,36 +76,77 @@ def parse_record(line: str | bytes, number: int) -> dict[str, Any]:
 
 
 def process_record(
-    record: dict[str, Any], gazetteer: Gazetteer, *, all_mentions: bool = False
+    record: dict[str, Any],
+    gazetteer: Gazetteer,
+    *,
+    all_mentions: bool = False,
+    events: bool = False,
+    claims: bool = False,
 ) -> dict[str, Any]:
     """Analyse one record; an unusable document gives an ``error`` field, not an exception.
 
     The result holds only what encodes as UTF-8 JSON: a record whose ``id`` cannot be one
-    gets ``None`` as its id.
+    gets ``None`` as its id. ``events`` and ``claims`` add those lists to the result (empty
+    ones to an error result, so that a reader finds every key it asked for).
     """
-    record_id = record.get("id")
-    problem = _id_problem(record_id)
-    if problem:
-        return error_result(None, problem)
-    text, published = record.get("text"), record.get("published")
-    if not isinstance(text, str):
-        return error_result(record_id, f'"text" must be a string, not {describe(text)}')
-    if not _encodable(text):
-        return error_result(record_id, '"text" holds a lone surrogate, which is not Unicode text')
-    if published is not None and not _is_date(published):  # though places do not need it
-        return error_result(
-            record_id, f'"published" must be a date, YYYY-MM-DD, not {describe(published)}'
-        )
-    try:
-        found = find_places(text, gazetteer)
-    except (GeoError, ValueError) as err:
-        return error_result(record_id, str(err))
-    return {"id": record_id, "places": batch_places(found.mentions, all_mentions=all_mentions)}
+    return _Sections(all_mentions, events, claims).process(record, gazetteer)
 
 
-def error_result(record_id: str | int | None, message: str) -> dict[str, Any]:
+def error_result(
+    record_id: str | int | None, message: str, *, events: bool = False, claims: bool = False
+) -> dict[str, Any]:
     """The result of a record that could not be analysed."""
-    return {"id": record_id, "places": [], "error": message}
+    return _Sections(events=events, claims=claims).error(record_id, message)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sections:
+    """What a result holds beyond the id and the toponyms."""
+
+    all_mentions: bool = False
+    events: bool = False
+    claims: bool = False
+
+    def process(self, record: dict[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
+        record_id = record.get("id")
+        problem = _id_problem(record_id)
+        if problem:
+            return self.error(None, problem)
+        text, published = record.get("text"), record.get("published")
+        if not isinstance(text, str):
+            return self.error(record_id, f'"text" must be a string, not {describe(text)}')
+        if not _encodable(text):
+            return self.error(record_id, '"text" holds a lone surrogate, which is not Unicode text')
+        if published is not None and not _is_date(published):  # even if only places are asked
+            return self.error(
+                record_id, f'"published" must be a date, YYYY-MM-DD, not {describe(published)}'
+            )
+        try:
+            if not (self.events or self.claims):  # the place stage alone: 1.5 times as fast
+                mentions = find_places(text, gazetteer).mentions
+                return {"id": record_id, "places": self._places(mentions)}
+            day = date.fromisoformat(published) if published is not None else None
+            analysis = analyze(text, gazetteer, published=day)
+        except (GeoError, ValueError) as err:
+            return self.error(record_id, str(err))
+        result = {"id": record_id, "places": self._places(analysis.mentions)}
+        if self.events:
+            result["events"] = batch_events(analysis)
+        if self.claims:
+            result["claims"] = batch_claims(analysis)
+        return result
+
+    def error(self, record_id: str | int | None, message: str) -> dict[str, Any]:
+        result: dict[str, Any] = {"id": record_id, "places": []}
+        if self.events:
+            result["events"] = []
+        if self.claims:
+            result["claims"] = []
+        result["error"] = message
+        return result
+
+    def _places(self, mentions: tuple[PlaceMention, ...]) -> list[dict[str, Any]]:
+        return batch_places(mentions, all_mentions=self.all_mentions)
 
 
 def result_line(result: dict[str, Any]) -> str:
@@ -147,9 +193,9 @@ def _init_worker(path: Path) -> None:
     _worker_gazetteer = Gazetteer(path)
 
 
-def _work(args: tuple[dict[str, Any], bool]) -> dict[str, Any]:
+def _work(args: tuple[dict[str, Any], _Sections]) -> dict[str, Any]:
     assert _worker_gazetteer is not None
-    return process_record(args[0], _worker_gazetteer, all_mentions=args[1])
+    return args[1].process(args[0], _worker_gazetteer)
 
 
 def run_batch(
@@ -158,17 +204,20 @@ def run_batch(
     *,
     workers: int = 1,
     all_mentions: bool = False,
+    events: bool = False,
+    claims: bool = False,
     on_done: Callable[[], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Results in input order, computed in ``workers`` processes."""
     tick = on_done or (lambda: None)
+    sections = _Sections(all_mentions, events, claims)
     if workers <= 1:
         for record in records:
-            yield process_record(record, gazetteer, all_mentions=all_mentions)
+            yield sections.process(record, gazetteer)
             tick()
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gazetteer.path,)) as pool:
-        for result in pool.map(_work, ((r, all_mentions) for r in records), chunksize=8):
+        for result in pool.map(_work, ((r, sections) for r in records), chunksize=8):
             yield result
             tick()
 
@@ -179,6 +228,8 @@ def run_lines(
     *,
     workers: int = 1,
     all_mentions: bool = False,
+    events: bool = False,
+    claims: bool = False,
     on_done: Callable[[], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One result per non-blank line of JSON Lines, in order; a line that is not a usable
@@ -193,9 +244,15 @@ def run_lines(
             records.append(parse_record(line, number))
             slots.append(None)
         except InputError as err:
-            slots.append(error_result(str(number), str(err)))
+            slots.append(error_result(str(number), str(err), events=events, claims=claims))
     results = run_batch(
-        records, gazetteer, workers=workers, all_mentions=all_mentions, on_done=on_done
+        records,
+        gazetteer,
+        workers=workers,
+        all_mentions=all_mentions,
+        events=events,
+        claims=claims,
+        on_done=on_done,
     )
     for slot in slots:
         if slot is None:

@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--workers", type=_workers, default=1, help="processes to use (default 1)")
     batch.add_argument("--all-mentions", action="store_true",
                        help='also list descriptions and anaphors ("the capital")')  # fmt: skip
+    batch.add_argument("--events", action="store_true",
+                       help="add each document's events: trigger, type, time, places")  # fmt: skip
+    batch.add_argument("--claims", action="store_true",
+                       help="add each document's distance and direction claims")  # fmt: skip
     batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     gaz = sub.add_parser("gazetteer", help="manage the compiled gazetteer")
@@ -298,7 +302,8 @@ def _batch(args: argparse.Namespace) -> int:
         try:
             with out_path.open("w", encoding="utf-8") as out:
                 for result in run_lines(lines, gazetteer, workers=args.workers,
-                                        all_mentions=args.all_mentions,
+                                        all_mentions=args.all_mentions, events=args.events,
+                                        claims=args.claims,
                                         on_done=lambda: bar.update(1)):  # fmt: skip
                     out.write(result_line(result))
         except OSError as err:  # a full disk shows only when the last lines are flushed

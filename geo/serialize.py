@@ -7,11 +7,24 @@ from typing import Any
 
 import shapely
 
-from geo.models import Analysis, Claim, Event, Journey, Place, PlaceMention, Reference, Span
+from geo.models import (
+    Analysis,
+    Claim,
+    DirectionCheck,
+    DistanceCheck,
+    Event,
+    Journey,
+    Place,
+    PlaceMention,
+    Reference,
+    Span,
+)
 from geo.timex import TimeMention
 
 __all__ = [
     "analysis_to_dict",
+    "batch_claims",
+    "batch_events",
     "batch_places",
     "claim_table",
     "claim_to_dict",
@@ -78,27 +91,78 @@ def batch_places(
 ) -> list[dict[str, Any]]:
     """The ``places`` list of a batch record: one entry per toponym (descriptions and
     anaphors such as "the capital" only with ``all_mentions``)."""
-    out = []
-    for m in mentions:
-        if not (all_mentions or m.mention.form.is_toponym):
-            continue
-        p = m.place
-        out.append(
-            {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "name": p.name if p else None,
-                "lat": p.coordinate.lat if p else None,
-                "lon": p.coordinate.lon if p else None,
-                "country_code": p.country_code if p else None,
-                "geonameid": p.geonameid if p else None,
-                "kind": p.kind.value if p else None,
-                "reference": m.reference.value,
-                "confidence": m.confidence,
-            }
-        )
-    return out
+    return [_batch_mention(m) for m in mentions if all_mentions or m.mention.form.is_toponym]
+
+
+def batch_events(analysis: Analysis) -> list[dict[str, Any]]:
+    """The ``events`` list of a batch record (``newsmap batch --events``), in timeline order.
+
+    ``type`` is the event's action; each place is a batch place entry with its ``role``
+    (``location``, ``origin``, ``destination``, ``via``), the form the shared event scorer
+    reads. Places that are descriptions ("the capital") are kept: they are where it happened.
+    """
+    return [
+        {
+            "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger_text},
+            "type": e.action.value,
+            "time": time_to_dict(e.time),
+            "time_inherited": e.time_inherited,
+            "certainty": e.certainty.value,
+            "source": e.source,
+            "actors": list(e.actors),
+            "places": [
+                {**_batch_mention(analysis.mentions[p.mention]), "role": p.role.value}
+                for p in e.places
+            ],
+            "confidence": e.confidence,
+        }
+        for e in analysis.events
+    ]
+
+
+def batch_claims(analysis: Analysis) -> list[dict[str, Any]]:
+    """The ``claims`` list of a batch record (``newsmap batch --claims``).
+
+    ``verdict`` is one of ``holds``, ``loose``, ``off`` and ``cannot be checked``, the words
+    the shared claim scorer reads. ``subject`` and ``reference`` are batch place entries (or
+    ``None`` for an end the article does not name), since the mention indices of
+    :func:`claim_to_dict` point into a list the batch record does not hold.
+    """
+
+    def end(index: int | None) -> dict[str, Any] | None:
+        return None if index is None else _batch_mention(analysis.mentions[index])
+
+    return [
+        {
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+            "verdict": c.verdict.value,
+            "summary": c.reason,
+            "subject": end(c.subject),
+            "reference": end(c.reference),
+            "distances": [_distance_to_dict(d) for d in c.distances],
+            "direction": _direction_to_dict(c.direction),
+        }
+        for c in analysis.claims
+    ]
+
+
+def _batch_mention(m: PlaceMention) -> dict[str, Any]:
+    p = m.place
+    return {
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "name": p.name if p else None,
+        "lat": p.coordinate.lat if p else None,
+        "lon": p.coordinate.lon if p else None,
+        "country_code": p.country_code if p else None,
+        "geonameid": p.geonameid if p else None,
+        "kind": p.kind.value if p else None,
+        "reference": m.reference.value,
+        "confidence": m.confidence,
+    }
 
 
 def place_table(
@@ -166,33 +230,38 @@ def claim_to_dict(analysis: Analysis, claim: Claim) -> dict[str, Any]:
         "reference": end(claim.reference),
         "verdict": claim.verdict.value,
         "summary": claim.reason,
-        "distances": [
-            {
-                "claimed": d.claimed.text,
-                "value": d.claimed.value,
-                "low": d.claimed.low,
-                "high": d.claimed.high,
-                "unit": d.claimed.unit,
-                "hedge": d.claimed.hedge,
-                "computed": d.computed,
-                "difference_pct": d.difference_pct,
-                "tolerance_pct": d.tolerance_pct,
-                "verdict": d.verdict.value,
-                "explanation": d.explanation,
-            }
-            for d in claim.distances
-        ],
-        "direction": None
-        if claim.direction is None
-        else {
-            "claimed": claim.direction.claimed,
-            "claimed_sector": claim.direction.claimed_sector,
-            "bearing_deg": claim.direction.bearing_deg,
-            "true_sector": claim.direction.true_sector,
-            "verdict": claim.direction.verdict.value,
-            "explanation": claim.direction.explanation,
-        },
+        "distances": [_distance_to_dict(d) for d in claim.distances],
+        "direction": _direction_to_dict(claim.direction),
         "sentence": analysis.excerpt(claim.sentence, Span(claim.start, claim.end)),
+    }
+
+
+def _distance_to_dict(d: DistanceCheck) -> dict[str, Any]:
+    return {
+        "claimed": d.claimed.text,
+        "value": d.claimed.value,
+        "low": d.claimed.low,
+        "high": d.claimed.high,
+        "unit": d.claimed.unit,
+        "hedge": d.claimed.hedge,
+        "computed": d.computed,
+        "difference_pct": d.difference_pct,
+        "tolerance_pct": d.tolerance_pct,
+        "verdict": d.verdict.value,
+        "explanation": d.explanation,
+    }
+
+
+def _direction_to_dict(d: DirectionCheck | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "claimed": d.claimed,
+        "claimed_sector": d.claimed_sector,
+        "bearing_deg": d.bearing_deg,
+        "true_sector": d.true_sector,
+        "verdict": d.verdict.value,
+        "explanation": d.explanation,
     }
 
 
