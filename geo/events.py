@@ -1,11 +1,15 @@
 """Events: who did what, where and when, sentence by sentence, with how sure the article is.
 
-A trigger word gives the action ("departed", "arrived", "meeting", "visit", "statement",
-"invasion", "saw"); the places around it take a role from their preposition ("from"
-origin, "to"/"for" destination, "via" via, "in"/"at"/"near" location: ``geo.roles``); the
-people named before it are its actors; a time expression in the sentence, or else the day
-the story was last at, gives its time; modal, negated and reported verbs give its certainty,
-and the reporting clause ("KCNA said") its source (``geo.attribution``).
+Every trigger is an event: its words give the action, one of the types of ``geo.ontology``
+("departed", "were killed", "an airstrike", "protesters", "launched an offensive":
+``geo.triggers``, with one language's words from ``geo.lang``). The places around it take a
+role from their preposition ("from" origin, "to"/"for" destination, "via" via, "in"/"at"/"near"
+location: ``geo.roles``), and events of one sentence share where they happened ("shot and
+killed in Nablus": ``geo.chains``); an event the sentence does not place has no place. The
+people named before the verb are its actors (after "by" for a passive verb: "shot by police");
+a time expression in the sentence, or else the day the story was last at, gives its time;
+modal, negated and reported verbs give its certainty, and the reporting clause ("KCNA said")
+its source (``geo.attribution``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from datetime import date
 from itertools import accumulate
 
 from geo.attribution import certainty, read_cues, source
+from geo.chains import share_places
+from geo.lang import EventLexicon
 from geo.models import (
     Action,
     Certainty,
@@ -33,27 +39,10 @@ from geo.people import People
 from geo.roles import attach_places, find_venue
 from geo.timex import Granularity, Modifier, TimeMention, with_day
 from geo.tokens import Token
+from geo.triggers import Trigger, find_triggers
 
 __all__ = ["find_events", "timeline"]
 
-# Trigger words and the action each gives ("set off" is matched by its first word).
-_TRIGGER_WORDS: dict[str, Action] = {
-    word: action
-    for action, words in (
-        (Action.DEPART, "depart departed departs departing left leaves leaving boarded"),
-        (Action.ARRIVE, "arrive arrived arrives arriving arrival reached landed"),
-        (Action.TRAVEL, "travel travelled traveled travels travelling traveling trip journey "
-                        "flew flight drove sailed crossed crossing carrying heading headed moving"),
-        (Action.MEET, "meet meets meeting met summit forum conference"),
-        (Action.VISIT, "visit visits visited visiting toured tour"),
-        (Action.STATEMENT, "statement announcement announced declared"),
-        (Action.ATTACK, "attack attacks attacked strike strikes struck shelled shelling bombed "
-                        "bombing invasion invaded offensive"),
-        (Action.OBSERVE, "saw seen spotted sighted"),
-    )
-    for word in words.split()
-}  # fmt: skip
-_OBJECT_TRIGGERS = ("carrying",)  # "a plane carrying Biden": the actor follows
 _DEMONYM_ACTORS = frozenset(
     "Russian Ukrainian American Chinese Israeli Iranian Syrian Turkish British French German "
     "Japanese Indian Pakistani Saudi Palestinian".split()
@@ -75,21 +64,18 @@ def find_events(
     people: People,
     tokens: Sequence[Token],
     published: date | None,
+    lexicon: EventLexicon,
     measured_from: frozenset[int] = frozenset(),
 ) -> tuple[Event, ...]:
-    """Events in text order. ``measured_from`` are mentions that only serve as the far end
-    of a distance claim ("425 miles north of Pyongyang"), which are no event's place.
-    Sentences, mentions, times and tokens are in text order."""
+    """Events in text order, one per trigger word of ``lexicon``. ``measured_from`` are
+    mentions that only serve as the far end of a distance claim ("425 miles north of
+    Pyongyang"), which are no event's place. Sentences, mentions, times and tokens are in
+    text order."""
     actors = _actors(text, tokens, people, mentions)
     venue = find_venue(text, mentions)
     # "North Korea" inside "the North Korea-Russia frontier": the larger mention speaks
     skip = frozenset(_nested(mentions) | measured_from)
-    triggers = [
-        (t.start, t.end, action)
-        for t in tokens
-        if (action := _TRIGGER_WORDS.get(t.text.lower())) is not None
-        and not (action is Action.DEPART and _is_adjective_left(text, t))
-    ]  # fmt: skip
+    triggers = find_triggers(text, tokens, lexicon)
     usable = [
         i for i, m in enumerate(mentions)
         if m.place is not None and m.mention.form is not MentionForm.DEMONYM and i not in skip
@@ -97,7 +83,7 @@ def find_events(
     events: list[Event] = []
     # Each sentence's triggers, places and actors are found by bisection: a scan of them all
     # per sentence costs quadratic time on a long text.
-    trigger_starts = [t[0] for t in triggers]
+    trigger_starts = [t.start for t in triggers]
     usable_starts = [mentions[i].start for i in usable]
     timing = _Times(text, times, published)
     for sentence in sentences:
@@ -110,19 +96,11 @@ def find_events(
         ]
         events.extend(
             _sentence_events(text, sentence, mentions, here, timing, actors.within(sentence),
-                             triggers[first:after])
+                             triggers[first:after], lexicon)
         )  # fmt: skip
     if venue is not None:
         events = [_with_venue(e, venue) for e in events]
     return tuple(events)
-
-
-def _is_adjective_left(text: str, token: Token) -> bool:
-    """ "the left bank", "left wing", "left behind": not a departure."""
-    return token.text.lower() == "left" and bool(_NOT_DEPARTING.match(text, token.end))
-
-
-_NOT_DEPARTING = re.compile(r"\s+(?:bank|wing|side|hand|behind|over|alone|unclear|open)\b")
 
 
 def _nested(mentions: Sequence[PlaceMention]) -> set[int]:
@@ -221,22 +199,22 @@ def _sentence_events(
     inside: Sequence[int],
     times: _Times,
     actors: _Actors,
-    triggers: Sequence[tuple[int, int, Action]],
+    triggers: Sequence[Trigger],
+    lexicon: EventLexicon,
 ) -> list[Event]:
     """The events of one sentence: its ``triggers``, the places ``inside`` it, its actors."""
-    places = attach_places(text, sentence, mentions, inside, triggers)
+    places = attach_places(text, sentence, mentions, inside, triggers, lexicon)
     by_trigger: dict[int, list[EventPlace]] = {}
     for t, p in places:
         by_trigger.setdefault(t, []).append(p)
+    share_places(text, triggers, by_trigger, lexicon)
     cues = read_cues(text, sentence)
     events = []
-    for index, (start, end, action) in enumerate(triggers):
+    for index, trigger in enumerate(triggers):
+        start, end, action = trigger.start, trigger.end, trigger.action
         own = tuple(by_trigger.get(index, ()))
-        event_actors = _event_actors(text, start, end, action, actors)
+        event_actors = _event_actors(text, trigger, actors, lexicon)
         time, inherited = times.of(sentence, end, action)
-        kept_without_place = action in (Action.MEET, Action.STATEMENT) and time and not inherited
-        if not own and not kept_without_place:
-            continue
         how_sure = certainty(text, cues, start, end)
         who_says = source(cues, start) if how_sure is not Certainty.HAPPENED else ""
         confidence = 0.3 + 0.25 * bool(own) + (0.1 if inherited else 0.2) * bool(time)
@@ -252,14 +230,29 @@ def _sentence_events(
 _MEETING_REACH = 120  # characters from "meeting" to the people it gathers
 
 
+_AGENT_REACH = 60  # characters from a passive verb to the "by" naming who did it
+_MOVES = (Action.DEPART, Action.ARRIVE, Action.TRAVEL)  # "was flown to": the subject moved
+
+
 def _event_actors(
-    text: str, start: int, end: int, action: Action, inside: _Actors
+    text: str, trigger: Trigger, inside: _Actors, lexicon: EventLexicon
 ) -> tuple[str, ...]:
-    """The actors of the verb ``text[start:end]``, of the actors ``inside`` its sentence."""
+    """The actors of ``trigger``, of the actors ``inside`` its sentence."""
+    start, end, action = trigger.start, trigger.end, trigger.action
     actors, starts = inside.actors, inside.starts
-    if text[start:end].lower() in _OBJECT_TRIGGERS:
+    if text[start:end].lower() in lexicon.object_first:
         k = bisect_left(starts, end)
         return (actors[k].name,) if k < len(actors) else ()
+    if trigger.passive:
+        # "was shot by the Taliban": the agent; without one, the subject is who it
+        # happened to, not who did it (but "was flown to Moscow": the subject moved)
+        k = bisect_left(starts, end)
+        if k < len(actors) and actors[k].start - end <= _AGENT_REACH:
+            words = text[end : actors[k].start].lower().split()
+            if lexicon.agent_marker in words[-2:]:
+                return (actors[k].name,)
+        if action not in _MOVES:
+            return ()
     chosen: list[str] = []
     adjective = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
     if adjective and action is Action.ATTACK and adjective.group(1) in _DEMONYM_ACTORS:

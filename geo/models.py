@@ -8,6 +8,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from geo.ontology import Action  # (a value type of its own module, re-exported here)
+
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
@@ -241,17 +243,6 @@ class Claim:
     direction: DirectionCheck | None
     verdict: Verdict
     reason: str  # why it cannot be checked, or a one-line summary
-
-
-class Action(StrEnum):
-    DEPART = "depart"
-    ARRIVE = "arrive"
-    TRAVEL = "travel"
-    MEET = "meet"
-    VISIT = "visit"
-    STATEMENT = "statement"
-    ATTACK = "attack"
-    OBSERVE = "observe"
 
 
 class Certainty(StrEnum):

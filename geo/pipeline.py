@@ -13,6 +13,7 @@ from geo.events import find_events, timeline
 from geo.extract import Recognition, is_facility, recognise
 from geo.gazetteer import Gazetteer
 from geo.inputs import check_text
+from geo.lang.en import EVENTS
 from geo.models import (
     Analysis,
     Candidate,
@@ -58,8 +59,9 @@ def analyze(
     claims = check_claims(text, mentions, gazetteer, sentences)
     measured_from = frozenset(c.reference for c in claims if c.reference is not None)
     times = find_times(text, published)
-    events = timeline(find_events(text, sentences, mentions, times, found.recognition.people,
-                                  found.recognition.tokens, published, measured_from))  # fmt: skip
+    people, tokens = found.recognition.people, found.recognition.tokens
+    events = timeline(find_events(text, sentences, mentions, times, people, tokens, published,
+                                  EVENTS, measured_from))  # fmt: skip
     journeys = build_journeys(text, events, mentions, gazetteer)
     return Analysis(text, published, mentions, tuple(gazetteer.credits), claims, events, journeys)
 

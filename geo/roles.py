@@ -2,8 +2,11 @@
 
 A preposition gives a place its role at the verb it hangs on ("from" origin, "to"/"for"
 destination, "via" via, "in"/"at"/"near" location); a place right after the verb is its object
-("left Pyongyang"); "X, where ..." and "the site of" tie a place to the verb after it. The venue
-an article names ("a possible venue is Vladivostok") is where a meeting with no place is held.
+("left Pyongyang"), and so is the subject of a passive verb ("Vukovar was captured"); a place
+in the phrase that opens a sentence ("In Phoenix on Wednesday, protesters marched") is where its
+first event happened; "X, where ..." and "the site of" tie a place to the verb after it; a place
+listed after another ("in Beijing, Shanghai and Tianjin") goes where that one goes. The venue an
+article names ("a possible venue is Vladivostok") is where a meeting with no place is held.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from geo.lang import EventLexicon
 from geo.models import Action, EventPlace, MentionForm, PlaceMention, PlaceRole, Reference, Span
+from geo.triggers import Trigger
 
 __all__ = ["attach_places", "find_venue"]
 
@@ -29,8 +34,15 @@ _OBJECT_ROLE = {
     Action.ARRIVE: PlaceRole.DESTINATION,
     Action.TRAVEL: PlaceRole.VIA,
     Action.VISIT: PlaceRole.LOCATION,
-    Action.ATTACK: PlaceRole.LOCATION,
+    Action.ATTACK: PlaceRole.LOCATION,  # "shelled Donetsk"
+    Action.EXPLOSION: PlaceRole.LOCATION,  # "explosions rocked Kabul"
+    Action.DISASTER: PlaceRole.LOCATION,  # "the earthquake struck Nepal"
+    Action.SEIZE: PlaceRole.LOCATION,  # "captured Kabul"
+    Action.MOBILIZE: PlaceRole.LOCATION,  # "patrolled the border"
+    Action.RESTRICT: PlaceRole.LOCATION,  # "blockaded Gaza"
+    Action.EVACUATE: PlaceRole.ORIGIN,  # "fled Syria"
 }
+_MOVES = (Action.DEPART, Action.ARRIVE, Action.TRAVEL, Action.VISIT)  # a journey's stops
 _REACH = 140  # characters between a verb and a place its preposition ties to it
 _REACH_BACK = 60  # ... and between a place and a verb after it ("near the border saw")
 _CLAUSE_BREAK = re.compile(r"[“”\"]|\bthat\b|;")
@@ -58,6 +70,10 @@ _VENUE = re.compile(
     re.I,
 )
 _SITE = re.compile(r"\b(?:the\s+)?(?:site|scene|venue)\s+of\b", re.I)
+_PARENTHESIS = re.compile(r"\([^()]{0,40}\)")  # "Jobar (five times), Harasta"
+_LIST_GAP = 60  # characters between two places of one list
+_AUXILIARIES = 40  # characters of "has reportedly been" between a subject and its verb
+_FIRST_WORD = 20  # characters read for the word that opens a sentence
 
 
 def attach_places(
@@ -65,41 +81,88 @@ def attach_places(
     sentence: Span,
     mentions: Sequence[PlaceMention],
     inside: Sequence[int],
-    triggers: Sequence[tuple[int, int, Action]],
+    triggers: Sequence[Trigger],
+    lexicon: EventLexicon,
 ) -> list[tuple[int, EventPlace]]:
     """``(trigger index, place)`` for the places of the sentence (``inside``) that a
-    preposition, a "where" or a "site of" ties to an event."""
+    preposition, an object or subject position, a "where" or a "site of" ties to an event."""
     out: list[tuple[int, EventPlace]] = []
-    seen: set[tuple[int, str]] = set()
-    verbs = _Verbs(text, triggers)
+    placed: dict[tuple[int, str], int] = {}  # (trigger, place id): its index in ``out``
+    verbs = _Verbs(text, sentence, triggers, lexicon)
+    previous: tuple[PlaceMention, list[tuple[int, PlaceRole]]] | None = None
     for i in inside:
         m = mentions[i]
-        for target, role in _attach(text, sentence, m, verbs):
-            action = triggers[target][2]
+        found = _attach(text, sentence, m, verbs, lexicon)
+        if not found and previous is not None and _listed(text, previous[0], m, lexicon):
+            found = previous[1]  # "in Beijing, Shanghai and Tianjin"
+        kept = []
+        for target, role in found:
+            action = triggers[target].action
+            if action is Action.STATEMENT and role is not PlaceRole.LOCATION:
+                continue  # a statement is made somewhere; "for", "to" say what of, to whom
             if action is not Action.STATEMENT and (
-                m.reference is Reference.ORGANISATION or text.startswith(("'s", "’s"), m.end)
+                m.reference is Reference.ORGANISATION
+                or (_possessive(text, m) and (role is not PlaceRole.LOCATION or action in _MOVES))
             ):
-                continue  # "Washington will monitor", "North Korea's official name": not where
+                # "Washington will monitor", "for North Korea's official name"; a possessor
+                # is where an event happened ("bombed Baghdad's largest slum"), not a stop
+                # of a journey ("toured North Korea's factories": the factories are)
+                continue
+            kept.append((target, role))
             if action is Action.ARRIVE and role is PlaceRole.LOCATION:
                 role = PlaceRole.DESTINATION
-            place_id = m.place.id if m.place else ""
-            if (target, place_id) in seen:
-                continue  # "the capital, Pyongyang": one place
-            seen.add((target, place_id))
+            key = (target, m.place.id if m.place else "")
+            if key in placed:  # "the capital, Pyongyang": one place, by its name
+                k = placed[key]
+                first = out[k][1]
+                if mentions[first.mention].mention.form is not MentionForm.NAME:
+                    out[k] = (target, EventPlace(i, first.role))
+                continue
+            placed[key] = len(out)
             out.append((target, EventPlace(i, role)))
+        previous = (m, kept)
     return out
+
+
+def _possessive(text: str, m: PlaceMention) -> bool:
+    return text.startswith(("'s", "’s"), m.end)
+
+
+def _listed(text: str, before: PlaceMention, m: PlaceMention, lexicon: EventLexicon) -> bool:
+    """Whether ``m`` follows ``before`` in one list: "Jobar (twice), Harasta and Douma"."""
+    gap = text[before.end : m.start]
+    if len(gap) > _LIST_GAP or not gap.strip():
+        return False
+    words = _SKIP_BEFORE.sub("", _PARENTHESIS.sub(" ", gap)).replace(",", " , ").split()
+    return bool(words) and all(w == "," or w.lower() in lexicon.coordinators for w in words)
 
 
 class _Verbs:
     """A sentence's triggers, with what places look up about them made once: their starts
     and ends for bisection, and how far only skippable words follow each."""
 
-    def __init__(self, text: str, triggers: Sequence[tuple[int, int, Action]]) -> None:
+    def __init__(
+        self, text: str, sentence: Span, triggers: Sequence[Trigger], lexicon: EventLexicon
+    ) -> None:
         self.text = text
         self.triggers = triggers
-        self.starts = [s for s, _, _ in triggers]
-        self.ends = [e for _, e, _ in triggers]
+        self.starts = [t.start for t in triggers]
+        self.ends = [t.end for t in triggers]
         self.skippable: dict[int, int] = {}
+        # what "In Phoenix on Wednesday, protesters marched" is read by: the sentence's
+        # first word and its commas, found once (not read again for each of its places)
+        head = text[sentence.start : min(sentence.end, sentence.start + _FIRST_WORD)].split()
+        self.fronted = bool(head) and head[0].strip("\"'“‘(").lower() in lexicon.prepositions
+        self.commas = [sentence.start + i for i, c in enumerate(text[sentence.start : sentence.end])
+                       if c == ","] if self.fronted else []  # fmt: skip
+
+    def opening(self, m: PlaceMention, verb_start: int) -> bool:
+        """Whether ``m`` is in the phrase that opens the sentence, which the verb after it
+        follows: "In the Iranian capital Tehran on Wednesday, thousands demonstrated"."""
+        if not self.fronted:
+            return False
+        k = bisect_left(self.commas, m.start)
+        return k == 0 and k < len(self.commas) and self.commas[k] < verb_start
 
     def before(self, offset: int) -> int | None:
         """The last trigger that ends by ``offset``."""
@@ -125,10 +188,11 @@ class _Verbs:
 
 
 def _attach(
-    text: str, sentence: Span, m: PlaceMention, verbs: _Verbs
+    text: str, sentence: Span, m: PlaceMention, verbs: _Verbs, lexicon: EventLexicon
 ) -> list[tuple[int, PlaceRole]]:
     """The triggers a place belongs to, with its role at each: the verb its preposition
-    hangs on, or the verb it is the object of; and, for "X, where ...", the verb after."""
+    hangs on, or the verb it is the object or passive subject of; and, for "X, where ...",
+    the verb after."""
     triggers = verbs.triggers
     out: list[tuple[int, PlaceRole]] = []
     before = _SKIP_BEFORE.sub("", text[max(sentence.start, m.start - 40) : m.start])
@@ -136,15 +200,24 @@ def _attach(
     earlier = verbs.before(m.start)
     later = verbs.after(m.end)
     if role is not None:
-        if earlier is not None and _reaches(text, triggers[earlier][1], m.start):
+        if earlier is not None and _reaches(text, triggers[earlier].end, m.start):
             out.append((earlier, role))
-        elif later is not None and _reaches(text, m.end, triggers[later][0], _REACH_BACK):
+        elif later is not None and (
+            _reaches(text, m.end, triggers[later].start, _REACH_BACK)
+            or verbs.opening(m, triggers[later].start)
+        ):
             out.append((later, role))  # "journalists near the frontier saw"
     elif earlier is not None and verbs.only_skipped(earlier, m.start):
         # the verb's object: "left the station in Pyongyang", "crossed the bridge"
-        object_role = _OBJECT_ROLE.get(triggers[earlier][2])
+        object_role = _OBJECT_ROLE.get(triggers[earlier].action)
         if object_role is not None:
             out.append((earlier, object_role))
+    if not out and later is not None and triggers[later].passive:
+        object_role = _OBJECT_ROLE.get(triggers[later].action)
+        start = triggers[later].start
+        gap = text[m.end : start].lower().split() if start - m.end <= _AUXILIARIES else []
+        if object_role is not None and _only_auxiliaries(gap, lexicon):
+            out.append((later, object_role))  # "Vukovar was captured", "Kosovo is patrolled"
     if later is not None and (
         re.match(r",?\s+where\b", text[m.end : m.end + 12])
         or _SITE.search(text[m.end : min(sentence.end, m.end + 120)])
@@ -152,6 +225,14 @@ def _attach(
         # "Vladivostok, where Putin arrived"; "The city ... was the site of ... meeting"
         out.append((later, PlaceRole.LOCATION))
     return out
+
+
+def _only_auxiliaries(words: Sequence[str], lexicon: EventLexicon) -> bool:
+    """ "was", "has been", "were reportedly": what stands between a subject and its passive verb."""
+    return any(w in lexicon.passive_auxiliaries for w in words) and all(
+        w in lexicon.passive_auxiliaries or w in lexicon.perfect_auxiliaries or lexicon.is_adverb(w)
+        for w in words
+    )
 
 
 def find_venue(text: str, mentions: Sequence[PlaceMention]) -> int | None:

@@ -1,0 +1,69 @@
+"""The words of one language that the stages read, as values handed to them.
+
+A language is one module here (``geo.lang.en`` for English) that builds these values from its
+word lists; a second language is a second module building the same values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from geo.ontology import Action
+
+__all__ = ["EventLexicon", "Support"]
+
+
+class Support(StrEnum):
+    """Where a support verb finds the event noun that gives it its meaning."""
+
+    OBJECT = "object"  # after it: "launched an airstrike", "held talks", "carried out raids"
+    SUBJECT = "subject"  # before it: "clashes broke out", "the blast occurred"
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """The words that name events, each with the event type (:class:`~geo.ontology.Action`) it
+    gives, and the few function words that tell how the event is told.
+
+    All words are lower case. Finding triggers costs a few dictionary lookups per word.
+    """
+
+    words: Mapping[str, Action]  # every form of every trigger word ("killed", "protesters")
+    pairs: Mapping[tuple[str, str], Action]  # two words naming one event ("opened fire")
+    # Support verbs name an event only with an event noun near them, whose type they take
+    # ("launched an airstrike", "fighting broke out"); alone ("launched a satellite") none.
+    supports: Mapping[str, Support]
+    support_pairs: Mapping[tuple[str, str], Support]  # "carried out", "took place"
+    impacts: frozenset[str]  # "struck": of the event noun before it, if any ("a bomb struck")
+    pair_firsts: frozenset[str]  # the first words of ``pairs`` and ``support_pairs``
+    heads: frozenset[str]  # every word that may begin a trigger: the one lookup most words need
+    bare_verbs: Mapping[str, Action]  # plain forms that are verbs only after a marker ...
+    bare_markers: frozenset[str]  # ... such as "to" or a modal ("would target", "to storm")
+    pair_gap: int  # words that may stand inside a pair ("blew himself up")
+    support_reach: int  # words a support verb looks across for its event noun
+    clause_breaks: frozenset[str]  # words it does not look across ("that", "when", "after")
+    relativizers: frozenset[str]  # ... but "bombings that ripped through": the noun before
+    prepositions: frozenset[str]  # nor, looking ahead, a preposition ("during the trip")
+    # Events that share their place: coordinated verbs ("shot and killed in Nablus"), an event
+    # and the event that tells how it happened ("killed in an airstrike on Gaza", "killed when
+    # gunmen opened fire in Jenin"), a participle clause ("struck Kerbala, killing five").
+    coordinators: frozenset[str]  # "and", "or"
+    event_links: frozenset[str]  # "in", "during", "when": an event, then how it happened
+    determiners: frozenset[str]  # "the", "a": "the killing of" is a noun, not a clause
+    participles: frozenset[str]  # the past participles of the verbs above ("killed", "shot")
+    passive_auxiliaries: frozenset[str]  # "was", "were": a participle after one is passive
+    passive_adverbs: frozenset[str]  # words that may stand between the two ("not", "also")
+    adverb_suffix: str  # ... as may any word with this ending ("reportedly")
+    perfect_auxiliaries: frozenset[str]  # "has", "had": "has been captured"
+    agent_marker: str  # "by": who did it, after a passive participle
+    not_before: Mapping[str, frozenset[str]]  # a word followed by one of these is no event
+    capitalised_not: frozenset[str]  # words that, capitalised, are names ("March", a month)
+    object_first: frozenset[str]  # "a plane carrying Biden": the actor follows the word
+
+    def is_adverb(self, word: str) -> bool:
+        """Whether ``word`` (lower case) may stand between an auxiliary and its participle."""
+        return word in self.passive_adverbs or (
+            len(word) > len(self.adverb_suffix) + 2 and word.endswith(self.adverb_suffix)
+        )
