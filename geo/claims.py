@@ -59,8 +59,9 @@ _CLAIM = re.compile(
 )
 # Where a claim may be: around a length unit. Scanning only there keeps the big pattern off
 # the rest of the text.
-_UNIT_WORD = re.compile(
-    r"\b(?:km|kilomet(?:er|re)s?|miles?|mi|nautical|met(?:er|re)s?|m)\b", re.IGNORECASE
+_UNIT_WORD = re.compile(  # also right after a digit: "160km"
+    r"(?:\b|(?<=\d))(?:km|kilomet(?:er|re)s?|miles?|mi|nautical|met(?:er|re)s?|m)\b",
+    re.IGNORECASE,
 )
 _BEFORE_UNIT = 80  # a hedge, a range and a figure fit before the unit in this many characters
 _AFTER_UNIT = 300  # ... and a converted figure, a direction and "of" after it

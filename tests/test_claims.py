@@ -104,3 +104,18 @@ def test_a_direction_within_a_country(gazetteer: geo.Gazetteer) -> None:
     (claim,) = geo.analyze("She teaches in Perpignan, south of France.", gazetteer).claims
     assert claim.verdict is Verdict.HOLDS and not claim.distances
     assert claim.direction is not None and claim.direction.true_sector == "S"
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Kirkuk, 250km north of Baghdad, was calm.", Verdict.HOLDS),
+        ("Basra is 160km south-east of Baghdad.", Verdict.OFF),  # it is about 450 km
+    ],
+)
+def test_a_unit_written_against_its_figure(
+    text: str, verdict: Verdict, gazetteer: geo.Gazetteer
+) -> None:
+    (claim,) = geo.analyze(text, gazetteer).claims
+    assert claim.text.startswith(("250km", "160km"))
+    assert claim.distances and claim.distances[0].verdict is verdict
