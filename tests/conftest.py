@@ -47,3 +47,9 @@ def moscow_idaho() -> str:
 def mentions_of(analysis: geo.Analysis, text: str) -> list[geo.PlaceMention]:
     """Every mention whose text is exactly ``text``."""
     return [m for m in analysis.mentions if m.text == text]
+
+
+def elements_of(element: object) -> list[object]:
+    """A folium map (or any branca element) and every element below it."""
+    children = list(getattr(element, "_children", {}).values())
+    return [element] + [e for c in children for e in elements_of(c)]

@@ -8,6 +8,7 @@ from datetime import date
 
 import folium
 import pytest
+from conftest import elements_of
 
 import geo
 from geo.briefing import briefing_html
@@ -97,11 +98,7 @@ def test_no_text_goes_through_folium_popups_or_tooltips(sample_map: folium.Map) 
     """Every popup and tooltip is bound from data by our own element; folium's Popup and
     Tooltip compile their text as a Jinja template."""
 
-    def walk(element: object) -> list[object]:
-        children = list(getattr(element, "_children", {}).values())
-        return [element] + [e for c in children for e in walk(c)]
-
-    elements = walk(sample_map)
+    elements = elements_of(sample_map)
     assert not [e for e in elements if isinstance(e, folium.Popup | folium.Tooltip)]
     (bindings,) = [e for e in elements if isinstance(e, Bindings)]
     assert bindings.layers.count(",") > 20  # places, events, routes and claims

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import folium
 import pytest
+from conftest import elements_of
 
 import geo
 from geo.briefing import briefing_html
@@ -154,10 +155,6 @@ def test_folium_never_receives_article_text(
     """No folium element that compiles or inlines text is used; what we hand folium is
     numbers, our colours and our layer names."""
 
-    def walk(element: object) -> list[object]:
-        children = list(getattr(element, "_children", {}).values())
-        return [element] + [e for c in children for e in walk(c)]
-
     fmap = build_map(hostile, gazetteer)
     forbidden = (folium.Popup, folium.Tooltip, folium.GeoJson, folium.Html)
-    assert [e for e in walk(fmap) if isinstance(e, forbidden)] == []
+    assert [e for e in elements_of(fmap) if isinstance(e, forbidden)] == []
