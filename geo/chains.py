@@ -56,6 +56,22 @@ def share_places(
             )
         ):
             places.setdefault(k, []).extend(locations(k - 1))
+    # what is left without a place takes the locations of its nearest event in the sentence
+    # that has some: "were shot during a crackdown on an opposition rally in Kabwe"
+    placed = [k for k in range(len(triggers)) if locations(k)]
+    if not placed:
+        return
+    for k in range(len(triggers)):
+        if triggers[k].action in SAID or locations(k):
+            continue
+        near = min(placed, key=lambda j: _distance(triggers[k], triggers[j]))
+        gap = _gap(text, *sorted((triggers[k], triggers[near]), key=lambda t: t.start))
+        if gap is not None and "," not in gap:
+            places.setdefault(k, []).extend(locations(near))
+
+
+def _distance(a: Trigger, b: Trigger) -> int:
+    return b.start - a.end if a.start < b.start else a.start - b.end
 
 
 def _gap(text: str, a: Trigger, b: Trigger) -> str | None:

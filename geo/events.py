@@ -36,7 +36,7 @@ from geo.models import (
     Span,
 )
 from geo.people import People
-from geo.roles import attach_places, find_venue
+from geo.roles import attach_places, find_venue, mark_context
 from geo.timex import Granularity, Modifier, TimeMention, with_day
 from geo.tokens import Token
 from geo.triggers import Trigger, find_triggers
@@ -212,7 +212,7 @@ def _sentence_events(
     events = []
     for index, trigger in enumerate(triggers):
         start, end, action = trigger.start, trigger.end, trigger.action
-        own = tuple(by_trigger.get(index, ()))
+        own = mark_context(by_trigger.get(index, ()), mentions)
         event_actors = _event_actors(text, trigger, actors, lexicon)
         time, inherited = times.of(sentence, end, action)
         how_sure = certainty(text, cues, start, end)

@@ -256,10 +256,21 @@ class Certainty(StrEnum):
 
 
 class PlaceRole(StrEnum):
+    """What a place is to an event. ``CONTEXT`` is an area that only encloses the event's
+    location ("Yemen" in "Yemen's Maarib province"); ``REFERENCE`` is the far end of a distance
+    or direction ("30 km from Kabul"). Neither is where the event happened."""
+
     ORIGIN = "origin"
     DESTINATION = "destination"
     VIA = "via"
     LOCATION = "location"
+    CONTEXT = "context"
+    REFERENCE = "reference"
+
+    @property
+    def situates(self) -> bool:
+        """Whether the event happened at, or moved through, a place in this role."""
+        return self not in (PlaceRole.CONTEXT, PlaceRole.REFERENCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +294,12 @@ class Event:
     source: str  # who says so ("KCNA", "US officials"), or ""
     sentence: Span
     confidence: float
+
+    @property
+    def where(self) -> tuple[EventPlace, ...]:
+        """The places the event happened at or moved between, without those given as its
+        context or as the far end of a distance."""
+        return tuple(p for p in self.places if p.role.situates)
 
 
 @dataclass(frozen=True, slots=True)

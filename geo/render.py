@@ -143,7 +143,7 @@ def build_map(
         + [
             p.coordinate.latlon()
             for e in analysis.events
-            for ep in e.places
+            for ep in e.where
             if (p := analysis.mentions[ep.mention].place) is not None
         ]
         or everywhere
@@ -273,9 +273,9 @@ def _add_events(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -
     group = folium.FeatureGroup(name="Events", show=True)
     steps: list[tuple[str, str]] = []
     for event in analysis.events:
-        if not event.places:
+        if not event.where:
             continue
-        place = analysis.mentions[event.places[0].mention].place
+        place = analysis.mentions[event.where[0].mention].place
         if place is None:
             continue
         when = (

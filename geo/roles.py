@@ -16,12 +16,28 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from geo.lang import EventLexicon
-from geo.models import Action, EventPlace, MentionForm, PlaceMention, PlaceRole, Reference, Span
+from geo.models import (
+    Action,
+    EventPlace,
+    MentionForm,
+    Place,
+    PlaceKind,
+    PlaceMention,
+    PlaceRole,
+    Reference,
+    Span,
+)
 from geo.triggers import Trigger
 
-__all__ = ["attach_places", "find_venue"]
+__all__ = ["attach_places", "find_venue", "mark_context"]
 
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?"
+_UNIT = r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|yards?|feet|ft)"
 _ROLES = [
+    # the far end of a distance or a direction is no place of the event: "a town 30 km from
+    # Kabul", "raids north of Baghdad", "some 25 kilometres (15 miles) east of Miranshah"
+    (re.compile(rf"\b{_COMPASS}(?:ern|erly|ward)?\s+of\s+$", re.I), PlaceRole.REFERENCE),
+    (re.compile(rf"\b{_UNIT}\)?\s+(?:away\s+)?(?:from|of|outside)\s+$", re.I), PlaceRole.REFERENCE),
     (re.compile(r"\b(?:from|out of)\s+$", re.I), PlaceRole.ORIGIN),
     (re.compile(r"\b(?:to|for|into|toward|towards)\s+$", re.I), PlaceRole.DESTINATION),
     (re.compile(r"\b(?:via|through|across)\s+$", re.I), PlaceRole.VIA),
@@ -70,6 +86,10 @@ _VENUE = re.compile(
     re.I,
 )
 _SITE = re.compile(r"\b(?:the\s+)?(?:site|scene|venue)\s+of\b", re.I)
+# A capitalised word and "of" before a place: the place ends the name of an organisation or
+# a building ("the Associated Press of Pakistan", "the Tianfu Square of Chengdu"), unless the
+# word opens the sentence ("Many of Chechnya's towns").
+_NAME_OF = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
 _PARENTHESIS = re.compile(r"\([^()]{0,40}\)")  # "Jobar (five times), Harasta"
 _LIST_GAP = 60  # characters between two places of one list
 _AUXILIARIES = 40  # characters of "has reportedly been" between a subject and its verb
@@ -122,6 +142,37 @@ def attach_places(
             out.append((target, EventPlace(i, role)))
         previous = (m, kept)
     return out
+
+
+def mark_context(
+    places: Sequence[EventPlace], mentions: Sequence[PlaceMention]
+) -> tuple[EventPlace, ...]:
+    """An event's ``places`` with each area that encloses another of its places in the same
+    role given the role of context: in "killed in Kirkuk, Iraq" the event happened in
+    Kirkuk, and Iraq only says where Kirkuk is."""
+    known = [(p, mentions[p.mention].place) for p in places]
+    out = []
+    for p, outer in known:
+        if outer is not None and any(
+            q.role is p.role and inner is not None and _encloses(outer, inner) for q, inner in known
+        ):
+            p = EventPlace(p.mention, PlaceRole.CONTEXT)
+        out.append(p)
+    return tuple(out)
+
+
+_WITHIN_ADMIN1 = frozenset(
+    {PlaceKind.COUNTY, PlaceKind.CITY, PlaceKind.LANDMARK, PlaceKind.FACILITY}
+)
+
+
+def _encloses(outer: Place, inner: Place) -> bool:
+    """Whether the country or first-level region ``outer`` holds ``inner``."""
+    if outer.kind is PlaceKind.COUNTRY:
+        return inner.kind is not PlaceKind.COUNTRY and inner.country_code == outer.country_code
+    if outer.kind is PlaceKind.ADMIN1:
+        return inner.kind in _WITHIN_ADMIN1 and bool(inner.admin1) and inner.admin1 == outer.admin1
+    return False
 
 
 def _possessive(text: str, m: PlaceMention) -> bool:
@@ -196,6 +247,9 @@ def _attach(
     triggers = verbs.triggers
     out: list[tuple[int, PlaceRole]] = []
     before = _SKIP_BEFORE.sub("", text[max(sentence.start, m.start - 40) : m.start])
+    named_after = _NAME_OF.search(before)
+    if named_after and named_after.start() + max(sentence.start, m.start - 40) > sentence.start:
+        return []  # the end of a name: "the Islamic State of Iraq", "Armed Forces of Colombia"
     role = next((r for p, r in _ROLES if p.search(before)), None)
     earlier = verbs.before(m.start)
     later = verbs.after(m.end)

@@ -59,7 +59,7 @@ def build_journeys(
     """One journey per actor whose movements give at least two distinct stops."""
     by_actor: dict[str, list[int]] = {}
     for index, event in enumerate(events):
-        if not event.places or event.action not in (*_MOVES, Action.MEET):
+        if not event.where or event.action not in (*_MOVES, Action.MEET):
             continue
         if not event.actors:
             # a traveller the article does not name ("The president travelled ..."): a
@@ -113,7 +113,7 @@ def _stops(events: Sequence[Event], mentions: Sequence[PlaceMention]) -> list[_S
     vias: list[_Stop] = []
     ends: list[_Stop] = []
     for event in events:
-        for ep in event.places:
+        for ep in event.where:
             place = mentions[ep.mention].place
             if place is None:
                 continue

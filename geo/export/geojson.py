@@ -100,7 +100,7 @@ def place_features(analysis: Analysis) -> list[dict[str, Any]]:
 def event_features(analysis: Analysis) -> list[dict[str, Any]]:
     features = []
     for event in analysis.events:
-        placed = [analysis.mentions[p.mention].place for p in event.places]
+        placed = [analysis.mentions[p.mention].place for p in event.where]
         first = next((p for p in placed if p is not None), None)
         if first is None:
             continue
