@@ -133,7 +133,8 @@ with right:
     chart = timeline_chart(analysis)
     if chart is not None:
         events.altair_chart(chart, width="stretch")
-    events.dataframe(event_table(analysis), hide_index=True, width="stretch")
+    every = events.checkbox("Also list events without a named place", value=False)
+    events.dataframe(event_table(analysis, every), hide_index=True, width="stretch")
     claims.dataframe(claim_table(analysis), hide_index=True, width="stretch")
     routes.dataframe(leg_table(analysis), hide_index=True, width="stretch")
     with correct:

@@ -77,12 +77,20 @@ def _row(*cells: str) -> str:
 def _timeline(analysis: Analysis) -> str:
     if not analysis.events:
         return "<h2>Timeline</h2><p>No events found.</p>"
+    shown = analysis.placed_events
+    left_out = len(analysis.events) - len(shown)
+    note = (
+        f"<p class='quote'>{left_out} events without a named place are left out here; the "
+        "CSV and JSON exports list every event.</p>"
+        if left_out
+        else ""
+    )
     rows = []
-    for e in analysis.events:
+    for e in shown:
         when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
         where = ", ".join(
             f"{esc(p.name)} ({esc(ep.role.value)})"
-            for ep in e.places
+            for ep in e.where
             if (p := analysis.mentions[ep.mention].place) is not None
         )
         rows.append(_row(esc(when + (" *" if e.time_inherited else "")), esc(e.action.value),
@@ -93,8 +101,8 @@ def _timeline(analysis: Analysis) -> str:
         + "".join(f"<th>{h}</th>" for h in ("When", "What", "Who", "Where", "Certainty", "Source"))
         + "</tr>"
     )
-    return (f"<h2>Timeline</h2><table>{head}{''.join(rows)}</table>"
-            "<p class='quote'>* date taken from the day the story was last at</p>")  # fmt: skip
+    inherited = "<p class='quote'>* date taken from the day the story was last at</p>"
+    return f"<h2>Timeline</h2><table>{head}{''.join(rows)}</table>{inherited}{note}"
 
 
 def _claims(analysis: Analysis) -> str:

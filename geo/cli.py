@@ -67,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("article", help="a UTF-8 text file, or - for standard input")
         command.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
         command.add_argument("--json", action="store_true", help="print the full result as JSON")
+        if name == "events":
+            command.add_argument("--all", action="store_true",
+                                 help="also list the events that have no named place")  # fmt: skip
 
     fmap = sub.add_parser("map", help="write the map and briefing as one offline HTML file")
     fmap.add_argument("article", help="a UTF-8 text file, or - for standard input")
@@ -229,8 +232,10 @@ def _report(args: argparse.Namespace) -> int:
         json.dump(analysis_to_dict(analysis), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    show = {"places": print_places, "check": print_claims, "events": print_events}[args.command]
-    show(analysis)
+    if args.command == "events":
+        print_events(analysis, every=args.all)
+    else:
+        {"places": print_places, "check": print_claims}[args.command](analysis)
     if analysis.credits:
         print(analysis.credits[0])
     return 0

@@ -362,6 +362,13 @@ class Analysis:
     journeys: tuple[Journey, ...] = field(default=())
 
     @property
+    def placed_events(self) -> tuple[Event, ...]:
+        """The events that happened at, or moved between, places the map shows: the rows of
+        the timeline. The rest (a statement, a "fight" with no place named) stay in
+        ``events`` and in the data exports."""
+        return tuple(e for e in self.events if any(self.mentions[p.mention].place for p in e.where))
+
+    @property
     def resolved(self) -> tuple[PlaceMention, ...]:
         """Mentions that were placed, in text order."""
         return tuple(m for m in self.mentions if m.place is not None)

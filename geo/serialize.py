@@ -319,10 +319,11 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
     }
 
 
-def event_table(analysis: Analysis) -> list[dict[str, Any]]:
-    """One row per event, in timeline order, for display."""
+def event_table(analysis: Analysis, every: bool = False) -> list[dict[str, Any]]:
+    """One row per event with a place on the map (or ``every`` event), in timeline order, for
+    display."""
     rows = []
-    for e in analysis.events:
+    for e in analysis.events if every else analysis.placed_events:
         value = e.time.value if e.time else None
         rows.append({
             "when": (value.label if value else e.time.text) if e.time else "",

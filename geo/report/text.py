@@ -67,9 +67,11 @@ def print_claims(analysis: Analysis) -> None:
         _say()
 
 
-def print_events(analysis: Analysis) -> None:
+def print_events(analysis: Analysis, every: bool = False) -> None:
+    """The timeline: the events with a place the map shows, or ``every`` event."""
     rows = [("when", "what", "who", "where", "certainty", "source")]
-    for e in analysis.events:
+    shown = analysis.events if every else analysis.placed_events
+    for e in shown:
         when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
         if e.time and e.time.modifier.value != "on":
             when = f"{e.time.modifier.value} {when}"
@@ -82,6 +84,9 @@ def print_events(analysis: Analysis) -> None:
                      _clip(e.source, 30)))  # fmt: skip
     _table(rows)
     _say("\n* date taken from the day the story was last at")
+    if len(shown) < len(analysis.events):
+        left_out = len(analysis.events) - len(shown)
+        _say(f"{left_out} events without a named place not shown (--all lists them).")
     for journey in analysis.journeys:
         who = journey.actor or "an unnamed traveller"
         _say(f"\nJourney of {who} ({journey.certainty.value}):")

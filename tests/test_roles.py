@@ -1,0 +1,103 @@
+"""What each place is to an event: where it happened, the area around it, the far end of a
+distance, or no place of the event at all; and which events the timeline shows. Sentences in
+the style of wire reports, each showing one rule (how often the rules are right is measured on
+``../shared/eval/event-locations-dev.jsonl``)."""
+
+from __future__ import annotations
+
+import pytest
+
+import geo
+from geo.cli import main
+from geo.models import Action, Event, PlaceRole
+from geo.serialize import event_table
+
+
+def roles(analysis: geo.Analysis, event: Event) -> dict[str, PlaceRole]:
+    return {analysis.mentions[p.mention].text: p.role for p in event.places}
+
+
+def only(analysis: geo.Analysis, trigger: str) -> Event:
+    (event,) = [e for e in analysis.events if e.trigger_text.endswith(trigger)]
+    return event
+
+
+def test_a_country_after_its_town_is_context(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Five policemen were killed in Kirkuk, Iraq, on Monday.", gazetteer)
+    event = only(a, "killed")
+    assert roles(a, event) == {"Kirkuk": PlaceRole.LOCATION, "Iraq": PlaceRole.CONTEXT}
+    assert [a.mentions[p.mention].text for p in event.where] == ["Kirkuk"]
+
+
+def test_a_state_around_its_town_is_context(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Police shot a man in Louisville, Kentucky, late on Friday.", gazetteer)
+    assert roles(a, only(a, "shot")) == {
+        "Louisville": PlaceRole.LOCATION,
+        "Kentucky": PlaceRole.CONTEXT,
+    }
+
+
+def test_two_countries_are_both_locations(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Floods killed dozens in Kenya and Somalia last week.", gazetteer)
+    assert set(roles(a, only(a, "killed")).values()) == {PlaceRole.LOCATION}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a village 30 kilometres from Kabul on Sunday.",
+        "Troops attacked an ancient town northeast of Damascus.",
+        "Gunmen attacked a checkpoint about 20 miles (32 km) south-west of Kandahar.",
+    ],
+)
+def test_the_far_end_of_a_distance_is_a_reference(gazetteer: geo.Gazetteer, text: str) -> None:
+    a = geo.analyze(text, gazetteer)
+    event = only(a, "attacked")
+    assert event.action is Action.ATTACK
+    assert set(roles(a, event).values()) <= {PlaceRole.REFERENCE}
+    assert not event.where
+
+
+def test_a_place_that_ends_a_name_is_no_location(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze(
+        "The Islamic State of Iraq and the Levant attacked Palmyra on Tuesday.", gazetteer
+    )
+    assert roles(a, only(a, "attacked")).get("Iraq") is None
+
+
+def test_an_event_takes_the_place_of_the_event_it_hangs_on(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze(
+        "Two opposition leaders were shot during a crackdown on a rally in Kabwe.", gazetteer
+    )
+    assert roles(a, only(a, "shot")) == {"Kabwe": PlaceRole.LOCATION}
+
+
+def test_no_place_crosses_a_comma_to_a_placeless_event(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze(
+        "Protesters marched in Nairobi on Monday, while the minister resigned.", gazetteer
+    )
+    assert roles(a, only(a, "marched")) == {"Nairobi": PlaceRole.LOCATION}
+    assert not only(a, "resigned").places
+
+
+def test_the_timeline_shows_the_events_with_a_place(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    text = "Protesters marched in Nairobi on Monday. The minister later resigned."
+    a = geo.analyze(text, gazetteer)
+    assert {e.trigger_text for e in a.events} >= {"marched", "resigned"}
+    assert {e.trigger_text for e in a.placed_events} == {"Protesters", "marched"}
+    assert {row["action"] for row in event_table(a)} == {"protest"}
+    assert len(event_table(a, every=True)) == len(a.events)
+
+
+def test_the_events_command_lists_every_event_on_request(
+    capsys: pytest.CaptureFixture[str], tmp_path: pytest.TempPathFactory
+) -> None:
+    article = tmp_path / "a.txt"  # type: ignore[operator]
+    article.write_text("Protesters marched in Nairobi on Monday. The minister later resigned.")
+    assert main(["events", str(article)]) == 0
+    shown = capsys.readouterr().out
+    assert "Nairobi" in shown and "concede" not in shown and "--all lists them" in shown
+    assert main(["events", "--all", str(article)]) == 0
+    assert "concede" in capsys.readouterr().out
