@@ -5,6 +5,8 @@ the style of wire reports, each showing one rule (how often the rules are right 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import geo
@@ -92,9 +94,9 @@ def test_the_timeline_shows_the_events_with_a_place(
 
 
 def test_the_events_command_lists_every_event_on_request(
-    capsys: pytest.CaptureFixture[str], tmp_path: pytest.TempPathFactory
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    article = tmp_path / "a.txt"  # type: ignore[operator]
+    article = tmp_path / "a.txt"
     article.write_text("Protesters marched in Nairobi on Monday. The minister later resigned.")
     assert main(["events", str(article)]) == 0
     shown = capsys.readouterr().out
