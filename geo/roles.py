@@ -41,7 +41,8 @@ _ROLES = [
     (re.compile(r"\b(?:from|out of)\s+$", re.I), PlaceRole.ORIGIN),
     (re.compile(r"\b(?:to|for|into|toward|towards)\s+$", re.I), PlaceRole.DESTINATION),
     (re.compile(r"\b(?:via|through|across)\s+$", re.I), PlaceRole.VIA),
-    (re.compile(r"\b(?:in|at|near|on|outside|inside|around|of|over|off)\s+$", re.I),
+    (re.compile(r"\b(?:in|at|near|on|outside|inside|around|of|over|off|above|along|throughout|"
+                r"within)\s+$", re.I),
      PlaceRole.LOCATION),
 ]  # fmt: skip
 # The role of a place written right after the verb, with no preposition: "left Pyongyang".
@@ -59,9 +60,15 @@ _OBJECT_ROLE = {
     Action.EVACUATE: PlaceRole.ORIGIN,  # "fled Syria"
 }
 _MOVES = (Action.DEPART, Action.ARRIVE, Action.TRAVEL, Action.VISIT)  # a journey's stops
+# Events whose "to", "through" and "across" say where they happened, not a stop on a way:
+# a march goes through a city and fighting spreads across a country. (For an attack or a
+# capture, "to" and "from" are where the victim was taken or the land was taken from.)
+_GATHERINGS = frozenset({Action.PROTEST, Action.RIOT, Action.FIGHT})
 _REACH = 140  # characters between a verb and a place its preposition ties to it
 _REACH_BACK = 60  # ... and between a place and a verb after it ("near the border saw")
-_CLAUSE_BREAK = re.compile(r"[“”\"]|\bthat\b|;")
+_CLAUSE_BREAK = re.compile(
+    r"[“”\"]|\b(?:that|who|whose|which|while|whereas|although|because|where)\b|;", re.I
+)
 
 
 def _reaches(text: str, start: int, end: int, reach: int = _REACH) -> bool:
@@ -73,13 +80,15 @@ def _reaches(text: str, start: int, end: int, reach: int = _REACH) -> bool:
 # An article, a possessive or a compass word with the space after it. Each is taken whole (an
 # atomic group): "eastern" reads as "east" + "ern" or as "eastern", and a run of them that
 # fails to fit would be tried in every split, at a cost doubling with each word.
+# (and adjectives that often stand before a place's name: "in downtown Beijing")
 _SKIPPED = (
     r"(?>\b(?:the|a|an|his|her|its|their)\s+|\b(?:north|south|east|west|central|eastern|"
-    r"western|northern|southern)(?:ern)?\s+)"
+    r"western|northern|southern)(?:ern)?\s+|\b(?:downtown|suburban|greater|rural|coastal|"
+    r"nearby|neighbou?ring|occupied|restive|besieged|remote)\s+)"
 )
 _SKIP_BEFORE = re.compile(rf"{_SKIPPED}+$", re.I)
 _ONLY_SKIPPED = re.compile(rf"\s*{_SKIPPED}*", re.I)
-_LONGEST_SKIPPED = len("southernern")  # "southern" + "ern": the longest word _SKIPPED takes
+_LONGEST_SKIPPED = len("neighbouring")  # the longest word _SKIPPED takes
 _VENUE = re.compile(
     r"\b(?:possible|likely|probable|expected|planned)?\s*(?:venue|host city|location)\s+"
     r"(?:is|was|would be|will be|could be)\s+",
@@ -112,6 +121,8 @@ def attach_places(
     previous: tuple[PlaceMention, list[tuple[int, PlaceRole]]] | None = None
     for i in inside:
         m = mentions[i]
+        if m.mention.form is MentionForm.ABBREVIATION and _modifies(text, m, lexicon):
+            continue  # "a U.S. Army helicopter", "the U.S.-led coalition": whose, not where
         found = _attach(text, sentence, m, verbs, lexicon)
         if not found and previous is not None and _listed(text, previous[0], m, lexicon):
             found = previous[1]  # "in Beijing, Shanghai and Tianjin"
@@ -131,6 +142,8 @@ def attach_places(
             kept.append((target, role))
             if action is Action.ARRIVE and role is PlaceRole.LOCATION:
                 role = PlaceRole.DESTINATION
+            elif action in _GATHERINGS and role in (PlaceRole.DESTINATION, PlaceRole.VIA):
+                role = PlaceRole.LOCATION  # "marched through Harare", "rallied across Kenya"
             key = (target, m.place.id if m.place else "")
             if key in placed:  # "the capital, Pyongyang": one place, by its name
                 k = placed[key]
@@ -173,6 +186,19 @@ def _encloses(outer: Place, inner: Place) -> bool:
     if outer.kind is PlaceKind.ADMIN1:
         return inner.kind in _WITHIN_ADMIN1 and bool(inner.admin1) and inner.admin1 == outer.admin1
     return False
+
+
+_NEXT_WORD = re.compile(r"(?:\s+|-)([A-Za-z]+)")
+
+
+def _modifies(text: str, m: PlaceMention, lexicon: EventLexicon) -> bool:
+    """Whether a word follows ``m`` that it qualifies: any word but a preposition or a
+    conjunction ("the U.S. financial sector", "U.S.-backed"; not "in the U.S. on Monday")."""
+    after = _NEXT_WORD.match(text, m.end)
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    return word not in lexicon.prepositions and word not in lexicon.coordinators
 
 
 def _possessive(text: str, m: PlaceMention) -> bool:

@@ -103,3 +103,37 @@ def test_the_events_command_lists_every_event_on_request(
     assert "Nairobi" in shown and "concede" not in shown and "--all lists them" in shown
     assert main(["events", "--all", str(article)]) == 0
     assert "concede" in capsys.readouterr().out
+
+
+def test_a_march_through_a_city_happened_there(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Thousands of supporters marched through Harare on Wednesday.", gazetteer)
+    assert roles(a, only(a, "marched")) == {"Harare": PlaceRole.LOCATION}
+
+
+def test_a_journey_through_a_city_passes_it(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("The delegation travelled through Vienna to Moscow.", gazetteer)
+    assert roles(a, only(a, "travelled")) == {
+        "Vienna": PlaceRole.VIA,
+        "Moscow": PlaceRole.DESTINATION,
+    }
+
+
+def test_an_adjective_before_a_place_keeps_its_preposition(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Two officers were patrolling a street in downtown Beijing.", gazetteer)
+    assert roles(a, only(a, "patrolling")) == {"Beijing": PlaceRole.LOCATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        ("Gunmen shot down a U.S. Army helicopter near Fallujah.", {"Fallujah"}),
+        ("Rebels attacked the U.S.-backed forces in Raqqa.", {"Raqqa"}),
+        ("Protesters rallied in the U.S. on Monday.", {"U.S."}),
+    ],
+)
+def test_an_abbreviation_before_a_noun_qualifies_it(
+    gazetteer: geo.Gazetteer, text: str, located: set[str]
+) -> None:
+    a = geo.analyze(text, gazetteer)
+    event = a.events[0]
+    assert {a.mentions[p.mention].text for p in event.where} == located
