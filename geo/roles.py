@@ -99,6 +99,8 @@ _SITE = re.compile(r"\b(?:the\s+)?(?:site|scene|venue)\s+of\b", re.I)
 # a building ("the Associated Press of Pakistan", "the Tianfu Square of Chengdu"), unless the
 # word opens the sentence ("Many of Chechnya's towns").
 _NAME_OF = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
+# A name and its possessive "'s" right before a place, with the words that may follow it
+_POSSESSOR = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z]+\s+)?$")
 _PARENTHESIS = re.compile(r"\([^()]{0,40}\)")  # "Jobar (five times), Harasta"
 _LIST_GAP = 60  # characters between two places of one list
 _AUXILIARIES = 40  # characters of "has reportedly been" between a subject and its verb
@@ -119,8 +121,9 @@ def attach_places(
     placed: dict[tuple[int, str], int] = {}  # (trigger, place id): its index in ``out``
     verbs = _Verbs(text, sentence, triggers, lexicon)
     previous: tuple[PlaceMention, list[tuple[int, PlaceRole]]] | None = None
-    for i in inside:
+    for k, i in enumerate(inside):
         m = mentions[i]
+        following = mentions[inside[k + 1]] if k + 1 < len(inside) else None
         if m.mention.form is MentionForm.ABBREVIATION and _modifies(text, m, lexicon):
             continue  # "a U.S. Army helicopter", "the U.S.-led coalition": whose, not where
         found = _attach(text, sentence, m, verbs, lexicon)
@@ -129,6 +132,8 @@ def attach_places(
         kept = []
         for target, role in found:
             action = triggers[target].action
+            if action in _GATHERINGS and role in (PlaceRole.DESTINATION, PlaceRole.VIA):
+                role = PlaceRole.LOCATION  # "marched through Harare", "rallied across Kenya"
             if action is Action.STATEMENT and role is not PlaceRole.LOCATION:
                 continue  # a statement is made somewhere; "for", "to" say what of, to whom
             if action is not Action.STATEMENT and (
@@ -142,8 +147,8 @@ def attach_places(
             kept.append((target, role))
             if action is Action.ARRIVE and role is PlaceRole.LOCATION:
                 role = PlaceRole.DESTINATION
-            elif action in _GATHERINGS and role in (PlaceRole.DESTINATION, PlaceRole.VIA):
-                role = PlaceRole.LOCATION  # "marched through Harare", "rallied across Kenya"
+            elif role is PlaceRole.LOCATION and _owns(text, m, following):
+                role = PlaceRole.CONTEXT  # "in Spain's Basque Country": Spain holds it
             key = (target, m.place.id if m.place else "")
             if key in placed:  # "the capital, Pyongyang": one place, by its name
                 k = placed[key]
@@ -199,6 +204,18 @@ def _modifies(text: str, m: PlaceMention, lexicon: EventLexicon) -> bool:
         return False
     word = after.group(1).lower()
     return word not in lexicon.prepositions and word not in lexicon.coordinators
+
+
+_OWNED_GAP = 30  # characters between a possessor and the place it holds ("'s southernmost ")
+
+
+def _owns(text: str, m: PlaceMention, following: PlaceMention | None) -> bool:
+    """Whether ``m`` is a possessor whose next word is, or leads to, the place ``following``:
+    "Yemen's Maarib province", "Thailand's southernmost Narathiwat Province"."""
+    if following is None or not _possessive(text, m):
+        return False
+    words = text[m.end + 2 : following.start].split()  # (after the "'s")
+    return following.start - m.end <= _OWNED_GAP and all(w.isalpha() for w in words)
 
 
 def _possessive(text: str, m: PlaceMention) -> bool:
@@ -273,6 +290,7 @@ def _attach(
     triggers = verbs.triggers
     out: list[tuple[int, PlaceRole]] = []
     before = _SKIP_BEFORE.sub("", text[max(sentence.start, m.start - 40) : m.start])
+    before = _SKIP_BEFORE.sub("", _POSSESSOR.sub("", before))  # "in Spain's Basque Country"
     named_after = _NAME_OF.search(before)
     if named_after and named_after.start() + max(sentence.start, m.start - 40) > sentence.start:
         return []  # the end of a name: "the Islamic State of Iraq", "Armed Forces of Colombia"

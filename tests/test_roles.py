@@ -137,3 +137,11 @@ def test_an_abbreviation_before_a_noun_qualifies_it(
     a = geo.analyze(text, gazetteer)
     event = a.events[0]
     assert {a.mentions[p.mention].text for p in event.where} == located
+
+
+def test_a_possessor_holds_the_place_after_it(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("A gunman killed a politician in Spain's Basque Country on Friday.", gazetteer)
+    assert roles(a, only(a, "killed")) == {
+        "Spain": PlaceRole.CONTEXT,
+        "Basque Country": PlaceRole.LOCATION,
+    }
