@@ -101,7 +101,13 @@ def _timeline(analysis: Analysis) -> str:
         + "".join(f"<th>{h}</th>" for h in ("When", "What", "Who", "Where", "Certainty", "Source"))
         + "</tr>"
     )
-    inherited = "<p class='quote'>* date taken from the day the story was last at</p>"
+    if not shown:
+        return f"<h2>Timeline</h2><p>No events with a named place.</p>{note}"
+    inherited = (
+        "<p class='quote'>* date taken from the day the story was last at</p>"
+        if any(e.time_inherited for e in shown)
+        else ""
+    )
     return f"<h2>Timeline</h2><table>{head}{''.join(rows)}</table>{inherited}{note}"
 
 

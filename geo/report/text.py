@@ -82,10 +82,14 @@ def print_events(analysis: Analysis, every: bool = False) -> None:
         rows.append((when + (" *" if e.time_inherited else ""), e.action.value,
                      _clip(", ".join(e.actors), 30), _clip(where, 60), e.certainty.value,
                      _clip(e.source, 30)))  # fmt: skip
-    _table(rows)
-    _say("\n* date taken from the day the story was last at")
-    if len(shown) < len(analysis.events):
-        left_out = len(analysis.events) - len(shown)
+    left_out = len(analysis.events) - len(shown)
+    if shown:
+        _table(rows)
+        if any(e.time_inherited for e in shown):
+            _say("\n* date taken from the day the story was last at")
+    else:
+        _say("No events with a named place." if left_out else "No events found.")
+    if left_out:
         _say(f"{left_out} events without a named place not shown (--all lists them).")
     for journey in analysis.journeys:
         who = journey.actor or "an unnamed traveller"
