@@ -19,7 +19,7 @@ from geo.gazetteer import Gazetteer, Lexicon, NameHit
 from geo.models import Mention, MentionForm, PlaceKind
 from geo.people import People, find_people
 from geo.sources import NameForm
-from geo.text import name_key
+from geo.text import name_key, unmarked_key
 from geo.tokens import Token, line_start, runs, sentence_initial, tokenize
 
 __all__ = [
@@ -89,10 +89,12 @@ def find_candidates(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) ->
                 if b + 1 < len(tokens) and tokens[b + 1].text == "." and tokens[b + 1].start == end:
                     spans.setdefault(text[start : end + 1], []).append((a, b + 1))
     keys = {surface: name_key(surface) for surface in spans}
-    found = gazetteer.lookup(keys.values())
+    unmarked = {k: u for k in keys.values() if (u := unmarked_key(k)) is not None}
+    found = gazetteer.lookup([*keys.values(), *unmarked.values()])
     candidates: list[Candidate] = []
     for surface, where in spans.items():
-        hits = found.get(keys[surface])
+        key = keys[surface]
+        hits = found.get(key) or found.get(unmarked.get(key, key))
         if not hits:
             continue
         hits = tuple(h for h in hits if _case_fits(surface, h))
