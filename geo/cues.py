@@ -33,6 +33,8 @@ _OF = "of"
 _LIST = frozenset({",", "and", "&"})
 # Names in a list after a plural noun: a longer list is a sentence of names, not a list.
 _MAX_LISTED = 8
+# Connectors that join runs but never a name a noun marks: "Jobar on Monday", "A and B".
+_SPLITTERS = frozenset({"and", "&", "on", "upon"})
 # Capitalised nouns that end names of other sorts: "Islamic State", "Secretary of State".
 _NOT_HEADS = frozenset({"State", "States"})
 # Particles of Arabic names written in lower case before a hyphen: "the town of al-Rai".
@@ -71,9 +73,10 @@ def find_cues(
     """Every capitalised run that a place noun marks as a place, in text order.
 
     ``nouns`` maps each noun (lower case, singular and plural) to the kind of place it names;
-    ``common`` are capitalised common words, which a name does not consist of alone ("Six
-    villages", "Shiite villages") and which before a capitalised noun make it part of a name
-    of another sort ("School District").
+    ``common`` are capitalised common words, which a name before a noun does not consist of
+    alone ("Six villages", "Shiite villages", "The county's") and which before a capitalised
+    noun make it part of a name of another sort ("School District"). After "the town of" a
+    common word is a name all the same ("the town of Hit").
     """
     cues: dict[int, Cue] = {}
     spans = _split_lists(tokens, runs(text, tokens))
@@ -84,8 +87,8 @@ def find_cues(
     for index, (first, last) in enumerate(spans):
         while first < last and tokens[first].text in ("The", "A", "An"):
             first += 1  # "The Karimiya district": the article is no part of the name
-        if not nameable(first, last):
-            continue
+        if tokens[first].text.isupper() and len(tokens[first].text) > 1:
+            continue  # an abbreviation: "UN camp", "ISIS area"
         head = tokens[last].text
         kind = nouns.get(head.lower()) if last > first and head not in _NOT_HEADS else None
         if kind is not None and head[:1].isupper():
@@ -95,7 +98,7 @@ def find_cues(
             if end >= first and tokens[end].text not in common:
                 cues[first] = Cue(_particle_start(tokens, first), last, first, end, kind)
             continue
-        after = _noun_after(tokens, last, nouns)
+        after = _noun_after(tokens, last, nouns) if nameable(first, last) else None
         if after is not None:
             first = _after_of(tokens, first, last)  # "the Governor of Salahudin province"
             cues[first] = Cue(_particle_start(tokens, first), last, first, last, after[0])
@@ -118,7 +121,7 @@ def _split_lists(
     for first, last in spans:
         start = first
         for i in range(first + 1, last):
-            if tokens[i].text in ("and", "&"):
+            if tokens[i].text in _SPLITTERS:
                 out.append((start, i - 1))
                 start = i + 1
         out.append((start, last))
@@ -127,7 +130,7 @@ def _split_lists(
 
 def _nameable(tokens: Sequence[Token], first: int, last: int, common: AbstractSet[str]) -> bool:
     """Whether a run can be a name a noun marks: not an all-capital abbreviation ("UN camp")
-    nor common words alone ("The towns of", "Several provinces")."""
+    nor common words alone ("Several provinces")."""
     word = tokens[first].text
     if word.isupper() and len(word) > 1:
         return False

@@ -171,7 +171,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
             taken.update(covered)
             ends.add(cand.last)
     cues = [c for c in cues if (c.name_first, c.name_last) not in rejected]
-    chosen.extend(_unlisted(tokens, cues, taken, people.tokens))
+    chosen.extend(_unlisted(tokens, cues, taken, people.tokens, lex))
     chosen.extend(_facilities(text, tokens, chosen, people.tokens, lex))
     chosen.sort(key=lambda c: c.start)
     out: list[tuple[Mention, tuple[NameHit, ...]]] = []
@@ -197,15 +197,27 @@ def _unless_settlements(people: People, cues: Sequence[Cue]) -> People:
 
 
 def _unlisted(
-    tokens: Sequence[Token], cues: Sequence[Cue], taken: set[int], persons: AbstractSet[int]
+    tokens: Sequence[Token],
+    cues: Sequence[Cue],
+    taken: set[int],
+    persons: AbstractSet[int],
+    lex: Lexicon,
 ) -> list[Candidate]:
     """Names the gazetteer does not hold that a noun marks as places ("the village of Jobar"):
-    candidates without entries, which stay unlocated."""
+    candidates without entries, which stay unlocated. A person's name before a camp or an
+    area is that person's ("the Trump camp")."""
     found = []
     for cue in cues:
         covered = range(cue.first, cue.last + 1)
         if tokens[cue.last].text in FACILITY_HEADS:
             continue  # a street or building: the facility pass takes it
+        word = tokens[cue.name_first].text
+        if (
+            cue.kind not in _SETTLED
+            and cue.name_first == cue.name_last
+            and (word in lex.given or word in lex.family)
+        ):
+            continue
         if any(i in taken or i in persons for i in covered):
             continue
         start, end = tokens[cue.first].start, tokens[cue.last].end
