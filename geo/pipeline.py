@@ -35,6 +35,9 @@ __all__ = ["Places", "analyze", "find_places"]
 _ANAPHOR_DISCOUNT = 0.8  # an anaphor is a little less certain than its antecedent
 _FACILITY_DISCOUNT = 0.5  # a street placed at its town is a rough position
 _BORDER_CONFIDENCE = 0.9
+# A name the text calls a place ("the village of X") that the gazetteer does not hold: sure
+# enough that it is a place to be listed, placed nowhere.
+_UNLOCATED_CONFIDENCE = 0.3
 
 
 def analyze(
@@ -114,10 +117,11 @@ def _named(text: str, sentences: _Sentences, res: Resolution) -> PlaceMention:
     top = res.candidates[0] if res.candidates else None
     place = top.place if top else None
     reference = classify_reference(text, res.mention, place) if place else Reference.LOCATION
+    unlocated = _UNLOCATED_CONFIDENCE if res.mention.kind is not None else 0.0
     return PlaceMention(
         res.mention,
         place,
-        top.confidence if top else 0.0,
+        top.confidence if top else unlocated,
         res.candidates,
         reference,
         sentences.of(res.mention.start),

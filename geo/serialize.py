@@ -22,6 +22,7 @@ from geo.models import (
 from geo.timex import TimeMention
 
 __all__ = [
+    "NOT_LOCATED",
     "analysis_to_dict",
     "batch_claims",
     "batch_events",
@@ -31,8 +32,10 @@ __all__ = [
     "event_table",
     "event_to_dict",
     "journey_to_dict",
+    "kind_of",
     "leg_table",
     "mention_to_dict",
+    "place_label",
     "place_table",
     "place_to_dict",
     "time_to_dict",
@@ -60,6 +63,7 @@ def mention_to_dict(analysis: Analysis, mention: PlaceMention) -> dict[str, Any]
         "form": mention.mention.form.value,
         "reference": mention.reference.value,
         "place": place_to_dict(mention.place) if mention.place else None,
+        "kind": kind_of(mention) or None,
         "confidence": mention.confidence,
         "candidates": [
             {**place_to_dict(c.place), "confidence": c.confidence} for c in mention.candidates
@@ -148,6 +152,25 @@ def batch_claims(analysis: Analysis) -> list[dict[str, Any]]:
     ]
 
 
+NOT_LOCATED = "not located"  # what a table shows for a place the gazetteer does not hold
+
+
+def kind_of(mention: PlaceMention) -> str:
+    """The kind of place a mention names: its place's, or for one not located, what the text
+    calls it ("the village of X" is a city), or ``""``."""
+    if mention.place is not None:
+        return mention.place.kind.value
+    kind = mention.mention.kind
+    return kind.value if kind is not None else ""
+
+
+def place_label(mention: PlaceMention) -> str:
+    """The name of the place a mention means, or the mention marked as not located."""
+    if mention.place is not None:
+        return mention.place.name
+    return f"{mention.text} ({NOT_LOCATED})"
+
+
 def _batch_mention(m: PlaceMention) -> dict[str, Any]:
     p = m.place
     return {
@@ -159,7 +182,7 @@ def _batch_mention(m: PlaceMention) -> dict[str, Any]:
         "lon": p.coordinate.lon if p else None,
         "country_code": p.country_code if p else None,
         "geonameid": p.geonameid if p else None,
-        "kind": p.kind.value if p else None,
+        "kind": kind_of(m) or None,
         "reference": m.reference.value,
         "confidence": m.confidence,
     }
@@ -180,12 +203,12 @@ def place_table(
         rows.append(
             {
                 "mention": m.text,
-                "place": p.name if p else "",
+                "place": p.name if p else NOT_LOCATED,
                 "country": p.country_code if p else "",
                 "lat": p.coordinate.lat if p else None,
                 "lon": p.coordinate.lon if p else None,
                 "confidence": round(m.confidence, 2),
-                "kind": p.kind.value if p else "",
+                "kind": kind_of(m),
                 "reference": m.reference.value,
                 "sentence": analysis.quote(m),
             }
@@ -332,9 +355,8 @@ def event_table(analysis: Analysis, every: bool = False) -> list[dict[str, Any]]
             "action": e.action.value,
             "who": ", ".join(e.actors),
             "where": ", ".join(
-                f"{p.name} ({ep.role.value})"
+                f"{place_label(analysis.mentions[ep.mention])} ({ep.role.value})"
                 for ep in e.places
-                if (p := analysis.mentions[ep.mention].place) is not None
             ),
             "certainty": e.certainty.value,
             "source": e.source,

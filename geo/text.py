@@ -10,23 +10,42 @@ from collections.abc import Iterable, Sequence
 
 from geo.models import Span
 
-__all__ = ["matches_near", "name_key", "sentence_spans", "span_at"]
+__all__ = ["matches_near", "name_key", "sentence_spans", "span_at", "unmarked_key"]
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
+# Transliterations differ in the hyphens that tie particles to names ("Deir ez-Zor" and
+# "Deir ez Zor", "Mazar-e-Sharif" and "Mazar-e Sharif"): a key reads a hyphen as a space.
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'",
+                         "–": " ", "—": " ", "‐": " ", "-": " "})  # fmt: skip
+# An elided particle ("d'Ivoire", "l'Aquila") keeps its apostrophe in every spelling.
+_ELISION = re.compile(r"(?:^|(?<= ))[dl]'")
 _SPACES = re.compile(r"\s+")
 
 
 def name_key(name: str) -> str:
-    """The lookup key of a name: case, accents, quote and dash styles and spacing folded.
+    """The lookup key of a name: case, accents, quote and hyphen styles and spacing folded.
 
     >>> name_key("  Côte d’Ivoire ")
     "cote d'ivoire"
-    >>> name_key("U.S.")
-    'u.s.'
+    >>> name_key("Mazar-e-Sharif"), name_key("U.S.")
+    ('mazar e sharif', 'u.s.')
     """
     decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTES))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip().casefold()
+
+
+def unmarked_key(key: str) -> str | None:
+    """The key without the apostrophes that transliterations write for ayin and hamza
+    ("Dara'a", "Sa'sa"), where the gazetteer often has none ("Daraa"); ``None`` when the key
+    has none to drop. The text's marks are dropped, never the gazetteer's: "Hail" is not
+    "Ha'il".
+
+    >>> unmarked_key("sa'sa"), unmarked_key("cote d'ivoire"), unmarked_key("daraa")
+    ('sasa', None, None)
+    """
+    if "'" not in key or _ELISION.search(key):
+        return None
+    return key.replace("'", "")
 
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before

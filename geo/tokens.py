@@ -20,6 +20,9 @@ _TOKEN = re.compile(
 _CONNECTORS = frozenset(
     """of the de del la le les du da das do dos di upon on am an der al el y and sur en""".split()
 )
+# Particles tied by a hyphen inside one name: "Port-au-Prince", "Mazar-e-Sharif", "Deir
+# ez-Zor", "Ras al-Ain". Lower-case words of this length elsewhere ("U.S.-led") do not join.
+_HYPHENED_PARTICLE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +92,21 @@ def _joins(tokens: Sequence[Token], prev: int, k: int) -> bool:
     t = tokens[k]
     if t.text.lower() in _CONNECTORS and not t.is_cap:
         return k - prev <= 2
+    if t.text.islower() and len(t.text) <= _HYPHENED_PARTICLE and k - prev <= 2:
+        return _hyphen_at(tokens, k - 1, k) or _hyphen_at(tokens, k, k + 1)
     if t.text in ("-", "'s", "’s"):
         return t.start == tokens[k - 1].end or t.text != "-"
     if t.text == ".":
         before = tokens[k - 1].text
         return t.start == tokens[k - 1].end and (len(before) <= 4 and before[:1].isupper())
     return False
+
+
+def _hyphen_at(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether tokens ``a`` and ``b`` touch and one of them is a hyphen."""
+    if a < 0 or b >= len(tokens) or tokens[a].end != tokens[b].start:
+        return False
+    return tokens[a].text == "-" or tokens[b].text == "-"
 
 
 def _adjacent_enough(text: str, tokens: Sequence[Token], j: int, k: int) -> bool:

@@ -1,11 +1,14 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.text import name_key, sentence_spans
+from geo.text import name_key, sentence_spans, unmarked_key
 
 
 def test_name_key_folds_case_accents_and_quotes() -> None:
     assert name_key("Côte d’Ivoire") == name_key("COTE D'IVOIRE") == "cote d'ivoire"
+    assert unmarked_key(name_key("Dara’a")) == name_key("Daraa")
+    assert unmarked_key(name_key("Côte d’Ivoire")) is None
+    assert name_key("Deir ez-Zor") == name_key("Deir ez Zor") == "deir ez zor"
     assert name_key("Kyiv  Oblast") == "kyiv oblast"
 
 

@@ -25,9 +25,37 @@ from types import MappingProxyType
 
 from geo.lang import EventLexicon, Support
 from geo.lang.en_forms import noun_forms, past_forms, spellings, verb_forms
+from geo.models import PlaceKind
 from geo.ontology import Action
 
-__all__ = ["EVENTS", "build_events"]
+__all__ = ["EVENTS", "PLACE_NOUNS", "build_events"]
+
+# Nouns that say what sort of place a name is, written before it ("the village of X", "the
+# towns of X and Y") or after it ("X village", "X Governorate"), each with its plural and the
+# kind of place it names; "_" joins the words of a compound. Written from the administrative
+# and landscape vocabulary of gazetteers (GeoNames feature classes, ISO 3166-2 subdivision
+# names), not from any evaluation text.
+_PLACE_NOUNS: dict[PlaceKind, str] = {
+    PlaceKind.CITY: "village town city hamlet settlement township suburb neighbourhood "
+    "neighborhood locality quarter",
+    PlaceKind.COUNTY: "district sub-district subdistrict county municipality commune "
+    "prefecture tehsil upazila local_government lga local_council",
+    PlaceKind.ADMIN1: "province governorate oblast state",
+    PlaceKind.REGION: "area region valley countryside",
+    PlaceKind.LANDMARK: "mountain hill peninsula island gorge desert plateau forest",
+    PlaceKind.WATER: "river lake",
+    PlaceKind.FACILITY: "camp refugee_camp airport air_base airbase checkpoint power_plant "
+    "gas_field oil_field dam",
+}
+
+
+def _place_nouns() -> MappingProxyType[str, PlaceKind]:
+    nouns: dict[str, PlaceKind] = {}
+    for kind, words in _PLACE_NOUNS.items():
+        for word in words.split():
+            nouns.update((form.replace("_", " "), kind) for form in noun_forms(word))
+    return MappingProxyType(nouns)
+
 
 # (verbs, nouns) of each event type.
 _TYPES: dict[Action, tuple[str, str]] = {
@@ -280,3 +308,4 @@ def build_events() -> EventLexicon:
 
 
 EVENTS = build_events()
+PLACE_NOUNS = _place_nouns()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from geo.models import Analysis
 from geo.report.safe import terminal
+from geo.serialize import NOT_LOCATED, kind_of, place_label
 
 __all__ = ["print_claims", "print_events", "print_places"]
 
@@ -29,7 +30,8 @@ def print_places(analysis: Analysis) -> None:
     for m in analysis.mentions:
         p = m.place
         if p is None:
-            rows.append((m.text, "?", "", "", f"{m.confidence:.2f}", m.mention.form.value))
+            kind = kind_of(m) or m.mention.form.value
+            rows.append((_clip(m.text), NOT_LOCATED, "", "", f"{m.confidence:.2f}", kind))
             continue
         kind = p.kind.value + (" (organisation)" if m.reference.value == "organisation" else "")
         rows.append(
@@ -76,8 +78,7 @@ def print_events(analysis: Analysis, every: bool = False) -> None:
         if e.time and e.time.modifier.value != "on":
             when = f"{e.time.modifier.value} {when}"
         where = ", ".join(
-            f"{analysis.mentions[p.mention].place.name} ({p.role.value})"  # type: ignore[union-attr]
-            for p in e.places
+            f"{place_label(analysis.mentions[p.mention])} ({p.role.value})" for p in e.places
         )
         rows.append((when + (" *" if e.time_inherited else ""), e.action.value,
                      _clip(", ".join(e.actors), 30), _clip(where, 60), e.certainty.value,
