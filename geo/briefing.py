@@ -9,6 +9,7 @@ from geo.gazetteer import Gazetteer
 from geo.models import Analysis, PlaceMention
 from geo.render import build_map, figure_of, quote_html
 from geo.report.safe import html as esc
+from geo.serialize import place_label
 
 __all__ = ["briefing_html"]
 
@@ -89,9 +90,8 @@ def _timeline(analysis: Analysis) -> str:
     for e in shown:
         when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
         where = ", ".join(
-            f"{esc(p.name)} ({esc(ep.role.value)})"
-            for ep in e.where
-            if (p := analysis.mentions[ep.mention].place) is not None
+            f"{esc(place_label(analysis.mentions[ep.mention]))} ({esc(ep.role.value)})"
+            for ep in e.places
         )
         rows.append(_row(esc(when + (" *" if e.time_inherited else "")), esc(e.action.value),
                          esc(", ".join(e.actors)), where, esc(e.certainty.value),

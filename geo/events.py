@@ -78,7 +78,8 @@ def find_events(
     triggers = find_triggers(text, tokens, lexicon)
     usable = [
         i for i, m in enumerate(mentions)
-        if m.place is not None and m.mention.form is not MentionForm.DEMONYM and i not in skip
+        if (m.place is not None or m.mention.kind is not None)  # (a named village not located)
+        and m.mention.form is not MentionForm.DEMONYM and i not in skip
     ]  # fmt: skip
     events: list[Event] = []
     # Each sentence's triggers, places and actors are found by bisection: a scan of them all

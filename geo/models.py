@@ -364,10 +364,10 @@ class Analysis:
 
     @property
     def placed_events(self) -> tuple[Event, ...]:
-        """The events that happened at, or moved between, places the map shows: the rows of
-        the timeline. The rest (a statement, a "fight" with no place named) stay in
-        ``events`` and in the data exports."""
-        return tuple(e for e in self.events if any(self.mentions[p.mention].place for p in e.where))
+        """The events that happened at, or moved between, places the article names (located
+        or not): the rows of the timeline. The rest (a statement, a "fight" with no place
+        named) stay in ``events`` and in the data exports."""
+        return tuple(e for e in self.events if e.where)
 
     @property
     def resolved(self) -> tuple[PlaceMention, ...]:

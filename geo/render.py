@@ -273,11 +273,10 @@ def _add_events(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -
     group = folium.FeatureGroup(name="Events", show=True)
     steps: list[tuple[str, str]] = []
     for event in analysis.events:
-        if not event.where:
+        located = [p for ep in event.where if (p := analysis.mentions[ep.mention].place)]
+        if not located:
             continue
-        place = analysis.mentions[event.where[0].mention].place
-        if place is None:
-            continue
+        place = located[0]
         when = (
             event.time.value.label
             if event.time and event.time.value

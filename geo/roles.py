@@ -149,7 +149,7 @@ def attach_places(
                 role = PlaceRole.DESTINATION
             elif role is PlaceRole.LOCATION and _owns(text, m, following):
                 role = PlaceRole.CONTEXT  # "in Spain's Basque Country": Spain holds it
-            key = (target, m.place.id if m.place else "")
+            key = (target, m.place.id if m.place else f"unlocated:{m.mention.key}")
             if key in placed:  # "the capital, Pyongyang": one place, by its name
                 k = placed[key]
                 first = out[k][1]

@@ -11,6 +11,7 @@ import pytest
 
 import geo
 from geo.cli import main
+from geo.export.geojson import event_features
 from geo.models import Action, Event, PlaceRole
 from geo.serialize import event_table
 
@@ -145,3 +146,14 @@ def test_a_possessor_holds_the_place_after_it(gazetteer: geo.Gazetteer) -> None:
         "Spain": PlaceRole.CONTEXT,
         "Basque Country": PlaceRole.LOCATION,
     }
+
+
+def test_a_village_the_gazetteer_lacks_is_still_where(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Gunmen attacked the village of Ngaboua on Friday.", gazetteer)
+    event = only(a, "attacked")
+    (where,) = event.where
+    mention = a.mentions[where.mention]
+    assert mention.place is None and mention.text == "Ngaboua"
+    assert a.placed_events == (event,)  # in the timeline, though not on the map
+    assert "Ngaboua (not located)" in event_table(a)[0]["where"]
+    assert not event_features(a)
