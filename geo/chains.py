@@ -24,6 +24,12 @@ _CHAIN_WORDS = 6  # words between an event and the event noun or clause that tel
 _COORDINATED_WORDS = 3  # "and", "and then", ", and was"
 _CLAUSE_CHARS = 200  # characters between a clause's verb and its participle clause
 _HARD_BREAKS = frozenset(';:()[]"“”')
+# what opens a clause about something else (a said "that ...", a "who ..."), which a place
+# of the sentence's other events does not reach; "as", "when" and "after" clauses tell when
+# the same thing happened ("was shot as he left a Gaza City mosque") and are reached
+_CLAUSE_OPENERS = frozenset(
+    "that which who whom whose whereas although though if unless but".split()
+)
 
 
 def share_places(
@@ -66,7 +72,11 @@ def share_places(
             continue
         near = min(placed, key=lambda j: _distance(triggers[k], triggers[j]))
         gap = _gap(text, *sorted((triggers[k], triggers[near]), key=lambda t: t.start))
-        if gap is not None and "," not in gap:
+        if (
+            gap is not None
+            and "," not in gap
+            and not _CLAUSE_OPENERS.intersection(gap.lower().split())
+        ):
             places.setdefault(k, []).extend(locations(near))
 
 

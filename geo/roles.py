@@ -121,14 +121,19 @@ def attach_places(
     placed: dict[tuple[int, str], int] = {}  # (trigger, place id): its index in ``out``
     verbs = _Verbs(text, sentence, triggers, lexicon)
     previous: tuple[PlaceMention, list[tuple[int, PlaceRole]]] | None = None
+    introduced: list[tuple[int, PlaceRole]] = []  # the roles of a description, for its name
     for k, i in enumerate(inside):
         m = mentions[i]
         following = mentions[inside[k + 1]] if k + 1 < len(inside) else None
         if m.mention.form is MentionForm.ABBREVIATION and _modifies(text, m, lexicon):
             continue  # "a U.S. Army helicopter", "the U.S.-led coalition": whose, not where
-        found = _attach(text, sentence, m, verbs, lexicon)
+        found = introduced or _attach(text, sentence, m, verbs, lexicon)
+        introduced = []
         if not found and previous is not None and _listed(text, previous[0], m, lexicon):
             found = previous[1]  # "in Beijing, Shanghai and Tianjin"
+        if following is not None and _introduces(text, m, following):
+            introduced = found  # "left the capital, Pyongyang": the name speaks for the place
+            continue
         kept = []
         for target, role in found:
             action = triggers[target].action
@@ -191,6 +196,19 @@ def _encloses(outer: Place, inner: Place) -> bool:
     if outer.kind is PlaceKind.ADMIN1:
         return inner.kind in _WITHIN_ADMIN1 and bool(inner.admin1) and inner.admin1 == outer.admin1
     return False
+
+
+_INTRODUCES = re.compile(r"\s*,\s*|\s+of\s+|\s+")  # "the town of X", "the capital, X"
+
+
+def _introduces(text: str, m: PlaceMention, following: PlaceMention) -> bool:
+    """Whether the description ``m`` introduces the name ``following``: "the village of
+    Malha", "the Indian capital New Delhi", "the capital, Pyongyang"."""
+    return (
+        m.mention.form in (MentionForm.DESCRIPTION, MentionForm.ANAPHOR)
+        and following.mention.form is MentionForm.NAME
+        and _INTRODUCES.fullmatch(text, m.end, following.start) is not None
+    )
 
 
 _NEXT_WORD = re.compile(r"(?:\s+|-)([A-Za-z]+)")
