@@ -224,7 +224,7 @@ def _subject(
         if not joined[k]:
             return None
         if k in ends:
-            return ends[k] if lower[k] in lexicon.event_nouns else None
+            return None if lower[k] in lexicon.participles else ends[k]  # ("those killed were")
         if not (
             lower[k] in lexicon.auxiliaries or lower[k] in lexicon.bare_markers
             or lexicon.is_adverb(lower[k])

@@ -71,7 +71,7 @@ class EventLexicon:
     # Forms of "be": support verbs of an event noun before them ("the attack was on a market"),
     # or after them following the existential word ("there were clashes")
     copulas: frozenset[str]
-    event_nouns: frozenset[str]  # the forms above that are nouns, which a copula may tell of
+    event_nouns: frozenset[str]  # the forms of ``words`` listed as nouns ("bomb", "storm")
     existential: str
     # Support verbs that name an event of their own without a noun ("it happened in Lyon")
     occurrences: frozenset[str]
