@@ -130,6 +130,8 @@ def _read(lower: list[str], joined: list[bool], n: int, lexicon: EventLexicon) -
             return _Found(n, n, None, Support.SUBJECT, False) if word in lexicon.results else None
         return _Found(n, n, action, None, _passive(lower, n, n, lexicon))
     support = lexicon.supports.get(word)
+    if next_word in lexicon.not_before.get(word, ()):
+        return None  # ("the meeting is possible")
     if support is not None and not (word in lexicon.copulas and _leads(lower, joined, n, lexicon)):
         return _Found(n, n, None, support, _passive(lower, n, n, lexicon))
     return None

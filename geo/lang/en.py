@@ -165,6 +165,8 @@ _OCCURRENCES = "occur happen erupt"
 # Forms of "be": with an event noun before or after them they name its event ("the attack was
 # on a market", "there were clashes"); before a verb they are its auxiliary ("were killed").
 _COPULAS = "be am is are was were been being"
+# What a copula says of how sure an event is, which the trigger must leave outside
+_UNSURE = "possible likely unlikely expected due set scheduled planned"
 # Verbs completed by an event verb after a marker, which make one trigger with it, of the
 # second verb's type ("managed to recapture", "aimed at foiling", "succeeded in capturing").
 # (Not "plan to", "threaten to": they tell that it has not happened, before the trigger.)
@@ -315,6 +317,8 @@ def build_events() -> EventLexicon:
         agent_marker="by",
         not_before=MappingProxyType(
             {
+                # "the meeting is possible": how sure it is, read after the trigger
+                **dict.fromkeys(copulas, frozenset(_UNSURE.split())),
                 # "the left bank", "left behind", "left four dead": no departure
                 "left": frozenset(
                     "bank wing side hand behind over alone unclear open dead injured wounded "
