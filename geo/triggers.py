@@ -7,6 +7,12 @@ noun near it, and the two make one trigger of the noun's type ("launched an airs
 "clashes broke out"). A participle after a form of "be" or "get" ("was killed", "were carried
 out"), or followed by the agent marker ("shot by police"), is passive: its subject is who the
 event happened to, not who did it.
+
+A trigger that begins with a verb covers its verb group: the auxiliaries and adverbs before it
+("were killed", "has also been shelled") and a verb it completes ("managed to recapture"), but
+not a modal or a negation, which tell how sure the event is. A copula joins the event noun just
+before it ("the attack was on a market"), a toll the event that caused it ("the storm left four
+dead"); an occurrence verb with no event noun is an incident of its own ("it happened in Lyon").
 """
 
 from __future__ import annotations
