@@ -62,6 +62,8 @@ elect        —                                —
 evacuate     —                                —
 disaster     —                                —
 accident     —                                —
+discover     —                                Strategic developments / Other
+mourn        —                                —
 incident     —                                —
 ===========  ===============================  ============================================
 
@@ -127,6 +129,8 @@ class Action(StrEnum):
     EVACUATE = "evacuate"
     DISASTER = "disaster"
     ACCIDENT = "accident"
+    DISCOVER = "discover"  # bodies, arms caches, mass graves found
+    MOURN = "mourn"  # funerals and burials
     INCIDENT = "incident"  # an event the text does not type ("the incident", "the operation")
 
 
@@ -219,6 +223,8 @@ CODING = MappingProxyType(
         Action.EVACUATE: _NONE,
         Action.DISASTER: _NONE,
         Action.ACCIDENT: _NONE,
+        Action.DISCOVER: Coding(None, f"{_STRATEGIC} / Other"),
+        Action.MOURN: _NONE,
         Action.INCIDENT: _NONE,
     }
 )

@@ -330,7 +330,7 @@ def _attach(
             out.append((earlier, object_role))
     if not out and later is not None and triggers[later].passive:
         object_role = _OBJECT_ROLE.get(triggers[later].action)
-        start = triggers[later].start
+        start = triggers[later].head
         gap = text[m.end : start].lower().split() if start - m.end <= _AUXILIARIES else []
         if object_role is not None and _only_auxiliaries(gap, lexicon):
             out.append((later, object_role))  # "Vukovar was captured", "Kosovo is patrolled"

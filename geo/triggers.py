@@ -7,6 +7,12 @@ noun near it, and the two make one trigger of the noun's type ("launched an airs
 "clashes broke out"). A participle after a form of "be" or "get" ("was killed", "were carried
 out"), or followed by the agent marker ("shot by police"), is passive: its subject is who the
 event happened to, not who did it.
+
+A trigger that begins with a verb covers its verb group: the auxiliaries and adverbs before it
+("were killed", "has also been shelled") and a verb it completes ("managed to recapture"), but
+not a modal or a negation, which tell how sure the event is. A copula joins the event noun just
+before it ("the attack was on a market"), a toll the event that caused it ("the storm left four
+dead"); an occurrence verb with no event noun is an incident of its own ("it happened in Lyon").
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from geo.tokens import Token
 __all__ = ["Trigger", "find_triggers"]
 
 _PASSIVE_GAP = 2  # adverbs that may stand between an auxiliary or a modal and its verb
+_GROUP_REACH = 4  # words of a verb group before its verb: "has also been repeatedly shelled"
 _CLAUSE_PUNCTUATION = frozenset(',;:.!?()[]"“”')
 
 
@@ -28,10 +35,11 @@ _CLAUSE_PUNCTUATION = frozenset(',;:.!?()[]"“”')
 class Trigger:
     """The words that name one event (one word, a pair, or a support verb and its noun)."""
 
-    start: int
+    start: int  # at its verb group: "were killed", "managed to recapture"
     end: int
     action: Action
     passive: bool  # "was killed", "shot by police": the subject is not the actor
+    head: int  # where its own words begin, after the group ("killed", "recapture")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,7 @@ class _Found:
     action: Action | None  # None: a support verb, waiting for its noun
     support: Support | None
     passive: bool
+    head: int = -1  # the first word before its verb group was added, once it has one
 
 
 def find_triggers(text: str, tokens: Sequence[Token], lexicon: EventLexicon) -> list[Trigger]:
@@ -54,7 +63,7 @@ def find_triggers(text: str, tokens: Sequence[Token], lexicon: EventLexicon) -> 
     >>> for t in find_triggers(text, tokenize(text), EVENTS):
     ...     print(text[t.start : t.end], t.action.value, t.passive)
     opened fire attack False
-    killed kill True
+    were killed kill True
     launched an offensive attack False
     """
     words: list[Token] = []
@@ -81,9 +90,16 @@ def find_triggers(text: str, tokens: Sequence[Token], lexicon: EventLexicon) -> 
                 found.append(item)
                 n = item.last
         n += 1
-    triggers = _resolve_supports(found, lower, joined, lexicon)
+    triggers = _verb_groups(_resolve_supports(found, lower, joined, lexicon), lower, joined,
+                            lexicon)  # fmt: skip
     return [
-        Trigger(words[f.first].start, words[f.last].end, f.action, f.passive)
+        Trigger(
+            words[f.first].start,
+            words[f.last].end,
+            f.action,
+            f.passive,
+            words[f.head if f.head >= 0 else f.first].start,
+        )
         for f in triggers
         if f.action is not None
     ]
@@ -116,12 +132,27 @@ def _read(lower: list[str], joined: list[bool], n: int, lexicon: EventLexicon) -
         action = lexicon.bare_verbs[word]  # "would target", "to storm"
     if action is not None:
         if next_word in lexicon.not_before.get(word, ()):
-            return None
+            # "the storm left four dead": the toll of the event before, else nothing
+            return _Found(n, n, None, Support.SUBJECT, False) if word in lexicon.results else None
         return _Found(n, n, action, None, _passive(lower, n, n, lexicon))
     support = lexicon.supports.get(word)
-    if support is not None:
+    if next_word in lexicon.not_before.get(word, ()):
+        return None  # ("the meeting is possible")
+    if support is not None and not (word in lexicon.copulas and _leads(lower, joined, n, lexicon)):
         return _Found(n, n, None, support, _passive(lower, n, n, lexicon))
     return None
+
+
+def _leads(lower: list[str], joined: list[bool], n: int, lexicon: EventLexicon) -> bool:
+    """ "were killed", "is constantly delivering": an auxiliary of the verb after it."""
+    for k in range(n + 1, min(len(lower), n + 2 + _GROUP_REACH)):
+        if not joined[k - 1]:
+            return False
+        if lower[k] in lexicon.verb_heads:
+            return True
+        if lower[k] not in lexicon.auxiliaries and not lexicon.is_adverb(lower[k]):
+            return False
+    return False
 
 
 def _after_marker(lower: list[str], joined: list[bool], n: int, lexicon: EventLexicon) -> bool:
@@ -165,10 +196,22 @@ def _resolve_supports(
         impact = f.action is not None and f.first == f.last and lower[f.first] in lexicon.impacts
         if f.support is None and not impact:
             continue
-        ahead = None if impact else _seek(f.last, 1, at, lower, joined, lexicon)
-        behind = _seek(f.first, -1, ends, lower, joined, lexicon)
+        # a copula's noun comes before it, or after it past "there" ("there were clashes")
+        existential = (
+            lower[f.first] in lexicon.copulas and f.first > 0 and joined[f.first - 1]
+            and lower[f.first - 1] == lexicon.existential
+        )  # fmt: skip
+        if lower[f.first] in lexicon.copulas or lower[f.first] in lexicon.results:
+            ahead = _seek(f.last, 1, at, lower, joined, lexicon) if existential else None
+            behind = None if existential else _subject(f.first, ends, lower, joined, lexicon)
+        else:
+            ahead = None if impact else _seek(f.last, 1, at, lower, joined, lexicon)
+            behind = _seek(f.first, -1, ends, lower, joined, lexicon)
         order = (ahead, behind) if f.support is Support.OBJECT else (behind, ahead)
         target = next((t for t in order if t is not None), None)
+        if target is None and f.support is not None and lower[f.first] in lexicon.occurrences:
+            out[i] = replace(f, action=Action.INCIDENT)  # "it happened in Lyon"
+            continue
         if target is None or out[target].action is None:
             continue  # (none, or an impact verb already joined to its own noun)
         noun = out[target]
@@ -178,6 +221,54 @@ def _resolve_supports(
         out[i] = replace(f, action=None)  # (now part of the noun's trigger)
     kept = sorted((f for f in out if f.action is not None), key=lambda f: f.first)
     return _compounds(kept, lower, joined, lexicon)
+
+
+def _subject(
+    copula: int, ends: dict[int, int], lower: list[str], joined: list[bool], lexicon: EventLexicon
+) -> int | None:
+    """The event noun just before a copula or a toll, past auxiliaries and modals ("the attack
+    was", "the attack may have been", "the storm has left"), as an index into the triggers."""
+    for k in range(copula - 1, max(-1, copula - 2 - _GROUP_REACH), -1):
+        if not joined[k]:
+            return None
+        if k in ends:
+            return None if lower[k] in lexicon.participles else ends[k]  # ("those killed were")
+        if not (
+            lower[k] in lexicon.auxiliaries or lower[k] in lexicon.bare_markers
+            or lexicon.is_adverb(lower[k])
+        ):  # fmt: skip
+            return None
+    return None
+
+
+def _verb_groups(
+    found: list[_Found], lower: list[str], joined: list[bool], lexicon: EventLexicon
+) -> list[_Found]:
+    """Each trigger that begins with a verb, begun at its verb group: the verb it completes
+    ("managed to recapture", "aimed at foiling") and the auxiliaries and adverbs before them
+    ("were killed", "has also been captured"); not a modal or a negation, which tell how
+    sure the event is ("could have been killed": "have been killed")."""
+    out: list[_Found] = []
+    floor = -1  # (the last word of the trigger before: a group does not reach into it)
+    for f in found:
+        first = f.first
+        if lower[first] in lexicon.verb_heads:
+            marker = first - 1
+            if (
+                marker - 1 > floor and joined[marker - 1] and joined[marker]
+                and lower[marker] in lexicon.catenatives.get(lower[marker - 1], ())
+            ):  # fmt: skip
+                first = marker - 1
+            for k in range(first - 1, max(floor, first - 1 - _GROUP_REACH), -1):
+                if not joined[k] or lower[k] in lexicon.hedges:
+                    break
+                if lower[k] in lexicon.auxiliaries:
+                    first = k
+                elif not lexicon.is_adverb(lower[k]):
+                    break
+        out.append(replace(f, first=first, head=f.first) if first != f.first else f)
+        floor = f.last
+    return out
 
 
 def _compounds(
@@ -192,6 +283,8 @@ def _compounds(
             before is not None and before.first == before.last == f.first - 1 == f.last - 1
             and joined[before.last] and lower[before.last] not in lexicon.participles
             and lower[f.first] not in lexicon.participles and not lower[f.first].endswith("ing")
+            and (lower[before.last] in lexicon.event_nouns
+                 or lower[before.last] not in lexicon.bare_verbs)
         ):  # fmt: skip
             out[-1] = replace(f, first=before.first)
         else:

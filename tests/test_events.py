@@ -59,7 +59,7 @@ def test_putin_arrives_in_vladivostok_on_monday(sample: geo.Analysis) -> None:
     (forum,) = [
         x
         for x in find(sample, Action.MEET, "Vladivostok", "2023-09-13")
-        if x.trigger_text == "forum"
+        if x.trigger_text == "attend an international forum"
     ]
     assert forum.time is not None and forum.time.modifier.value == "until"
 
@@ -212,7 +212,7 @@ def place_names(analysis: geo.Analysis, e: Event, role: PlaceRole = PlaceRole.LO
     [
         # active, passive, nominal forms
         ("Gunmen killed three villagers in Kano on Monday.", "killed", Action.KILL, "Kano"),
-        ("Three villagers were killed in Kano on Monday.", "killed", Action.KILL, "Kano"),
+        ("Three villagers were killed in Kano on Monday.", "were killed", Action.KILL, "Kano"),
         ("Police condemned the killing of a journalist in Tbilisi.", "killing", Action.KILL,
          "Tbilisi"),
         ("An airstrike on Idlib destroyed a bakery.", "airstrike", Action.ATTACK, "Idlib"),
@@ -224,9 +224,9 @@ def place_names(analysis: geo.Analysis, e: Event, role: PlaceRole = PlaceRole.LO
         ("A car bomb exploded in Mosul, killing five people.", "killing", Action.KILL, "Mosul"),
         ("The militants who stormed a hotel in Bamako were later captured.", "stormed",
          Action.ATTACK, "Bamako"),
-        ("Two men were shot and killed in Nablus.", "shot", Action.ASSAULT, "Nablus"),
+        ("Two men were shot and killed in Nablus.", "were shot", Action.ASSAULT, "Nablus"),
         # an event, and the event that tells how it happened
-        ("Five soldiers were killed in an ambush near Gao.", "killed", Action.KILL, "Gao"),
+        ("Five soldiers were killed in an ambush near Gao.", "were killed", Action.KILL, "Gao"),
         # support verbs, pairs and impact verbs: one event of the noun's type
         ("Troops launched an offensive in Donetsk.", "launched an offensive", Action.ATTACK,
          "Donetsk"),
@@ -242,7 +242,7 @@ def place_names(analysis: geo.Analysis, e: Event, role: PlaceRole = PlaceRole.LO
          Action.PROTEST, "Lagos"),
         ("The army said it would target Raqqa.", "target", Action.ATTACK, "Raqqa"),
         # a place as the passive subject, as a listed place
-        ("Vukovar was captured by Serb forces in 1991.", "captured", Action.SEIZE, "Vukovar"),
+        ("Vukovar was captured by Serb forces in 1991.", "was captured", Action.SEIZE, "Vukovar"),
         ("Thousands protested in Santiago, Valparaiso and Concepcion.", "protested",
          Action.PROTEST, "Concepcion"),
         # the other types
@@ -255,7 +255,7 @@ def place_names(analysis: geo.Analysis, e: Event, role: PlaceRole = PlaceRole.LO
         ("A bus crashed near Cusco.", "crashed", Action.ACCIDENT, "Cusco"),
         ("Kenyans voted in Nairobi on Tuesday.", "voted", Action.ELECT, "Nairobi"),
         ("Rebels released two hostages in Goma.", "released", Action.RELEASE, "Goma"),
-        ("Two policemen were wounded in Peshawar.", "wounded", Action.INJURE, "Peshawar"),
+        ("Two policemen were wounded in Peshawar.", "were wounded", Action.INJURE, "Peshawar"),
         ("Soldiers defused a bomb in Kandahar.", "defused", Action.THWART, "Kandahar"),
         ("The court sentenced him in Ankara.", "sentenced", Action.PROSECUTE, "Ankara"),
         ("The incident happened in Lyon.", "incident happened", Action.INCIDENT, "Lyon"),
@@ -297,9 +297,9 @@ def test_event_without_a_place_is_kept(
 
 def test_a_passive_verb_takes_its_agent_not_its_subject(gazetteer: geo.Gazetteer) -> None:
     analysis = geo.analyze("The envoy was welcomed by Emmanuel Macron in Paris.", gazetteer)
-    assert event(analysis, "welcomed").actors == ("Emmanuel Macron",)
+    assert event(analysis, "was welcomed").actors == ("Emmanuel Macron",)
     analysis = geo.analyze("Emmanuel Macron was attacked in Paris.", gazetteer)
-    assert event(analysis, "attacked").actors == ()
+    assert event(analysis, "was attacked").actors == ()
 
 
 def test_a_flight_takes_its_origin(gazetteer: geo.Gazetteer) -> None:

@@ -61,6 +61,23 @@ class EventLexicon:
     not_before: Mapping[str, frozenset[str]]  # a word followed by one of these is no event
     capitalised_not: frozenset[str]  # words that, capitalised, are names ("March", a month)
     object_first: frozenset[str]  # "a plane carrying Biden": the actor follows the word
+    # A trigger covers its verb group: the auxiliaries before a verb ("were killed", "has been
+    # captured", "is constantly delivering strikes"), and a verb it completes ("managed to
+    # recapture", "aimed at foiling").
+    verb_heads: frozenset[str]  # the forms above that are verbs, which a verb group may lead to
+    auxiliaries: frozenset[str]  # "is", "had", "been": the group begins at the first
+    hedges: frozenset[str]  # "not", "could", "possibly": left out, they tell how sure it is
+    catenatives: Mapping[str, frozenset[str]]  # "managed" -> {"to"}, "aimed" -> {"at"}
+    # Forms of "be": support verbs of an event noun before them ("the attack was on a market"),
+    # or after them following the existential word ("there were clashes")
+    copulas: frozenset[str]
+    event_nouns: frozenset[str]  # the forms of ``words`` listed as nouns ("bomb", "storm")
+    existential: str
+    # Support verbs that name an event of their own without a noun ("it happened in Lyon")
+    occurrences: frozenset[str]
+    # Words of ``not_before`` that then tell the toll of the event before them ("the storm left
+    # four dead"): a support verb of its subject
+    results: frozenset[str]
 
     def is_adverb(self, word: str) -> bool:
         """Whether ``word`` (lower case) may stand between an auxiliary and its participle."""

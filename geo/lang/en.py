@@ -10,7 +10,8 @@ lists its verbs and its nouns:
   participle clause ("..., killing eight") is found by the same forms.
 - a verb written ``~shell`` gives only its past and ``-ing`` forms (shelled, shelling): its
   plain and ``-s`` forms are mostly a noun of another meaning ("artillery shells", "targets").
-  Its plain form is a verb after "to" or a modal ("would target", "to storm").
+  Its plain form is a verb after "to" or a modal ("would target", "to storm"); written
+  ``^find``, never (its plain form names no event: "to find a way").
 - a noun gives itself and its plural ("clash", "clashes"); ``=dead`` is that form only.
 - a pair ("open fire", "take hostage") is two words naming one event; the first word is a
   verb and takes all its forms ("opened fire"), unless written ``=hunger strike``. A few words
@@ -61,8 +62,8 @@ def _place_nouns() -> MappingProxyType[str, PlaceKind]:
 _TYPES: dict[Action, tuple[str, str]] = {
     Action.DEPART: ("depart leave ~board", "departure"),
     Action.ARRIVE: ("arrive ~reach ~land return enter", "arrival"),
-    Action.TRAVEL: ("travel fly sail ~cross ~head ~drive ~move", "trip journey flight voyage "
-                    "=carrying"),
+    Action.TRAVEL: ("travel fly sail ~cross ~head ~drive ~move ~ride ~rush", "trip journey "
+                    "flight voyage =carrying"),
     Action.MEET: ("meet", "summit forum conference"),
     Action.VISIT: ("visit tour", ""),
     # (with the reporting verbs: CAMEO's "make statement"; PLOVER does not code them)
@@ -74,12 +75,13 @@ _TYPES: dict[Action, tuple[str, str]] = {
     Action.CONSULT: ("talk negotiate consult confer discuss mediate ~host", "negotiation "
                      "consultation discussion mediation dialogue"),
     Action.ATTACK: ("attack strike ~shell ~bomb bombard raid ~storm ambush invade ~target hit "
-                    "~pound ~fire besiege encircle infiltrate retaliate counterattack ram ~gas",
+                    "~pound ~fire besiege encircle infiltrate retaliate counterattack ram ~gas "
+                    "~hack",
                     "airstrike bombardment invasion incursion offensive counteroffensive siege "
                     "onslaught barrage sortie aggression advance"),
     Action.EXPLOSION: ("explode detonate blast", "explosion detonation bomb bomber landmine "
                        "grenade =ied =ieds"),
-    Action.FIGHT: ("fight clash battle skirmish repel repulse", "combat firefight gunfight "
+    Action.FIGHT: ("fight clash battle skirmish repel repulse ~engage", "combat firefight gunfight "
                    "gunbattle shootout hostility war warfare insurgency uprising rebellion "
                    "confrontation"),
     Action.KILL: ("kill murder assassinate execute behead decapitate massacre slaughter slay "
@@ -98,7 +100,8 @@ _TYPES: dict[Action, tuple[str, str]] = {
                    "annexation takeover coup liberation confiscation"),
     Action.ARREST: ("arrest detain apprehend jail imprison incarcerate nab remand",
                     "detention custody imprisonment"),
-    Action.RESTRICT: ("ban restrict blockade deport extradite censor outlaw disperse evict",
+    Action.RESTRICT: ("ban restrict blockade deport extradite censor outlaw disperse evict "
+                      "cancel postpone ~block",
                       "restriction "
                       "curfew deportation extradition censorship crackdown lockdown"),
     Action.PROTEST: ("protest demonstrate march rally picket boycott", "demonstration "
@@ -112,10 +115,10 @@ _TYPES: dict[Action, tuple[str, str]] = {
                     "allegation condemnation criticism complaint lawsuit"),
     Action.PROSECUTE: ("prosecute indict convict acquit impeach ~sentence ~charge", "trial "
                        "prosecution indictment conviction verdict impeachment"),
-    Action.INVESTIGATE: ("investigate probe inquire enquire search", "investigation inquiry "
-                         "enquiry inquest manhunt"),
+    Action.INVESTIGATE: ("investigate probe inquire enquire search identify", "investigation "
+                         "inquiry enquiry inquest manhunt"),
     Action.DEMAND: ("demand urge appeal request plead petition", "plea"),
-    Action.REJECT: ("reject refuse veto defy", "rejection refusal"),
+    Action.REJECT: ("reject refuse veto defy deny", "rejection refusal denial"),
     Action.AGREE: ("agree pledge promise vow offer accept", "agreement accord deal pact treaty"),
     Action.COOPERATE: ("cooperate collaborate ~sign ratify", "cooperation collaboration "
                        "partnership alliance ratification"),
@@ -123,10 +126,11 @@ _TYPES: dict[Action, tuple[str, str]] = {
                      "endorsement apology"),
     Action.AID: ("aid assist donate rescue ~supply airlift", "assistance relief donation asylum"),
     Action.RELEASE: ("release ~free pardon repatriate", "amnesty repatriation"),
-    Action.WITHDRAW: ("withdraw retreat surrender disarm demobilise", "withdrawal ceasefire "
-                      "truce armistice disarmament pullout"),
-    Action.THWART: ("defuse foil thwart intercept", ""),
-    Action.CONCEDE: ("concede resign relent capitulate", "resignation concession"),
+    Action.WITHDRAW: ("withdraw retreat surrender disarm demobilise abandon", "withdrawal "
+                      "ceasefire truce armistice disarmament pullout"),
+    Action.THWART: ("defuse foil thwart intercept prevent", ""),
+    Action.CONCEDE: ("concede resign relent capitulate defect", "resignation concession "
+                     "defection"),
     Action.ELECT: ("elect vote reelect inaugurate", "election referendum ballot inauguration "
                    "runoff =polls =polling"),
     Action.EVACUATE: ("evacuate flee escape displace", "evacuation exodus displacement"),
@@ -136,25 +140,29 @@ _TYPES: dict[Action, tuple[str, str]] = {
                       "epidemic pandemic disaster catastrophe"),
     Action.ACCIDENT: ("crash collide derail capsize sink collapse overturn spill", "accident "
                       "collision derailment stampede shipwreck"),
+    Action.DISCOVER: ("^find discover uncover unearth", "discovery"),
+    Action.MOURN: ("mourn bury", "funeral burial mourner"),
     Action.INCIDENT: ("", "incident operation campaign mission"),
 }  # fmt: skip
 
 # Two words naming one event: the first a verb in any form ("opened fire", "were taken
 # hostage"), or, after "=", a noun ("hunger strikes").
 _PAIRS: dict[Action, str] = {
-    Action.ATTACK: "open fire, shoot down, break into, =under fire",
+    Action.ATTACK: "open fire, shoot down, break into, =under fire, lay siege",
     Action.EXPLOSION: "blow up, go off, set off",
-    Action.DIE: "find dead",
+    Action.DISASTER: "catch fire",
+    Action.DIE: "find dead, lose life, lose lives",
     Action.FIGHT: "exchange fire",
     Action.KILL: "gun down, shoot dead, beat to death, stab to death, hack to death, "
     "burn to death, stone to death, club to death, bludgeon to death, torture to death, "
     "starve to death",
-    Action.ABDUCT: "take hostage, take captive, hold hostage, hold captive",
+    Action.ABDUCT: "take hostage, take captive, hold hostage, hold captive, go missing",
     Action.DESTROY: "set fire, set ablaze",
     Action.SEIZE: "take over, take control",
     Action.ARREST: "round up",
     Action.RESTRICT: "crack down, =martial law",
-    Action.PROTEST: "=hunger strike, =general strike, =on strike, go on strike",
+    Action.PROTEST: "=hunger strike, =general strike, =on strike, go on strike, "
+    "take to the streets",
     Action.PROSECUTE: "find guilty",
     Action.DEMAND: "call for, call on",
     Action.RELEASE: "hand over, set free",
@@ -170,14 +178,31 @@ _SUPPORTS: dict[Support, tuple[str, str]] = {
     Support.OBJECT: (
         "launch conduct stage mount wage hold make pay issue impose organise lead begin start "
         "resume continue renew unleash deliver order send drop throw plant commit perpetrate "
-        "initiate witness survive suffer sustain inflict cause spark trigger provoke prompt",
+        "initiate witness survive suffer sustain inflict cause spark trigger provoke prompt "
+        "attend",
         "carry out, step up, engage in, come under",
     ),
     # the noun comes first: an event happening
     Support.SUBJECT: (
-        "occur happen erupt rage escalate intensify flare come rock ravage lash batter",
+        "occur happen erupt rage escalate intensify flare come rock ravage lash batter aim bring",
         "take place, break out, go on, rip through, tear through, flare up",
     ),
+}
+# Support verbs that, without an event noun, still say that something happened: an incident
+_OCCURRENCES = "occur happen erupt"
+# Forms of "be": with an event noun before or after them they name its event ("the attack was
+# on a market", "there were clashes"); before a verb they are its auxiliary ("were killed").
+_COPULAS = "be am is are was were been being"
+# What a copula says of how sure an event is, which the trigger must leave outside
+_UNSURE = "possible likely unlikely expected due set scheduled planned"
+# Verbs completed by an event verb after a marker, which make one trigger with it, of the
+# second verb's type ("managed to recapture", "aimed at foiling", "succeeded in capturing").
+# (Not "plan to", "threaten to": they tell that it has not happened, before the trigger.)
+_CATENATIVES = {
+    "to": "manage try attempt fail seek force",
+    "at": "aim",
+    "in": "succeed",
+    "by": "respond",
 }
 # Words a support verb does not look across for its noun: they open another clause ...
 _CLAUSE_BREAKS = (
@@ -198,8 +223,8 @@ def _type_forms(verbs: str, nouns: str) -> tuple[list[str], list[str]]:
     forms: list[str] = []
     participles: list[str] = []
     for entry in verbs.split():
-        past_only = entry.startswith("~")
-        for lemma in spellings(entry.lstrip("~")):
+        past_only = entry.startswith(("~", "^"))
+        for lemma in spellings(entry.lstrip("~^")):
             forms.extend(verb_forms(lemma, past_only=past_only))
             participles.extend(past_forms(lemma))
     for entry in nouns.split():
@@ -256,7 +281,37 @@ def build_events() -> EventLexicon:
         participles.update(past, *(past_forms(p.split()[0]) for p in phrases.split(",")))
     if clash := supports.keys() & words.keys():
         raise ValueError(f"support verbs that are also event words: {sorted(clash)}")
+    copulas = frozenset(_COPULAS.split())
+    supports.update(dict.fromkeys(copulas, Support.SUBJECT))
     verb_words = words.keys() | supports.keys() | {a for a, _ in (*pairs, *support_pairs)}
+    verb_set = {
+        form
+        for lemmas, _ in (*_TYPES.values(), *_SUPPORTS.values())
+        for entry in lemmas.split()
+        for lemma in spellings(entry.lstrip("~^"))
+        for form in verb_forms(lemma, past_only=entry.startswith(("~", "^")))
+        if not form.endswith("ings")
+    }
+    verb_set.update(
+        form
+        for spec in (*_PAIRS.values(), *(phrases for _, phrases in _SUPPORTS.values()))
+        for phrase in spec.split(",")
+        if not phrase.strip().startswith("=")
+        for form in verb_forms(phrase.split()[0])
+    )
+    noun_set = {
+        form
+        for _, entries in _TYPES.values()
+        for entry in entries.split()
+        for noun in spellings(entry.lstrip("="))
+        for form in (noun_forms(noun) if not entry.startswith("=") else (noun,))
+    }
+    occurrences = {f for lemma in _OCCURRENCES.split() for f in verb_forms(lemma)}
+    catenatives: dict[str, set[str]] = {}
+    for marker, lemmas in _CATENATIVES.items():
+        for lemma in lemmas.split():
+            for form in verb_forms(lemma):
+                catenatives.setdefault(form, set()).add(marker)
     return EventLexicon(
         words=MappingProxyType(words),
         pairs=MappingProxyType(pairs),
@@ -290,12 +345,16 @@ def build_events() -> EventLexicon:
         agent_marker="by",
         not_before=MappingProxyType(
             {
+                # "the meeting is possible": how sure it is, read after the trigger
+                **dict.fromkeys(copulas, frozenset(_UNSURE.split())),
                 # "the left bank", "left behind", "left four dead": no departure
                 "left": frozenset(
                     "bank wing side hand behind over alone unclear open dead injured wounded "
                     "homeless at many several dozens hundreds thousands scores one two three "
                     "four five six seven eight nine ten".split()
                 ),
+                # "found that", "found itself": no discovery
+                "found": frozenset("that itself themselves himself herself it out".split()),
                 # the service, not a fire
                 "fire": frozenset("department brigade service station chief engine".split()),
                 # the people and bodies of aid, not aid given ("aid workers were killed")
@@ -304,6 +363,18 @@ def build_events() -> EventLexicon:
         ),
         capitalised_not=frozenset({"march"}),  # the month
         object_first=frozenset({"carrying"}),
+        verb_heads=frozenset(verb_set | bare.keys()),
+        auxiliaries=frozenset(
+            "be is are was were been being am get gets got gotten getting has have had "
+            "having".split()
+        ),
+        hedges=frozenset("not never possibly probably likely".split()),
+        catenatives=MappingProxyType({k: frozenset(v) for k, v in catenatives.items()}),
+        copulas=copulas,
+        event_nouns=frozenset(noun_set),
+        existential="there",
+        occurrences=frozenset(occurrences),
+        results=frozenset({"left"}),
     )
 
 

@@ -12,15 +12,16 @@ __all__ = ["noun_forms", "past_forms", "spellings", "verb_forms"]
 # Past tense and participle of the irregular verbs the lists use.
 _IRREGULAR = {
     "beat": "beat beaten", "begin": "began begun", "blow": "blew blown", "break": "broke broken",
-    "burn": "burned burnt", "come": "came come", "drive": "drove driven", "fight": "fought",
-    "find": "found", "flee": "fled", "fly": "flew flown", "go": "went gone", "hit": "hit",
-    "hold": "held", "hurt": "hurt", "lead": "led", "leave": "left", "make": "made",
-    "meet": "met", "overrun": "overran overrun", "overthrow": "overthrew overthrown",
-    "pay": "paid", "retake": "retook retaken", "say": "said", "send": "sent", "set": "set",
-    "shoot": "shot", "sink": "sank sunk", "slay": "slew slain", "speak": "spoke spoken",
-    "steal": "stole stolen", "strike": "struck stricken", "swear": "swore sworn",
-    "take": "took taken", "tear": "tore torn", "tell": "told", "throw": "threw thrown",
-    "withdraw": "withdrew withdrawn",
+    "bring": "brought", "burn": "burned burnt", "catch": "caught", "come": "came come",
+    "drive": "drove driven", "fight": "fought", "find": "found", "flee": "fled",
+    "fly": "flew flown", "go": "went gone", "hit": "hit", "hold": "held", "hurt": "hurt",
+    "lay": "laid", "lead": "led", "leave": "left", "lose": "lost", "make": "made", "meet": "met",
+    "overrun": "overran overrun", "overthrow": "overthrew overthrown", "pay": "paid",
+    "retake": "retook retaken", "ride": "rode ridden", "say": "said", "seek": "sought",
+    "send": "sent", "set": "set", "shoot": "shot", "sink": "sank sunk", "slay": "slew slain",
+    "speak": "spoke spoken", "steal": "stole stolen", "strike": "struck stricken",
+    "swear": "swore sworn", "take": "took taken", "tear": "tore torn", "tell": "told",
+    "throw": "threw thrown", "withdraw": "withdrew withdrawn",
 }  # fmt: skip
 # Verbs of more than one syllable that double their last consonant ("kidnapped").
 _DOUBLING = frozenset(
