@@ -206,7 +206,9 @@ def _resolve_supports(
             behind = None if existential else _subject(f.first, ends, lower, joined, lexicon)
         else:
             ahead = None if impact else _seek(f.last, 1, at, lower, joined, lexicon)
-            behind = _seek(f.first, -1, ends, lower, joined, lexicon)
+            # "patrolling Kabul to make it safe": an infinitive does not look back
+            infinitive = f.first > 0 and lower[f.first - 1] == lexicon.infinitive_marker
+            behind = None if infinitive else _seek(f.first, -1, ends, lower, joined, lexicon)
         order = (ahead, behind) if f.support is Support.OBJECT else (behind, ahead)
         target = next((t for t in order if t is not None), None)
         if target is None and f.support is not None and lower[f.first] in lexicon.occurrences:

@@ -155,3 +155,9 @@ def test_new_irregular_verbs() -> None:
     assert "brought" in verb_forms("bring") and "caught" in verb_forms("catch")
     assert "sought" in verb_forms("seek") and "laid" in verb_forms("lay")
     assert "rode" in verb_forms("ride") and "lost" in verb_forms("lose")
+
+
+def test_an_infinitive_support_verb_does_not_reach_back_over_a_name() -> None:
+    text = "Nearly 2,000 troops are patrolling Kabul every day to make it a safe place."
+    spans = [text[t.start : t.end] for t in find_triggers(text, tokenize(text), EVENTS)]
+    assert spans == ["are patrolling"]

@@ -58,6 +58,7 @@ class EventLexicon:
     adverb_suffix: str  # ... as may any word with this ending ("reportedly")
     perfect_auxiliaries: frozenset[str]  # "has", "had": "has been captured"
     agent_marker: str  # "by": who did it, after a passive participle
+    infinitive_marker: str  # "to": a support verb after it has no event noun before it
     not_before: Mapping[str, frozenset[str]]  # a word followed by one of these is no event
     capitalised_not: frozenset[str]  # words that, capitalised, are names ("March", a month)
     object_first: frozenset[str]  # "a plane carrying Biden": the actor follows the word

@@ -343,6 +343,7 @@ def build_events() -> EventLexicon:
         adverb_suffix="ly",
         perfect_auxiliaries=frozenset("has have had having".split()),
         agent_marker="by",
+        infinitive_marker="to",
         not_before=MappingProxyType(
             {
                 # "the meeting is possible": how sure it is, read after the trigger
