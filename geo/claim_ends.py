@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, NameHit
 from geo.lang.en_claims import (
     APPOSITIVE_ARTICLES,
     CAPITAL_HEADS,
@@ -44,6 +44,17 @@ _DESCRIPTION = re.compile(
 _LINK_WORDS = re.compile(r"(?:[\s,(\[—–-]+(?:" + "|".join(sorted(LINKS)) + r"))*[\s,(\[—–-]*$")
 _USABLE = (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.COUNTY, PlaceKind.COUNTRY,
            PlaceKind.LANDMARK, PlaceKind.BORDER, PlaceKind.REGION, PlaceKind.WATER)  # fmt: skip
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "300,000"
+_STEPS_BACK = 2  # "town in district, province": the town is two steps back
+_REGION_HEADS = frozenset({"district", "province", "governorate", "region", "county",
+                           "state", "sector", "division", "prefecture", "municipality"})
+_REGIONS = (PlaceKind.ADMIN1, PlaceKind.COUNTY, PlaceKind.COUNTRY)
+_IN_OR_COMMA = re.compile(r"(?:,|\s+in|\s+of)\s+$")
+_TOWNS = (PlaceKind.CITY, PlaceKind.LANDMARK)
+_SKELETON_MIN = 3  # consonants: two ("Sa'sa", "ss") match too many towns of a country
+# The Arabic article as transliterations write it ("al-", "el ", "ad-", "ash "), and the
+# GeoNames prefix of a sub-district ("Nahiyat al ..."): spellings keep or drop them at will.
+_ARTICLE_PREFIX = re.compile(r"^(?:nahiyat\s+|markaz\s+|qadaa?\s+)?(?:al|el|ash|a[dnrstz])[\s-]+(?=\w)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[- ](?=\w)", re.IGNORECASE)
 
 
@@ -178,18 +189,39 @@ class Ends:
     def _lookup(self, name: str, country: str) -> Place | None:
         keys = _variants(name)
         hits = self.gazetteer.lookup(keys)
-        places = {h.place.id: h.place for k in keys for h in hits.get(k, ()) if h.place.kind in _USABLE}
-        if not places:
-            return None
-        ranked = sorted(places.values(), key=lambda p: (p.kind is not PlaceKind.COUNTRY, -p.population))
+        for key in keys:  # the spelling as written first, then its variants
+            places = sorted(
+                {h.place.id: h.place for h in hits.get(key, ()) if h.place.kind in _USABLE}.values(),
+                key=lambda p: -p.population,
+            )
+            if country:
+                inside = [p for p in places if p.country_code == country]
+                if inside:
+                    return inside[0]
+            elif places:
+                return places[0]
         if country:
-            inside = [p for p in ranked if p.country_code == country]
-            if inside:
-                return inside[0]
-            # a town of that name elsewhere is not this one; a country is a country
-            large = [p for p in ranked if p.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)]
-            return large[0] if large else None
-        return ranked[0]
+            return self._transliterated(name, country) or self._large(keys, hits)
+        return None
+
+    @staticmethod
+    def _large(keys: list[str], hits: dict[str, tuple[NameHit, ...]]) -> Place | None:
+        """A country or a province of the name, wherever it is (a town of the name in
+        another country is not the one meant)."""
+        for key in keys:
+            for h in hits.get(key, ()):
+                if h.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+                    return h.place
+        return None
+
+    def _transliterated(self, name: str, country: str) -> Place | None:
+        """The town of ``country`` whose name is another spelling of ``name``: "Mahmudiyah"
+        for Al Mahmudiyah, "Tel Abyad" for Tall Abyad (see :func:`_skeleton`)."""
+        wanted = _skeleton(name)
+        if len(wanted) < _SKELETON_MIN:
+            return None
+        matches = [p for p in self.gazetteer.towns_of(country) if _skeleton(p.name) == wanted]
+        return max(matches, key=lambda p: p.population) if matches else None
 
     # -- the two ends ----------------------------------------------------------------------
 
@@ -207,7 +239,8 @@ class Ends:
         if found is not None:
             return found
         # an appositive: "Tanusevci, an Albanian-populated village, 30 kilometers north of"
-        comma = self.text.rfind(",", max(sentence_start, end - _REACH), end)
+        commas = list(_CLAUSE_COMMA.finditer(self.text, max(sentence_start, end - _REACH), end))
+        comma = commas[-1].start() if commas else -1
         if comma > sentence_start:
             phrase = self.text[comma + 1 : end].split()
             if phrase and phrase[0].lower() in APPOSITIVE_ARTICLES:
@@ -224,7 +257,23 @@ class Ends:
         if found is None:
             return None
         start, name_end, head = found
-        return self._named(start, name_end, end, country, head)
+        named = self._named(start, name_end, end, country, head)
+        for _ in range(_STEPS_BACK):
+            # "Nepalgunj city in Banke district, 600 km ...", "Amroussa village in Bouinan
+            # district, Blida province, 50 km ...": the figure is told of the town, the
+            # regions after it only say where the town is
+            regional = head in _REGION_HEADS or (
+                named.place is not None and named.place.kind in _REGIONS
+            )
+            link = _IN_OR_COMMA.search(self.text, max(low, named.start - 12), named.start)
+            if not regional or link is None:
+                break
+            before = self.name_before(link.start(), low)
+            if before is None:
+                break
+            start, name_end, head = before
+            named = self._named(start, name_end, named.end, country, head)
+        return named
 
     def _named(self, start: int, name_end: int, end: int, country: str, head: str) -> End:
         """The end a name written at ``start:name_end`` is (its phrase running to ``end``)."""
@@ -232,9 +281,11 @@ class Ends:
         if mention is not None:
             m = self.mentions[mention]
             whole = m.start == start
-            if m.place is not None and m.mention.form is not MentionForm.DEMONYM:
-                if whole or not self.text[start : m.start].strip()[:1].isupper() or "-" in self.text[start : m.start]:
-                    return End(start, end, mention, m.place, True, head)
+            prefix = self.text[start : m.start].split()
+            # only adjectives may stand before the place's own name: "Serb-held Vogosca"
+            adjectives = all("-" in w[1:-1] or w.endswith("ern") for w in prefix)
+            if m.place is not None and m.mention.form.is_toponym and m.mention.form is not MentionForm.DEMONYM and (whole or adjectives):
+                return End(start, end, mention, m.place, True, head)
         name = self.text[start:name_end]
         place = self.lookup(name, country)
         if place is None and len(name.split()) > 1:
@@ -250,7 +301,12 @@ class Ends:
         article = _ARTICLE.match(self.text, start)
         after_article = article.end() if article else start
         description = _DESCRIPTION.match(self.text, start, high)
-        if description is not None and not re.search(r"[,.;]", description.group("mods")):
+        if (
+            description is not None
+            and description.group("head").islower()  # a common noun, not "Port-au-Prince"
+            and not self.text.startswith("-", description.end("head"))
+            and not re.search(r"[,.;]", description.group("mods"))
+        ):
             head = description.group("head").lower()
             mods_start, mods_end = description.span("mods")
             named = self.name_after(description.end(), high) if description.end() < high else None
@@ -324,7 +380,12 @@ class Ends:
             m = self.mentions[i]
             if m.start < sentence_start:
                 return None
-            if m.place is not None and m.place.kind is PlaceKind.CITY and m.place != not_place:
+            if (
+                m.place is not None
+                and m.place.kind is PlaceKind.CITY
+                and m.place != not_place
+                and m.mention.form.is_toponym
+            ):
                 return End(m.start, m.end, i, m.place, True)
         return None
 
@@ -335,7 +396,10 @@ class Ends:
         i = bisect_left(self.starts, start)
         while i < len(self.mentions) and self.starts[i] < sentence_end:
             m = self.mentions[i]
-            if m.place is not None and m.mention.form is not MentionForm.DEMONYM:
+            if m.place is not None and m.place.kind in _TOWNS and m.mention.form.is_toponym:
+                run = self.name_after(m.start, sentence_end)
+                if run is not None and run[1] > m.end:  # "Balad" in "Balad Ruz"
+                    return self._named(run[0], run[1], run[1], country, "")
                 return End(m.start, m.end, i, m.place, True)
             i += 1
         return None
@@ -358,5 +422,22 @@ def _variants(name: str) -> list[str]:
         forms.add(" ".join(words[:-1]))
     for form in list(forms):
         bare = _ARABIC_ARTICLE.sub("", form)
-        forms.update({bare, "al " + bare, form.replace("-", " "), form.replace(" ", "-")})
+        forms.update({bare, "al " + bare, form.replace("-", " "), form.replace(" ", "-"),
+                      form.replace(" ", "")})
     return sorted({name_key(f) for f in forms if f.strip()})
+
+
+def _skeleton(name: str) -> str:
+    """The consonants of a transliterated name, without its article, doubled letters and a
+    final "h" after a vowel: the part that spellings of one Arabic, Persian or Somali name
+    share ("Mahmudiyah" and "Al Mahmudiyah", "Tel Abyad" and "Tall Abyad", "Bur Hakaba" and
+    "Buurhakaba").
+
+    >>> _skeleton("Al Maḩmūdīyah"), _skeleton("Mahmudiyah"), _skeleton("Tall Abyaḑ")
+    ('mhmd', 'mhmd', 'tlbd')
+    """
+    key = _ARTICLE_PREFIX.sub("", name_key(name))
+    key = re.sub(r"[^a-z]", "", key)
+    key = re.sub(r"(?<=[aeiou])h$", "", key)
+    key = re.sub(r"[aeiouy]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)

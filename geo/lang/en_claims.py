@@ -197,7 +197,10 @@ NAME_PARTICLES = frozenset(
 SENTENCE_WORDS = frozenset(
     "in at on the a an and but or of from near to by for with as after before since while when "
     "where this that these those it its his her their our some about north south east west "
-    "also meanwhile elsewhere further farther earlier later then there here".split()
+    "also meanwhile elsewhere further farther earlier later then there here monday tuesday "
+    "wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december police officials residents witnesses said "
+    "says according".split()
 )
 
 # Words that open an appositive description of a place ("Kabwe, a city of 300,000 ...").
