@@ -38,7 +38,8 @@ _HEADS = "|".join(sorted(PLACE_HEADS, key=len, reverse=True))
 # "the shattered Chechen capital Grozny", "the south Lebanese port city of Saida", "Kandahar
 # city": up to four words before a head noun, then maybe its name
 _DESCRIPTION = re.compile(
-    rf"(?:the\s+)?(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?P<head>{_HEADS})\b(?:(?P<of>\s+of\s+)|\s*,\s*|\s+)?",
+    rf"(?:the\s+)?(?P<mods>(?:[\w’'-]+\s+){{0,4}}?)(?:(?:{_HEADS})\s+)?(?P<head>{_HEADS})\b"
+    r"(?:(?P<of>\s+of\s+)|\s*,\s*|\s+)?",
     re.IGNORECASE,
 )
 _LINK_WORDS = re.compile(r"(?:[\s,(\[—–-]+(?:" + "|".join(sorted(LINKS)) + r"))*[\s,(\[—–-]*$")
@@ -83,6 +84,7 @@ class Ends:
         self.ends = sorted((m.end, i) for i, m in enumerate(mentions))
         self.end_offsets = [e for e, _ in self.ends]
         self._found: dict[tuple[str, str], Place | None] = {}
+        self._counts: dict[tuple[int, int], dict[str, int]] = {}
         borders = sorted(
             (m.end, i)
             for i, m in enumerate(mentions)
@@ -159,7 +161,9 @@ class Ends:
             gap = self.text[end if end is not None else start : w.start()]
             if gap.strip() or count >= _NAME_WORDS:
                 break
-            if not _is_name_word(word, first=count == 0):
+            if not _is_name_word(word, first=count == 0) or (
+                count and word.lower() in SENTENCE_WORDS  # "Baghdad On Monday"
+            ):
                 break
             if word.endswith(("'s", "’s")):
                 end = w.end() - 2
@@ -345,6 +349,27 @@ class Ends:
             return self._named(name_start, name_end, end, country, "")
         words = list(_WORD.finditer(self.text, start, high))[:4]
         return End(start, words[-1].end() if words else start, None, None, False)
+
+    def country_counts(self, sentence_start: int, sentence_end: int) -> dict[str, int]:
+        """How often the sentence names a place of each country (demonyms too)."""
+        key = (sentence_start, sentence_end)
+        counts = self._counts.get(key)
+        if counts is None:
+            counts = {}
+            i = bisect_left(self.starts, sentence_start)
+            while i < len(self.mentions) and self.starts[i] < sentence_end:
+                place = self.mentions[i].place
+                if place is not None and place.country_code:
+                    counts[place.country_code] = counts.get(place.country_code, 0) + 1
+                i += 1
+            self._counts[key] = counts
+        return counts
+
+    def countries_named(self, sentence_start: int, sentence_end: int) -> list[str]:
+        """The countries of the places the sentence names, most named first: the country a
+        town with no other clue is looked for in."""
+        counts = self.country_counts(sentence_start, sentence_end)
+        return sorted(counts, key=lambda c: -counts[c])
 
     def country_mention(self, start: int, end: int) -> int | None:
         """The first country named inside ``text[start:end]`` ("the Russian border")."""

@@ -26,7 +26,7 @@ from geo.claim_ends import End, Ends
 from geo.figures import claimed_values, figure_pattern
 from geo.gazetteer import Gazetteer
 from geo.lang.en_claims import COMPASS, DISTANCE_PREPOSITIONS, MOVEMENT_VERBS, PLACE_HEADS
-from geo.models import Claim, ClaimedValue, MentionForm, PlaceKind, PlaceMention, Span
+from geo.models import Bound, Claim, ClaimedValue, MentionForm, PlaceKind, PlaceMention, Span
 from geo.text import matches_near, span_at
 
 __all__ = ["Found", "check_claims", "find_claims"]
@@ -43,11 +43,11 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 # (the lead word is taken only where a word starts: tried inside a word it would match
-# "west" in "south-west")
+# "west" in "south-west"; "eastwards of" is a way taken, "eastward of" may be a position)
 _DIRECTION_OF = re.compile(
     r"(?<![\w-])(?P<lead>(?:(?:just|due|directly|immediately|slightly|further|farther|far|well"
     r"|somewhat)\s+)?(?:to\s+the\s+)?)"
-    rf"(?P<dir>{COMPASS})(?:wards?)?\s+(?P<prep>of)\s+",
+    rf"(?P<dir>{COMPASS})(?:ward)?\s+(?P<prep>of)\s+",
     re.IGNORECASE,
 )
 # Where a distance claim may be: around a length unit. Scanning only there keeps the big
@@ -66,7 +66,11 @@ _ELLIPSIS_END = re.compile(
     r"\s*(?:$|[,.;:)\]—–]|(?:and|in|on|at|where|while|when|after|as|near)\b)", re.IGNORECASE
 )
 _ROUTE = re.compile(r"[^,.;]{0,60}?\bto\s+[A-Z]")  # "from X to Y": the length of a route
-_PART_OF = re.compile(r"\b(?:the|a|an)\s+(?:(?:far|extreme|very)\s+)?$", re.IGNORECASE)
+# "in the north of", "the far north of", "the south and east of": a part of the place
+_PART_OF = re.compile(
+    r"\b(?:the|a|an)\s+(?:(?:far|extreme|very)\s+)?(?:(?:north|south|east|west)\w*\s*(?:and|or|,)\s+)?$",
+    re.IGNORECASE,
+)
 _BORDER_REF = re.compile(
     r"(?:the\s+)?(?:(?P<adj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:border|frontier)"
     r"(?:\s+with\s+(?P<with>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
@@ -136,6 +140,8 @@ def _distance(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Fo
     prep = match.group("prep")
     if prep is None and direction is None and match.group("away") is None:
         return None  # a length alone: "advanced 60 kilometers", "a 15km race"
+    if (prep or "").lower() == "of" and direction is None and values[0].bound is not Bound.MAX:
+        return None  # an amount of a thing: "100 km of road", "several meters of territory"
     if _word_before(text, start) in MOVEMENT_VERBS:
         return None  # how far something went
     if prep is None:
@@ -152,15 +158,14 @@ def _distance(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Fo
             return _border_claim(match, values, direction, border, ends, sentence)
         reference = ends.reference(at, sentence.end, "")
         end = reference.end
-    located = ends.located(start, sentence.start, _country(reference))
+    located = ends.located(start, sentence.start, _hint(ends, reference, sentence))
     if reference is None and located is not None:
         reference = _implied_reference(ends, located, sentence)
     elif reference is not None and reference.place is None and located is not None:
         reference = _refine(ends, reference, located, sentence)
     if located is not None and located.place is not None and reference is not None:
-        located = _same_country(ends, located, reference)
-    claim_start = located.start if located is not None and located.named and located.end + 3 >= start else start
-    return Found(claim_start, max(end, match.end()), values, direction, located, reference,
+        located = _same_country(ends, located, reference, sentence)
+    return Found(start, max(end, match.end()), values, direction, located, reference,
                  border=False, part_of=False)  # fmt: skip
 
 
@@ -177,7 +182,7 @@ def _direction(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> F
     if heading:
         located = ends.after(reference.end, sentence.end, _country(reference))
     else:
-        located = ends.located(match.start(), sentence.start, _country(reference))
+        located = ends.located(match.start(), sentence.start, _hint(ends, reference, sentence))
         if located is None or not located.named:
             after = re.match(r",?\s+(?:in|at)\s+", text[reference.end : reference.end + 8])
             if after:
@@ -185,10 +190,8 @@ def _direction(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> F
     if reference.place is None and located is not None:
         reference = _refine(ends, reference, located, sentence)
     if located is not None and located.place is not None:
-        located = _same_country(ends, located, reference)
-    start = match.start()
-    if located is not None and located.named and located.end + 3 >= start and located.end <= start:
-        start = located.start
+        located = _same_country(ends, located, reference, sentence)
+    start = match.start("dir") if not match.group("lead").strip() else match.start()
     return Found(start, max(reference.end, match.end()), (), word, located, reference,
                  border=False, part_of=True)  # fmt: skip
 
@@ -216,6 +219,16 @@ def _country(end: End | None) -> str:
     return end.place.country_code if end is not None and end.place is not None else ""
 
 
+def _hint(ends: Ends, reference: End | None, sentence: Span) -> str:
+    """The country the located place is looked for in: the reference's, else the one the
+    sentence names most ("Muqdadiya, 90 km north of the capital" in an Iraqi story)."""
+    country = _country(reference)
+    if country:
+        return country
+    named = ends.countries_named(sentence.start, sentence.end)
+    return named[0] if named else ""
+
+
 def _implied_reference(ends: Ends, located: End, sentence: Span) -> End | None:
     """The place an ellipsis is measured from: the one named before the located place in
     the sentence ("captured in Ramadi ..., four others in Fallujah, 50 km to the east")."""
@@ -236,7 +249,7 @@ def _refine(ends: Ends, reference: End, located: End, sentence: Span) -> End:
     return reference
 
 
-def _same_country(ends: Ends, located: End, reference: End | None) -> End:
+def _same_country(ends: Ends, located: End, reference: End | None, sentence: Span) -> End:
     """The located place among its namesakes in the reference's country: "Malawi, 260 km
     south of Cairo" is the Egyptian town, not the country."""
     if reference is None or reference.place is None or located.place is None:
@@ -258,6 +271,13 @@ def _same_country(ends: Ends, located: End, reference: End | None) -> End:
     there = ends.lookup(name, code)
     if there is not None and there.country_code == code and there.kind is PlaceKind.CITY:
         return End(located.start, located.end, located.mention, there, True)
+    if located.place.kind is PlaceKind.CITY and reference.place.kind is PlaceKind.CITY:
+        # a town told by its distance from a town of another country, in a sentence that
+        # names nothing else of its country, is a namesake the gazetteer does not hold
+        # ("Dura, south of Baghdad" is no Dura of Palestine)
+        named = ends.country_counts(sentence.start, sentence.end)
+        if named.get(located.place.country_code, 0) <= 1:
+            return End(located.start, located.end, None, None, True)
     return located
 
 
