@@ -54,6 +54,8 @@ def check(text: str, found: Found, gazetteer: Gazetteer, sentence: Span) -> Clai
     ):
         return None
     reason = _why_not(found, located, reference)
+    if found.border and reference_place is None:
+        reason = "the text does not say which border"
     if reason:
         return uncheckable(reason)
     assert subject_place is not None and reference_place is not None

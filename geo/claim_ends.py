@@ -242,12 +242,19 @@ class Ends:
         found = self._name_end_at(end, sentence_start, country)
         if found is not None:
             return found
+        mention = self._mention_ending(end, sentence_start)
+        if mention is not None and self.mentions[mention].place is not None:
+            # "The city, located about 425 miles ...": the place the article means by it
+            m = self.mentions[mention]
+            if m.mention.form is not MentionForm.DEMONYM:
+                return End(m.start, m.end, mention, m.place, True)
         # an appositive: "Tanusevci, an Albanian-populated village, 30 kilometers north of"
         commas = list(_CLAUSE_COMMA.finditer(self.text, max(sentence_start, end - _REACH), end))
         comma = commas[-1].start() if commas else -1
         if comma > sentence_start:
             phrase = self.text[comma + 1 : end].split()
-            if phrase and phrase[0].lower() in APPOSITIVE_ARTICLES:
+            # an appositive: "a city of 300,000", "Ukraine's second-largest city"
+            if phrase and (phrase[0].lower() in APPOSITIVE_ARTICLES or phrase[0].endswith(("'s", "’s"))):
                 before = self.text[sentence_start:comma].rstrip()
                 named = self._name_end_at(sentence_start + len(before), sentence_start, country)
                 if named is not None:

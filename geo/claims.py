@@ -38,7 +38,7 @@ _DISTANCE = re.compile(
     + r"\s*[)\]]|\s*\(\s*(?:miles|kilomet(?:er|re)s|km)\s*\))?"
     + r"(?:\s+(?:(?:due|directly|just|further|farther|slightly)\s+)?(?:to\s+the\s+)?"
     + rf"(?P<dir>{COMPASS})(?:wards?)?)?"
-    + r"(?:\s+(?P<away>away))?"
+    + r"(?:\s+(?P<away>away|apart))?"
     + rf"(?:\s+(?P<prep>{DISTANCE_PREPOSITIONS})\b)?",
     re.IGNORECASE,
 )
@@ -76,6 +76,11 @@ _BORDER_REF = re.compile(
     r"(?:\s+with\s+(?P<with>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
 )
 _CURRENCY = "$€£¥"
+_AND = re.compile(r"\s+(?:and|&)\s+$")
+_IN_NAME = re.compile(r",?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?[A-Z]")
+# A city this large is the one meant wherever the other end is ("Moscow ... from Berlin"); a
+# smaller town abroad is more likely a namesake of one the gazetteer does not hold.
+_WELL_KNOWN = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +149,8 @@ def _distance(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Fo
         return None  # an amount of a thing: "100 km of road", "several meters of territory"
     if _word_before(text, start) in MOVEMENT_VERBS:
         return None  # how far something went
+    if (match.group("away") or "").lower() == "apart" and prep is None:
+        return _apart(match, values, ends, sentence)
     if prep is None:
         if not _ELLIPSIS_END.match(text, match.end()):
             return None
@@ -184,7 +191,7 @@ def _direction(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> F
     else:
         located = ends.located(match.start(), sentence.start, _hint(ends, reference, sentence))
         if located is None or not located.named:
-            after = re.match(r",?\s+(?:in|at)\s+", text[reference.end : reference.end + 8])
+            after = _IN_NAME.match(text, reference.end)
             if after:
                 located = ends.after(reference.end, sentence.end, _country(reference)) or located
     if reference.place is None and located is not None:
@@ -194,6 +201,20 @@ def _direction(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> F
     start = match.start("dir") if not match.group("lead").strip() else match.start()
     return Found(start, max(reference.end, match.end()), (), word, located, reference,
                  border=False, part_of=True)  # fmt: skip
+
+
+def _apart(
+    match: re.Match[str], values: tuple[ClaimedValue, ...], ends: Ends, sentence: Span
+) -> Found:
+    """ "Tallinn and Helsinki, some 45 nautical miles apart": the two places named before."""
+    second = ends.located(match.start(), sentence.start, "")
+    first = None
+    if second is not None and second.named:
+        joined = _AND.search(ends.text, max(sentence.start, second.start - 8), second.start)
+        if joined is not None:
+            first = ends.located(joined.start() + 1, sentence.start, _country(second))
+    return Found(match.start(), match.end(), values, None, second, first,
+                 border=False, part_of=False)  # fmt: skip
 
 
 def _border_claim(
@@ -271,7 +292,11 @@ def _same_country(ends: Ends, located: End, reference: End | None, sentence: Spa
     there = ends.lookup(name, code)
     if there is not None and there.country_code == code and there.kind is PlaceKind.CITY:
         return End(located.start, located.end, located.mention, there, True)
-    if located.place.kind is PlaceKind.CITY and reference.place.kind is PlaceKind.CITY:
+    if (
+        located.place.kind is PlaceKind.CITY
+        and reference.place.kind is PlaceKind.CITY
+        and located.place.population < _WELL_KNOWN
+    ):
         # a town told by its distance from a town of another country, in a sentence that
         # names nothing else of its country, is a namesake the gazetteer does not hold
         # ("Dura, south of Baghdad" is no Dura of Palestine)
