@@ -91,7 +91,10 @@ def _why_not(found: Found, located: End | None, reference: End | None) -> str:
         return f'"{found.values[0].text}" gives no figure to check'
     if any(v.unit == "blocks" for v in found.values[:1]):
         return "a block has no fixed length"
-    for end, role in ((located, "the place said to lie there"), (reference, "the place it is measured from")):
+    for end, role in (
+        (located, "the place said to lie there"),
+        (reference, "the place it is measured from"),
+    ):
         if end is None or not end.named:
             return f"the text does not name {role}"
         if end.place is None:

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from geo.gazetteer import Gazetteer, NameHit
+from geo.claim_names import Names
+from geo.gazetteer import Gazetteer
 from geo.lang.en_claims import (
     APPOSITIVE_ARTICLES,
     CAPITAL_HEADS,
@@ -26,7 +27,6 @@ from geo.lang.en_claims import (
     SENTENCE_WORDS,
 )
 from geo.models import MentionForm, Place, PlaceKind, PlaceMention
-from geo.text import name_key
 
 __all__ = ["End", "Ends"]
 
@@ -47,15 +47,23 @@ _USABLE = (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.COUNTY, PlaceKind.COUNTRY
            PlaceKind.LANDMARK, PlaceKind.BORDER, PlaceKind.REGION, PlaceKind.WATER)  # fmt: skip
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "300,000"
 _STEPS_BACK = 2  # "town in district, province": the town is two steps back
-_REGION_HEADS = frozenset({"district", "province", "governorate", "region", "county",
-                           "state", "sector", "division", "prefecture", "municipality"})
+_REGION_HEADS = frozenset(
+    {
+        "district",
+        "province",
+        "governorate",
+        "region",
+        "county",
+        "state",
+        "sector",
+        "division",
+        "prefecture",
+        "municipality",
+    }
+)
 _REGIONS = (PlaceKind.ADMIN1, PlaceKind.COUNTY, PlaceKind.COUNTRY)
 _IN_OR_COMMA = re.compile(r"(?:,|\s+in|\s+of)\s+$")
 _TOWNS = (PlaceKind.CITY, PlaceKind.LANDMARK)
-_SKELETON_MIN = 3  # consonants: two ("Sa'sa", "ss") match too many towns of a country
-# The Arabic article as transliterations write it ("al-", "el ", "ad-", "ash "), and the
-# GeoNames prefix of a sub-district ("Nahiyat al ..."): spellings keep or drop them at will.
-_ARTICLE_PREFIX = re.compile(r"^(?:nahiyat\s+|markaz\s+|qadaa?\s+)?(?:al|el|ash|a[dnrstz])[\s-]+(?=\w)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[- ](?=\w)", re.IGNORECASE)
 
 
@@ -74,16 +82,14 @@ class End:
 class Ends:
     """Finds the ends of the claims of one text; lookups of names are made once."""
 
-    def __init__(
-        self, text: str, mentions: Sequence[PlaceMention], gazetteer: Gazetteer
-    ) -> None:
+    def __init__(self, text: str, mentions: Sequence[PlaceMention], gazetteer: Gazetteer) -> None:
         self.text = text
         self.mentions = mentions
         self.gazetteer = gazetteer
         self.starts = [m.start for m in mentions]
         self.ends = sorted((m.end, i) for i, m in enumerate(mentions))
         self.end_offsets = [e for e, _ in self.ends]
-        self._found: dict[tuple[str, str], Place | None] = {}
+        self.names = Names(gazetteer)
         self._counts: dict[tuple[int, int], dict[str, int]] = {}
         borders = sorted(
             (m.end, i)
@@ -183,49 +189,8 @@ class Ends:
         return (start, end) if end is not None else None
 
     def lookup(self, name: str, country: str) -> Place | None:
-        """The place ``name`` names, preferring one in ``country``; ``None`` if the gazetteer
-        knows none (or none there, when ``country`` is given and the name is a town's)."""
-        key = (name, country)
-        if key not in self._found:
-            self._found[key] = self._lookup(name, country)
-        return self._found[key]
-
-    def _lookup(self, name: str, country: str) -> Place | None:
-        keys = _variants(name)
-        hits = self.gazetteer.lookup(keys)
-        for key in keys:  # the spelling as written first, then its variants
-            places = sorted(
-                {h.place.id: h.place for h in hits.get(key, ()) if h.place.kind in _USABLE}.values(),
-                key=lambda p: -p.population,
-            )
-            if country:
-                inside = [p for p in places if p.country_code == country]
-                if inside:
-                    return inside[0]
-            elif places:
-                return places[0]
-        if country:
-            return self._transliterated(name, country) or self._large(keys, hits)
-        return None
-
-    @staticmethod
-    def _large(keys: list[str], hits: dict[str, tuple[NameHit, ...]]) -> Place | None:
-        """A country or a province of the name, wherever it is (a town of the name in
-        another country is not the one meant)."""
-        for key in keys:
-            for h in hits.get(key, ()):
-                if h.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
-                    return h.place
-        return None
-
-    def _transliterated(self, name: str, country: str) -> Place | None:
-        """The town of ``country`` whose name is another spelling of ``name``: "Mahmudiyah"
-        for Al Mahmudiyah, "Tel Abyad" for Tall Abyad (see :func:`_skeleton`)."""
-        wanted = _skeleton(name)
-        if len(wanted) < _SKELETON_MIN:
-            return None
-        matches = [p for p in self.gazetteer.towns_of(country) if _skeleton(p.name) == wanted]
-        return max(matches, key=lambda p: p.population) if matches else None
+        """The place ``name`` names, preferring one in ``country`` (see :class:`Names`)."""
+        return self.names.lookup(name, country)
 
     # -- the two ends ----------------------------------------------------------------------
 
@@ -254,13 +219,24 @@ class Ends:
         if comma > sentence_start:
             phrase = self.text[comma + 1 : end].split()
             # an appositive: "a city of 300,000", "Ukraine's second-largest city"
-            if phrase and (phrase[0].lower() in APPOSITIVE_ARTICLES or phrase[0].endswith(("'s", "’s"))):
+            if phrase and (
+                phrase[0].lower() in APPOSITIVE_ARTICLES or phrase[0].endswith(("'s", "’s"))
+            ):
                 before = self.text[sentence_start:comma].rstrip()
                 named = self._name_end_at(sentence_start + len(before), sentence_start, country)
                 if named is not None:
                     return named
             if phrase:
-                return End(comma + 1 + len(self.text[comma + 1 : end]) - len(self.text[comma + 1 : end].lstrip()), end, None, None, False)
+                return End(
+                    comma
+                    + 1
+                    + len(self.text[comma + 1 : end])
+                    - len(self.text[comma + 1 : end].lstrip()),
+                    end,
+                    None,
+                    None,
+                    False,
+                )
         return End(end, end, None, None, False)
 
     def _name_end_at(self, end: int, low: int, country: str) -> End | None:
@@ -295,7 +271,12 @@ class Ends:
             prefix = self.text[start : m.start].split()
             # only adjectives may stand before the place's own name: "Serb-held Vogosca"
             adjectives = all("-" in w[1:-1] or w.endswith("ern") for w in prefix)
-            if m.place is not None and m.mention.form.is_toponym and m.mention.form is not MentionForm.DEMONYM and (whole or adjectives):
+            if (
+                m.place is not None
+                and m.mention.form.is_toponym
+                and m.mention.form is not MentionForm.DEMONYM
+                and (whole or adjectives)
+            ):
                 return End(start, end, mention, m.place, True, head)
         name = self.text[start:name_end]
         place = self.lookup(name, country)
@@ -322,7 +303,9 @@ class Ends:
             mods_start, mods_end = description.span("mods")
             named = self.name_after(description.end(), high) if description.end() < high else None
             if named is not None and (
-                description.group("of") or head in CAPITAL_HEADS or self.text[description.end("head") : description.end()].strip() == ","
+                description.group("of")
+                or head in CAPITAL_HEADS
+                or self.text[description.end("head") : description.end()].strip() == ","
                 or head in ("port", "city", "town", "village")
             ):
                 return self._named(named[0], named[1], named[1], country, head)
@@ -340,7 +323,14 @@ class Ends:
             name_start, name_end = named
             if self.text.startswith(("'s", "’s"), name_end):
                 owner = self._named(name_start, name_end, name_end, country, "")
-                rest = self.reference(name_end + 2 + len(self.text[name_end + 2 :]) - len(self.text[name_end + 2 :].lstrip()), sentence_end, owner.place.country_code if owner.place else country)
+                rest = self.reference(
+                    name_end
+                    + 2
+                    + len(self.text[name_end + 2 :])
+                    - len(self.text[name_end + 2 :].lstrip()),
+                    sentence_end,
+                    owner.place.country_code if owner.place else country,
+                )
                 return rest
             end = name_end
             head = self.text[name_end:high].split()[:1]
@@ -403,12 +393,14 @@ class Ends:
             i += 1
         return ""
 
-    def previous_settlement(self, before: int, sentence_start: int, not_place: Place | None) -> End | None:
+    def previous_settlement(
+        self, before: int, sentence_start: int, not_place: Place | None
+    ) -> End | None:
         """The last town named before ``before`` in the sentence: what "the city" means."""
         k = bisect_right(self.end_offsets, before)
         while k > 0:
             k -= 1
-            end, i = self.ends[k]
+            _, i = self.ends[k]
             m = self.mentions[i]
             if m.start < sentence_start:
                 return None
@@ -443,33 +435,3 @@ def _is_name_word(word: str, *, first: bool) -> bool:
     if _ARABIC_ARTICLE.match(word) and word[:2].islower():
         return True
     return word[:1].isupper() and not (first and word.lower() in SENTENCE_WORDS)
-
-
-def _variants(name: str) -> list[str]:
-    """The keys a name may be filed under: as written, without a head noun ("Lubumbashi
-    city"), and with or without the Arabic article ("al-Tall", "Tall")."""
-    words = name.split()
-    forms = {name}
-    if len(words) > 1 and words[-1].lower() in PLACE_HEADS:
-        forms.add(" ".join(words[:-1]))
-    for form in list(forms):
-        bare = _ARABIC_ARTICLE.sub("", form)
-        forms.update({bare, "al " + bare, form.replace("-", " "), form.replace(" ", "-"),
-                      form.replace(" ", "")})
-    return sorted({name_key(f) for f in forms if f.strip()})
-
-
-def _skeleton(name: str) -> str:
-    """The consonants of a transliterated name, without its article, doubled letters and a
-    final "h" after a vowel: the part that spellings of one Arabic, Persian or Somali name
-    share ("Mahmudiyah" and "Al Mahmudiyah", "Tel Abyad" and "Tall Abyad", "Bur Hakaba" and
-    "Buurhakaba").
-
-    >>> _skeleton("Al Maḩmūdīyah"), _skeleton("Mahmudiyah"), _skeleton("Tall Abyaḑ")
-    ('mhmd', 'mhmd', 'tlbd')
-    """
-    key = _ARTICLE_PREFIX.sub("", name_key(name))
-    key = re.sub(r"[^a-z]", "", key)
-    key = re.sub(r"(?<=[aeiou])h$", "", key)
-    key = re.sub(r"[aeiouy]", "", key)
-    return re.sub(r"(.)\1+", r"\1", key)

@@ -25,7 +25,13 @@ from geo.checking import check
 from geo.claim_ends import End, Ends
 from geo.figures import claimed_values, figure_pattern
 from geo.gazetteer import Gazetteer
-from geo.lang.en_claims import COMPASS, DISTANCE_PREPOSITIONS, MOVEMENT_VERBS, PLACE_HEADS
+from geo.lang.en_claims import (
+    COMPASS,
+    DISTANCE_PREPOSITIONS,
+    JOURNEY_NOUNS,
+    MOVEMENT_VERBS,
+    PLACE_HEADS,
+)
 from geo.models import Bound, Claim, ClaimedValue, MentionForm, PlaceKind, PlaceMention, Span
 from geo.text import matches_near, span_at
 
@@ -36,6 +42,8 @@ _DISTANCE = re.compile(
     + r"(?:\s*[(\[]\s*(?:or\s+)?"
     + figure_pattern("2")
     + r"\s*[)\]]|\s*\(\s*(?:miles|kilomet(?:er|re)s|km)\s*\))?"
+    # "a 250-kilometre drive north of Baghdad": how far it is, told as the way there
+    + rf"(?:\s+(?P<way>{JOURNEY_NOUNS}))?"
     + r"(?:\s+(?:(?:due|directly|just|further|farther|slightly)\s+)?(?:to\s+the\s+)?"
     + rf"(?P<dir>{COMPASS})(?:wards?)?)?"
     + r"(?:\s+(?P<away>away|apart))?"
@@ -179,7 +187,9 @@ def _distance(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Fo
 def _direction(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Found | None:
     """A compass word and "of": "Vogosca, north of Sarajevo", "raids north of Baghdad"."""
     lead = match.group("lead").lower()
-    if "to" not in lead.split() and _PART_OF.search(text, max(0, match.start() - 20), match.start()):
+    if "to" not in lead.split() and _PART_OF.search(
+        text, max(0, match.start() - 20), match.start()
+    ):
         return None  # "in the north of the country", "the far north of"
     if _word_before(text, match.start()) in MOVEMENT_VERBS:
         return None
@@ -278,7 +288,9 @@ def _same_country(ends: Ends, located: End, reference: End | None, sentence: Spa
     code = reference.place.country_code
     if not code or located.place.country_code == code:
         return located
-    if reference.place.kind is PlaceKind.COUNTRY or located.place.kind is PlaceKind.COUNTRY and located.mention is None:
+    if reference.place.kind is PlaceKind.COUNTRY or (
+        located.place.kind is PlaceKind.COUNTRY and located.mention is None
+    ):
         return located
     name = ends.text[located.start : located.end]
     if located.mention is not None:

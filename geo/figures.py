@@ -24,13 +24,11 @@ _WORD_NUMBER = (
     rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     rf"sixteen|seventeen|eighteen|nineteen)(?:\s+hundred)?|(?:a|one)\s+hundred"
 )
-_NUM = (
-    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|[½¼¾]|{_WORD_NUMBER}"
-)
+_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|[½¼¾]|{_WORD_NUMBER}"
 _HEDGE = _alternatives(HEDGES)
 _VAGUE = rf"(?:{VAGUE_AMOUNTS})(?:\s+(?:hundred|thousand))?"
 # "a" and the fractions only before a spelled unit: "a m" is no length
-_FRACTION = _alternatives(w for w in FRACTIONS if not w[0] in "½¼¾")
+_FRACTION = _alternatives(w for w in FRACTIONS if w[0] not in "½¼¾")
 _SPELLED = (
     r"nautical\s+miles?|kilomet(?:er|re)s?|kilometrs|miles?|met(?:er|re)s?|yards?|feet|foot"
     r"|blocks?"

@@ -20,6 +20,7 @@ __all__ = [
     "DISTANCE_PREPOSITIONS",
     "FRACTIONS",
     "HEDGES",
+    "JOURNEY_NOUNS",
     "LINKS",
     "MOVEMENT_VERBS",
     "NAME_PARTICLES",
@@ -153,6 +154,9 @@ DISTANCE_PREPOSITIONS = (
     r"of|from|off(?:\s+the\s+(?:coast|shore|shores|coastline)\s+of)?|outside(?:\s+of)?|beyond"
     r"|short\s+of|(?:across|up|down|along)\s+(?:a|an|the)\s+[a-z]+\s+from"
 )
+
+# A way there that tells how far a place is ("a 250-kilometre drive north of Baghdad").
+JOURNEY_NOUNS = r"drive|ride|walk|trip|journey|flight|hike|trek|boat\s+ride|sail"
 
 # Between a place and what is said of its position: "Kasumbalesa, which is located about ...",
 # "Braeton, just east of ...". Lower case, matched as whole words.
