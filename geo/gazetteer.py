@@ -273,17 +273,21 @@ class Gazetteer:
                     found.setdefault(key, []).append(hit)
         return {k: tuple(v) for k, v in found.items()}
 
-    def towns_of(self, country: str) -> tuple[Place, ...]:
-        """Every town and region of ``country`` (ISO code), read once: the places a spelling
-        that no name key matches may be a transliteration of."""
+    def towns_of(self, country: str, most: int) -> tuple[Place, ...]:
+        """Every town and region of ``country`` (ISO code), read once, or none if it has more
+        than ``most``: the places a spelling that no name key matches may be a
+        transliteration of."""
         code = country.upper()
         towns = self._towns.get(code)
         if towns is None:
             with self._lock:
                 rows = self._db.execute(
-                    "SELECT * FROM place WHERE cc = ? AND kind IN ('city', 'admin1', 'county')",
-                    (code,),
+                    "SELECT * FROM place WHERE cc = ? AND kind IN ('city', 'admin1', 'county')"
+                    " LIMIT ?",
+                    (code, most + 1),
                 ).fetchall()
+                if len(rows) > most:
+                    rows = []
                 towns = tuple(self._place(tuple(row)) for row in rows)
             self._towns[code] = towns
         return towns
