@@ -1,230 +1,321 @@
-"""Distance and direction claims, checked against the geodesic.
+"""Distance and direction claims, found by their grammar and checked against the geodesic.
 
 "The city, located about 425 miles (680 kilometers) north of Pyongyang" gives two distance
-checks (425 mi, 680 km) and one direction check (north). Each check states its tolerance: a
-band for the hedge ("about", "nearly", none), the rounding the figure itself implies (680 is
-given to the nearest 10) and the size of the places (a city's centre is not its edge). A
-verdict always comes with its numbers.
+checks (425 mi, 680 km) and one direction check (north). A claim is a figure with a length
+unit, a compass word, or both, then a preposition ("of", "from", "outside", "off the coast
+of") and the place measured from; or, in an ellipsis, the figure and compass word alone
+("Fallujah, 50 kilometers to the east"), measured from the place named before. The place
+that lies there is the noun phrase before the claim ("Mahmudiyah, 30 km south of Baghdad"),
+or, in a heading ("North of Baghdad, ... in Baiji"), the place named after it.
 
-Durations, counts, clock times, speeds, areas and money never match: a claim needs a length
-unit followed by "of", "from" or "off" and a place.
+Not claims: a part of a place ("in the north of France", "northern Syria", "the northern city
+of Aleppo", "Aleppo, north of Syria"), a name ("North Waziristan"), a movement ("advancing
+south from X", "advanced 60 kilometers"), the length of a thing ("a 15km race"), a speed or an
+area. Durations, counts, clock times and money never match: a figure needs a length unit.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
-import shapely
-from shapely.ops import nearest_points
-
+from geo.checking import check
+from geo.claim_ends import End, Ends
 from geo.figures import claimed_values, figure_pattern
 from geo.gazetteer import Gazetteer
-from geo.geodesy import measure
-from geo.models import (
-    Claim,
-    Coordinate,
-    MentionForm,
-    Place,
-    PlaceKind,
-    PlaceMention,
-    Span,
-    Verdict,
+from geo.lang.en_claims import (
+    COMPASS,
+    DISTANCE_PREPOSITIONS,
+    JOURNEY_NOUNS,
+    MOVEMENT_VERBS,
+    PLACE_HEADS,
 )
+from geo.models import Bound, Claim, ClaimedValue, MentionForm, PlaceKind, PlaceMention, Span
 from geo.text import matches_near, span_at
-from geo.verdicts import check_direction, check_distance, radius_km
 
-__all__ = ["check_claims", "find_claims"]
+__all__ = ["Found", "check_claims", "find_claims"]
 
-_DIRECTION = r"north-?east|north-?west|south-?east|south-?west|north|south|east|west"
-_APART = re.compile(figure_pattern("1") + r"\s+apart\b", re.IGNORECASE)
-# (the space before the verb starts only where a run of spaces starts, and is taken whole:
-# tried from every position of a long run of spaces it would cost quadratic time)
-_DIRECTION_ONLY = re.compile(
-    rf"(?:,\s++|(?<!\s)\s++(?:lies|is|sits|is located|located)\s++)(?:just\s++|due\s++)?"
-    rf"(?P<dir>{_DIRECTION})\s+of\s+",
-    re.IGNORECASE,
-)
-_CLAIM = re.compile(
+_DISTANCE = re.compile(
     figure_pattern("1")
-    + r"(?:\s*\(\s*"
+    + r"(?:\s*[(\[]\s*(?:or\s+)?"
     + figure_pattern("2")
-    + r"\s*\))?"
-    + rf"(?:\s+(?:to\s+the\s+)?(?P<dir>{_DIRECTION})(?:ern)?)?"
-    + r"\s+(?:away\s+)?(?P<prep>of|from|off(?:\s+the\s+coast\s+of)?|outside|beyond)\s+",
+    + r"\s*[)\]]|\s*\(\s*(?:miles|kilomet(?:er|re)s|km)\s*\))?"
+    # "a 250-kilometre drive north of Baghdad": how far it is, told as the way there
+    + rf"(?:\s+(?P<way>{JOURNEY_NOUNS}))?"
+    + r"(?:\s+(?:(?:due|directly|just|further|farther|slightly)\s+)?(?:to\s+the\s+)?"
+    + rf"(?P<dir>{COMPASS})(?:wards?)?)?"
+    + r"(?:\s+(?P<away>away|apart))?"
+    + rf"(?:\s+(?P<prep>{DISTANCE_PREPOSITIONS})\b)?",
     re.IGNORECASE,
 )
-# Where a claim may be: around a length unit. Scanning only there keeps the big pattern off
-# the rest of the text.
+# (the lead word is taken only where a word starts: tried inside a word it would match
+# "west" in "south-west"; "eastwards of" is a way taken, "eastward of" may be a position)
+_DIRECTION_OF = re.compile(
+    r"(?<![\w-])(?P<lead>(?:(?:just|due|directly|immediately|slightly|further|farther|far|well"
+    r"|somewhat)\s+)?(?:to\s+the\s+)?)"
+    rf"(?P<dir>{COMPASS})(?:ward)?\s+(?P<prep>of)\s+",
+    re.IGNORECASE,
+)
+# Where a distance claim may be: around a length unit. Scanning only there keeps the big
+# pattern off the rest of the text.
 _UNIT_WORD = re.compile(  # also right after a digit: "160km"
-    r"(?:\b|(?<=\d))(?:km|kilomet(?:er|re)s?|miles?|mi|nautical|met(?:er|re)s?|m)\b",
+    r"(?:\b|(?<=\d))(?:kms?|kilomet(?:er|re)s?|kilometrs|miles?|mi|met(?:er|re)s?|m|yards?"
+    r"|yds|feet|foot|ft|blocks?)\b",
     re.IGNORECASE,
 )
 _BEFORE_UNIT = 80  # a hedge, a range and a figure fit before the unit in this many characters
 _AFTER_UNIT = 300  # ... and a converted figure, a direction and "of" after it
-
-
-def _scan(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Matches of ``pattern`` that hold a length unit, in text order."""
-    units = (u.span() for u in _UNIT_WORD.finditer(text))
-    return matches_near(pattern, text, units, _BEFORE_UNIT, _AFTER_UNIT)
-
-
-# What a length followed by these is not: a speed, an area, a depth, a length of something.
-_NOT_AFTER_NUMBER = re.compile(r"\s*(?:/|per\b|an hour|square|sq\b|²)", re.IGNORECASE)
+# What a length followed by these is not: a speed, an area.
+_NOT_AFTER_NUMBER = re.compile(r"\s*(?:/|per\b|an hour|a day|square|sq\b|²)", re.IGNORECASE)
+# After an ellipsis ("50 kilometers to the east"), the clause goes on or stops.
+_ELLIPSIS_END = re.compile(
+    r"\s*(?:$|[,.;:)\]—–]|(?:and|in|on|at|where|while|when|after|as|near)\b)", re.IGNORECASE
+)
+_ROUTE = re.compile(r"[^,.;]{0,60}?\bto\s+[A-Z]")  # "from X to Y": the length of a route
+# "in the north of", "the far north of", "the south and east of": a part of the place
+_PART_OF = re.compile(
+    r"\b(?:the|a|an)\s+(?:(?:far|extreme|very)\s+)?(?:(?:north|south|east|west)\w*\s*(?:and|or|,)\s+)?$",
+    re.IGNORECASE,
+)
 _BORDER_REF = re.compile(
     r"(?:the\s+)?(?:(?P<adj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+)?(?:border|frontier)"
     r"(?:\s+with\s+(?P<with>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))?"
 )
+_CURRENCY = "$€£¥"
+_AND = re.compile(r"\s+(?:and|&)\s+$")
+_IN_NAME = re.compile(r",?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?[A-Z]")
+# A city this large is the one meant wherever the other end is ("Moscow ... from Berlin"); a
+# smaller town abroad is more likely a namesake of one the gazetteer does not hold.
+_WELL_KNOWN = 100_000
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
-    match: re.Match[str]
-    subject: int | None
-    reference: int | None  # a place mention, or the country named in a border reference
-    border_end: int | None  # where "the Russian border" ends, for a border reference
+class Found:
+    """A claim as the text gives it, before it is checked."""
+
+    start: int
+    end: int
+    values: tuple[ClaimedValue, ...]
+    direction: str | None  # the compass word as written, or None
+    located: End | None
+    reference: End | None
+    border: bool  # the reference is a border ("30 km south of the Russian border")
+    part_of: bool  # a direction only: "Aleppo, north of Syria" may mean the north of Syria
 
 
-def find_claims(text: str, mentions: Sequence[PlaceMention]) -> list[_Found]:
-    """Claims between two named places, with their subject and reference mentions. A figure
-    whose subject the text does not name ("the tanker, 12 nautical miles off Libya") is no
-    claim between places and is left out. ``mentions`` are in text order."""
-    index = _Index(text, mentions)
-    found = []
-    taken: list[tuple[int, int]] = []
-    for match in _scan(_CLAIM, text):
-        if _NOT_AFTER_NUMBER.match(text, match.end("u1")):
-            continue
-        subject = index.subject(match.start())
-        if subject is None:
-            continue
-        border = _BORDER_REF.match(text, match.end())
-        if border is not None:
-            country = index.country_within(border.start(), border.end())
-            if country is None:
-                # "the border": the border the article last named, if any
-                country = index.last_border(match.start())
-            found.append(_Found(match, subject, country, border.end()))
-            taken.append(match.span())
-            continue
-        reference = index.mention_at(match.end())
-        if reference is not None:
-            found.append(_Found(match, subject, reference, None))
-            taken.append(match.span())
-    for match in _scan(_APART, text):
-        # "Tallinn and Helsinki, some 45 nautical miles apart": the two places named before
-        before = index.before(match.start(), 2)
-        if len(before) == 2:
-            found.append(_Found(match, before[1], before[0], None))
-    # (claims come in text order, so these are sorted; each keeps the furthest end so far)
+def find_claims(
+    text: str, mentions: Sequence[PlaceMention], gazetteer: Gazetteer, sentences: Sequence[Span]
+) -> list[Found]:
+    """The distance and direction claims of ``text``, in text order, with their ends.
+    ``mentions`` and ``sentences`` are in text order."""
+    ends = Ends(text, mentions, gazetteer)
+    starts = [s.start for s in sentences]
+    found: list[Found] = []
+    units = (u.span() for u in _UNIT_WORD.finditer(text))
+    for match in matches_near(_DISTANCE, text, units, _BEFORE_UNIT, _AFTER_UNIT):
+        claim = _distance(text, match, ends, _sentence(sentences, starts, match.start(), text))
+        if claim is not None:
+            found.append(claim)
+    taken = [(f.start, f.end) for f in found]
     taken_starts = [a for a, _ in taken]
-    taken_reach = list(accumulate((b for _, b in taken), max))
-    first_ending: dict[int, int] = {}
-    for i, m in enumerate(mentions):
-        first_ending.setdefault(m.end, i)
-    for match in _DIRECTION_ONLY.finditer(text):
-        k = bisect_right(taken_starts, match.start())
-        if k and taken_reach[k - 1] > match.start():
+    for match in _DIRECTION_OF.finditer(text):
+        k = bisect_right(taken_starts, match.start("dir"))
+        if k and taken[k - 1][1] > match.start("dir"):
             continue  # inside a distance claim
-        subject = first_ending.get(match.start())
-        reference = index.mention_at(match.end())
-        if subject is not None and reference is not None and mentions[subject].place is not None:
-            found.append(_Found(match, subject, reference, None))
-    found.sort(key=lambda f: f.match.start())
+        sentence = _sentence(sentences, starts, match.start(), text)
+        claim = _direction(text, match, ends, sentence)
+        if claim is not None:
+            found.append(claim)
+    found.sort(key=lambda f: f.start)
     return found
 
 
-class _Index:
-    """The lookups the claim finder makes for every match, each a bisection over lists made
-    once: scanning all the mentions per match costs quadratic time on a long text."""
+def _sentence(sentences: Sequence[Span], starts: list[int], offset: int, text: str) -> Span:
+    return span_at(sentences, starts, offset) or Span(0, len(text))
 
-    def __init__(self, text: str, mentions: Sequence[PlaceMention]) -> None:
-        self.mentions = mentions
-        self.starts = [m.start for m in mentions]
-        self.full_stops = [m.start() for m in re.finditer(r"\. ", text)]
-        self.line_breaks = [m.start() for m in re.finditer(r"\n", text)]
-        nested = _nested(mentions)
-        # Mentions of places that may be an end of a claim: not adjectives, possessives or
-        # names inside a larger mention. None holds another, so their ends rise with their
-        # starts.
-        self.ends_ok = [
-            i for i, m in enumerate(mentions)
-            if m.place is not None and m.mention.form is not MentionForm.DEMONYM
-            and not text.startswith(("'s", "’s"), m.end) and i not in nested
-        ]  # fmt: skip
-        self.ok_starts = [mentions[i].start for i in self.ends_ok]
-        self.ok_ends = [mentions[i].end for i in self.ends_ok]
-        borders = sorted(
-            (m.end, i)
-            for i, m in enumerate(mentions)
-            if m.place is not None and m.place.kind is PlaceKind.BORDER
-        )
-        self.border_ends = [end for end, _ in borders]
-        self.latest_border = list(accumulate((i for _, i in borders), max))
 
-    def before(self, offset: int, count: int) -> list[int]:
-        """The last ``count`` mentions of places (not adjectives or possessives) earlier in
-        the same sentence, a sentence here starting after ". " or a line break."""
-        k = bisect_right(self.full_stops, offset - 2)
-        j = bisect_right(self.line_breaks, offset - 1)
-        sentence_start = max(self.full_stops[k - 1] if k else -1,
-                             self.line_breaks[j - 1] if j else -1) + 1  # fmt: skip
-        low = bisect_left(self.ok_starts, sentence_start)
-        high = bisect_right(self.ok_ends, offset)
-        return self.ends_ok[max(low, high - count) : high]
+def _word_before(text: str, offset: int) -> str:
+    words = text[max(0, offset - 30) : offset].split()
+    return words[-1].lower().strip(",") if words else ""
 
-    def subject(self, offset: int) -> int | None:
-        """The place the distance is measured to: the nearest place named before the figure
-        in the same sentence, not an adjective or a possessive ("Kharkiv, Ukraine's second
-        city, lies 400 km east of Kyiv": Kharkiv)."""
-        before = self.before(offset, 1)
-        return before[-1] if before else None
 
-    def mention_at(self, offset: int) -> int | None:
-        """The mention that starts the reference ("of Pyongyang", "of the capital, Kyiv")."""
-        i = bisect_left(self.starts, offset)
-        while i < len(self.mentions) and self.starts[i] - offset <= 4:
-            m = self.mentions[i]
-            if m.place is not None:
-                if m.mention.form is MentionForm.DEMONYM:
-                    return None  # "north of Russian-held ..." names no place
-                return i
-            i += 1
+def _distance(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Found | None:
+    """A figure with its unit, a direction or "away", and a preposition or an ellipsis."""
+    values = tuple(claimed_values(match))
+    if not values or _NOT_AFTER_NUMBER.match(text, values[0].end):
         return None
-
-    def country_within(self, start: int, end: int) -> int | None:
-        """The first country named inside ``text[start:end]`` ("the Russian border")."""
-        i = bisect_left(self.starts, start)
-        while i < len(self.mentions) and self.starts[i] <= end:
-            m = self.mentions[i]
-            if m.end <= end and m.place is not None and m.place.kind is PlaceKind.COUNTRY:
-                return i
-            i += 1
+    start = match.start()
+    if text[max(0, start - 2) : start].strip()[-1:] in _CURRENCY:
         return None
+    direction = match.group("dir")
+    prep = match.group("prep")
+    if prep is None and direction is None and match.group("away") is None:
+        return None  # a length alone: "advanced 60 kilometers", "a 15km race"
+    if (prep or "").lower() == "of" and direction is None and values[0].bound is not Bound.MAX:
+        return None  # an amount of a thing: "100 km of road", "several meters of territory"
+    if _word_before(text, start) in MOVEMENT_VERBS:
+        return None  # how far something went
+    if (match.group("away") or "").lower() == "apart" and prep is None:
+        return _apart(match, values, ends, sentence)
+    if prep is None:
+        if not _ELLIPSIS_END.match(text, match.end()):
+            return None
+        reference: End | None = None
+        end = match.end()
+    else:
+        at = match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip())
+        if prep.lower() == "from" and _ROUTE.match(text, at) and not direction:
+            return None
+        border = _BORDER_REF.match(text, at)
+        if border is not None:
+            return _border_claim(match, values, direction, border, ends, sentence)
+        reference = ends.reference(at, sentence.end, "")
+        end = reference.end
+    located = ends.located(start, sentence.start, _hint(ends, reference, sentence))
+    if reference is None and located is not None:
+        reference = _implied_reference(ends, located, sentence)
+    elif reference is not None and reference.place is None and located is not None:
+        reference = _refine(ends, reference, located, sentence)
+    if located is not None and located.place is not None and reference is not None:
+        located = _same_country(ends, located, reference, sentence)
+    return Found(start, max(end, match.end()), values, direction, located, reference,
+                 border=False, part_of=False)  # fmt: skip
 
-    def last_border(self, offset: int) -> int | None:
-        """The last border mention (in text order) that ends by ``offset``."""
-        k = bisect_right(self.border_ends, offset)
-        return self.latest_border[k - 1] if k else None
+
+def _direction(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Found | None:
+    """A compass word and "of": "Vogosca, north of Sarajevo", "raids north of Baghdad"."""
+    lead = match.group("lead").lower()
+    if "to" not in lead.split() and _PART_OF.search(
+        text, max(0, match.start() - 20), match.start()
+    ):
+        return None  # "in the north of the country", "the far north of"
+    if _word_before(text, match.start()) in MOVEMENT_VERBS:
+        return None
+    reference = ends.reference(match.end(), sentence.end, "")
+    word = match.group("dir")
+    heading = word[0].isupper() and not text[sentence.start : match.start()].strip(" \"'“‘([")
+    if heading:
+        located = ends.after(reference.end, sentence.end, _country(reference))
+    else:
+        located = ends.located(match.start(), sentence.start, _hint(ends, reference, sentence))
+        if located is None or not located.named:
+            after = _IN_NAME.match(text, reference.end)
+            if after:
+                located = ends.after(reference.end, sentence.end, _country(reference)) or located
+    if reference.place is None and located is not None:
+        reference = _refine(ends, reference, located, sentence)
+    if located is not None and located.place is not None:
+        located = _same_country(ends, located, reference, sentence)
+    start = match.start("dir") if not match.group("lead").strip() else match.start()
+    return Found(start, max(reference.end, match.end()), (), word, located, reference,
+                 border=False, part_of=True)  # fmt: skip
 
 
-def _nested(mentions: Sequence[PlaceMention]) -> set[int]:
-    """Mentions inside another one ("North Korea" in "the North Korea-Russia border")."""
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
-    spans = [(mentions[i].start, mentions[i].end) for i in order]
-    nested = set()
-    reach = -1
-    for k, (i, (start, end)) in enumerate(zip(order, spans, strict=True)):
-        # inside one that starts before it or is longer; or the same span twice, each
-        # holding the other
-        if end <= reach or spans[k + 1 : k + 2] == [(start, end)]:
-            nested.add(i)
-        reach = max(reach, end)
-    return nested
+def _apart(
+    match: re.Match[str], values: tuple[ClaimedValue, ...], ends: Ends, sentence: Span
+) -> Found:
+    """ "Tallinn and Helsinki, some 45 nautical miles apart": the two places named before."""
+    second = ends.located(match.start(), sentence.start, "")
+    first = None
+    if second is not None and second.named:
+        joined = _AND.search(ends.text, max(sentence.start, second.start - 8), second.start)
+        if joined is not None:
+            first = ends.located(joined.start() + 1, sentence.start, _country(second))
+    return Found(match.start(), match.end(), values, None, second, first,
+                 border=False, part_of=False)  # fmt: skip
+
+
+def _border_claim(
+    match: re.Match[str],
+    values: tuple[ClaimedValue, ...],
+    direction: str | None,
+    border: re.Match[str],
+    ends: Ends,
+    sentence: Span,
+) -> Found:
+    """ "30 km south of the Russian border", "within 100 miles of the border with Pakistan"."""
+    country = ends.country_mention(border.start(), border.end())
+    if country is None:
+        country = ends.last_border(match.start())  # "the border": the one named before
+    place = ends.mentions[country].place if country is not None else None
+    reference = End(border.start(), border.end(), country, place, country is not None)
+    located = ends.located(match.start(), sentence.start, "")
+    return Found(match.start(), border.end(), values, direction, located, reference,
+                 border=True, part_of=False)  # fmt: skip
+
+
+def _country(end: End | None) -> str:
+    return end.place.country_code if end is not None and end.place is not None else ""
+
+
+def _hint(ends: Ends, reference: End | None, sentence: Span) -> str:
+    """The country the located place is looked for in: the reference's, else the one the
+    sentence names most ("Muqdadiya, 90 km north of the capital" in an Iraqi story)."""
+    country = _country(reference)
+    if country:
+        return country
+    named = ends.countries_named(sentence.start, sentence.end)
+    return named[0] if named else ""
+
+
+def _implied_reference(ends: Ends, located: End, sentence: Span) -> End | None:
+    """The place an ellipsis is measured from: the one named before the located place in
+    the sentence ("captured in Ramadi ..., four others in Fallujah, 50 km to the east")."""
+    return ends.previous_settlement(located.start, sentence.start, located.place)
+
+
+def _refine(ends: Ends, reference: End, located: End, sentence: Span) -> End:
+    """A reference the text describes: "the capital" of the located place's country, "the
+    city" named before."""
+    if reference.head in ("capital",) and located.place is not None:
+        capital = ends.gazetteer.capital(located.place.country_code)
+        if capital is not None:
+            return End(reference.start, reference.end, None, capital, True, reference.head)
+    if reference.head in PLACE_HEADS and not reference.named:
+        before = ends.previous_settlement(located.start, sentence.start, located.place)
+        if before is not None:
+            return End(reference.start, reference.end, before.mention, before.place, True)
+    return reference
+
+
+def _same_country(ends: Ends, located: End, reference: End | None, sentence: Span) -> End:
+    """The located place among its namesakes in the reference's country: "Malawi, 260 km
+    south of Cairo" is the Egyptian town, not the country."""
+    if reference is None or reference.place is None or located.place is None:
+        return located
+    code = reference.place.country_code
+    if not code or located.place.country_code == code:
+        return located
+    if reference.place.kind is PlaceKind.COUNTRY or (
+        located.place.kind is PlaceKind.COUNTRY and located.mention is None
+    ):
+        return located
+    name = ends.text[located.start : located.end]
+    if located.mention is not None:
+        m = ends.mentions[located.mention]
+        if m.mention.form is MentionForm.DEMONYM:
+            return located
+        name = m.text
+        for candidate in m.candidates:
+            if candidate.place.country_code == code:
+                return End(located.start, located.end, located.mention, candidate.place, True)
+    there = ends.lookup(name, code)
+    if there is not None and there.country_code == code and there.kind is PlaceKind.CITY:
+        return End(located.start, located.end, located.mention, there, True)
+    if (
+        located.place.kind is PlaceKind.CITY
+        and reference.place.kind is PlaceKind.CITY
+        and located.place.population < _WELL_KNOWN
+    ):
+        # a town told by its distance from a town of another country, in a sentence that
+        # names nothing else of its country, is a namesake the gazetteer does not hold
+        # ("Dura, south of Baghdad" is no Dura of Palestine)
+        named = ends.country_counts(sentence.start, sentence.end)
+        if named.get(located.place.country_code, 0) <= 1:
+            return End(located.start, located.end, None, None, True)
+    return located
 
 
 def check_claims(
@@ -234,118 +325,9 @@ def check_claims(
     ``sentences`` are in text order."""
     claims = []
     starts = [s.start for s in sentences]
-    for found in find_claims(text, mentions):
-        sentence = span_at(sentences, starts, found.match.start()) or Span(0, len(text))
-        claims.append(_check(text, found, mentions, gazetteer, sentence))
+    for found in find_claims(text, mentions, gazetteer, sentences):
+        sentence = _sentence(sentences, starts, found.start, text)
+        claim = check(text, found, gazetteer, sentence)
+        if claim is not None:
+            claims.append(claim)
     return tuple(claims)
-
-
-def _end_point(
-    place: Place, other: Coordinate, gazetteer: Gazetteer
-) -> tuple[Coordinate, float] | None:
-    """The point a distance to ``place`` is measured to, and its radius: a city's point; the
-    nearest point of a country's or state's outline; ``None`` for a place too large."""
-    if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
-        shape = gazetteer.shape(place.id)
-        if shape is None:
-            return None
-        point = shapely.Point(other.lonlat())
-        if shape.contains(point):
-            return None  # a distance "from Russia" to a place inside Russia is no claim we check
-        near, _ = nearest_points(shape.boundary, point)
-        return Coordinate(near.y, near.x), 1.0
-    if place.kind in (PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER):
-        return None
-    return place.coordinate, radius_km(place)
-
-
-def _inside(outer: Place, inner: Place, gazetteer: Gazetteer) -> bool:
-    shape = gazetteer.shape(outer.id)
-    return shape is not None and bool(shape.contains(shapely.Point(inner.coordinate.lonlat())))
-
-
-def _check(
-    text: str,
-    found: _Found,
-    mentions: Sequence[PlaceMention],
-    gazetteer: Gazetteer,
-    sentence: Span,
-) -> Claim:
-    match, subject, reference = found.match, found.subject, found.reference
-    start = match.start() if "a1" in match.re.groupindex else match.start("dir")
-    if found.border_end is not None:
-        end = found.border_end
-    else:
-        end = mentions[reference].end if reference is not None else match.end()
-    values = claimed_values(match)
-    claim_text = text[start:end]
-
-    def uncheckable(reason: str) -> Claim:
-        return Claim(start, end, claim_text, sentence, subject, reference, (), None,
-                     Verdict.UNCHECKABLE, reason)  # fmt: skip
-
-    if subject is None:
-        return uncheckable("the text does not say which place is this far away")
-    subject_place = mentions[subject].place
-    assert subject_place is not None
-    if found.border_end is not None:
-        ends = _border_ends(
-            subject_place, mentions[reference].place if reference is not None else None, gazetteer
-        )
-        if isinstance(ends, str):
-            return uncheckable(ends)
-        here, there = ends
-    else:
-        assert reference is not None
-        reference_place = mentions[reference].place
-        assert reference_place is not None
-        if subject_place.id == reference_place.id:
-            return uncheckable("both ends resolve to the same place")
-        here_end = _end_point(subject_place, reference_place.coordinate, gazetteer)
-        there_end = _end_point(reference_place, subject_place.coordinate, gazetteer)
-        if there_end is None and not values and _inside(reference_place, subject_place, gazetteer):
-            # "Perpignan, south of France": the part of the country it lies in, seen from
-            # the country's point
-            there_end = reference_place.coordinate, 0.0
-        if here_end is None or there_end is None:
-            large = subject_place.name if here_end is None else reference_place.name
-            return uncheckable(f"{large} is too large to measure a distance to")
-        here, there = here_end, there_end
-    geodesic = measure(there[0], here[0])
-    size_km = here[1] + there[1]
-    distances = tuple(check_distance(v, geodesic.distance_km, size_km) for v in values)
-    word = match.group("dir") if "dir" in match.re.groupindex else None
-    direction = check_direction(word, geodesic.bearing_deg, geodesic.distance_km, size_km)
-    verdicts = [d.verdict for d in distances] + ([direction.verdict] if direction else [])
-    if Verdict.OFF in verdicts:
-        verdict = Verdict.OFF
-    elif Verdict.LOOSE in verdicts:
-        verdict = Verdict.LOOSE
-    else:
-        verdict = Verdict.HOLDS
-    parts = [d.explanation for d in distances] + ([direction.explanation] if direction else [])
-    return Claim(start, end, claim_text, sentence, subject, reference, distances, direction,
-                 verdict, "; ".join(parts))  # fmt: skip
-
-
-def _border_ends(
-    subject: Place, named: Place | None, gazetteer: Gazetteer
-) -> tuple[tuple[Coordinate, float], tuple[Coordinate, float]] | str:
-    """The subject and the nearest point of the border it is said to be near: the border of
-    the subject's country with the country named ("the Russian border")."""
-    if named is None:
-        return "the text does not say which border"
-    if named.kind is PlaceKind.BORDER:
-        codes = named.id.removeprefix("border:").split("-")
-        line = gazetteer.border_line(*codes) if len(codes) == 2 else None
-        if line is None:
-            return f"no line is known for the {named.name}"
-        near, _ = nearest_points(line, shapely.Point(subject.coordinate.lonlat()))
-        return (subject.coordinate, radius_km(subject)), (Coordinate(near.y, near.x), 1.0)
-    if not subject.country_code or subject.country_code == named.country_code:
-        return f"the border of {named.name} with which country is not said"
-    line = gazetteer.border_line(subject.country_code, named.country_code)
-    if line is None:
-        return f"{named.name} has no land border with {subject.country_code}"
-    near, _ = nearest_points(line, shapely.Point(subject.coordinate.lonlat()))
-    return (subject.coordinate, radius_km(subject)), (Coordinate(near.y, near.x), 1.0)

@@ -215,6 +215,7 @@ class Gazetteer:
             raise DataError(f"{self.path} is index version {version}, expected {INDEX_VERSION}")
         self._lock = threading.Lock()
         self._places: dict[int, Place] = {}
+        self._towns: dict[str, tuple[Place, ...]] = {}
         self.credits = CREDITS
         words: dict[str, set[str]] = {
             "given": set(),
@@ -271,6 +272,25 @@ class Gazetteer:
                     hit = NameHit(self._place(tuple(place)), NameForm(form), exact)
                     found.setdefault(key, []).append(hit)
         return {k: tuple(v) for k, v in found.items()}
+
+    def towns_of(self, country: str, most: int) -> tuple[Place, ...]:
+        """Every town and region of ``country`` (ISO code), read once, or none if it has more
+        than ``most``: the places a spelling that no name key matches may be a
+        transliteration of."""
+        code = country.upper()
+        towns = self._towns.get(code)
+        if towns is None:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT * FROM place WHERE cc = ? AND kind IN ('city', 'admin1', 'county')"
+                    " LIMIT ?",
+                    (code, most + 1),
+                ).fetchall()
+                if len(rows) > most:
+                    rows = []
+                towns = tuple(self._place(tuple(row)) for row in rows)
+            self._towns[code] = towns
+        return towns
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id, if any."""

@@ -47,7 +47,8 @@ _SECTOR_WORDS = {
     "west": "W",
     "north-west": "NW",
 }
-_UNIT_KM = {"km": 1.0, "m": 0.001, "mi": KM_PER_MILE, "nmi": KM_PER_NAUTICAL_MILE}
+_UNIT_KM = {"km": 1.0, "m": 0.001, "mi": KM_PER_MILE, "nmi": KM_PER_NAUTICAL_MILE,
+            "yd": 0.0009144, "ft": 0.0003048}  # fmt: skip
 
 
 @cache
@@ -109,7 +110,8 @@ def sector_bearing(direction: str) -> float | None:
 
 
 def to_km(value: float, unit: str) -> float:
-    """Convert a length in ``km``, ``m``, ``mi`` or ``nmi`` to kilometres.
+    """Convert a length in ``km``, ``m``, ``mi``, ``nmi``, ``yd`` or ``ft`` to kilometres
+    (a city block has no fixed length: ``blocks`` raises ``KeyError``).
 
     >>> round(to_km(425, "mi"), 1)
     684.0

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from geo.timex import TimeMention
 
 __all__ = [
-    "QUOTE_CHARS", "Action", "Analysis", "Candidate", "Certainty", "Claim", "ClaimedValue",
+    "QUOTE_CHARS", "Action", "Analysis", "Bound", "Candidate", "Certainty", "Claim", "ClaimedValue",
     "Coordinate", "Crossing", "DirectionCheck", "DistanceCheck", "Event", "EventPlace", "Journey",
     "Leg", "Mention", "MentionForm", "Mode", "Place", "PlaceKind", "PlaceMention", "PlaceRole",
     "Reference", "Span", "Verdict",
@@ -190,18 +190,34 @@ class Verdict(StrEnum):
     UNCHECKABLE = "cannot be checked"
 
 
+class Bound(StrEnum):
+    """Which side a figure bounds: "about 50 km" is a point, "more than 50 km" a least,
+    "within 50 km" a most."""
+
+    POINT = "point"
+    MIN = "min"
+    MAX = "max"
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimedValue:
-    """One figure of a distance claim as written: "about 425 miles", "30-40 km"."""
+    """One figure of a distance claim as written: "about 425 miles", "30-40 km", "a few
+    miles" (vague: no value, no range)."""
 
     start: int
     end: int
     text: str
-    value: float | None  # None for a range
+    value: float | None  # None for a range or a vague amount
     low: float | None
     high: float | None
-    unit: str  # km, m, mi, nmi
+    unit: str  # km, m, mi, nmi, yd, ft, blocks
     hedge: str  # about, nearly, more than, within, ... or ""
+    bound: Bound = Bound.POINT
+
+    @property
+    def vague(self) -> bool:
+        """An amount with no number: "a few miles", "several kilometres"."""
+        return self.value is None and self.low is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +260,10 @@ class Claim:
     direction: DirectionCheck | None
     verdict: Verdict
     reason: str  # why it cannot be checked, or a one-line summary
+    # The places measured between: a mention's place, or one the claim alone names ("the
+    # capital" of the country, a village the place stage did not take); None when unnamed.
+    subject_place: Place | None = None
+    reference_place: Place | None = None
 
 
 class Certainty(StrEnum):
