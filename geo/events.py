@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from geo.attribution import certainty, read_cues, source
 from geo.chains import share_places
+from geo.enclosure import mark_context
 from geo.lang import EventLexicon
 from geo.models import (
     Action,
@@ -36,7 +37,7 @@ from geo.models import (
     Span,
 )
 from geo.people import People
-from geo.roles import attach_places, find_venue, mark_context
+from geo.roles import attach_places, find_venue
 from geo.timex import Granularity, Modifier, TimeMention, with_day
 from geo.tokens import Token
 from geo.triggers import Trigger, find_triggers
@@ -213,7 +214,7 @@ def _sentence_events(
     events = []
     for index, trigger in enumerate(triggers):
         start, end, action = trigger.start, trigger.end, trigger.action
-        own = mark_context(by_trigger.get(index, ()), mentions)
+        own = mark_context(text, by_trigger.get(index, ()), mentions, lexicon.place_nouns)
         event_actors = _event_actors(text, trigger, actors, lexicon)
         time, inherited = times.of(sentence, end, action)
         how_sure = certainty(text, cues, start, end)

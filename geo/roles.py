@@ -20,8 +20,6 @@ from geo.models import (
     Action,
     EventPlace,
     MentionForm,
-    Place,
-    PlaceKind,
     PlaceMention,
     PlaceRole,
     Reference,
@@ -29,7 +27,7 @@ from geo.models import (
 )
 from geo.triggers import Trigger
 
-__all__ = ["attach_places", "find_venue", "mark_context"]
+__all__ = ["attach_places", "find_venue"]
 
 _COMPASS = r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?"
 _UNIT = r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|yards?|feet|ft)"
@@ -165,37 +163,6 @@ def attach_places(
             out.append((target, EventPlace(i, role)))
         previous = (m, kept)
     return out
-
-
-def mark_context(
-    places: Sequence[EventPlace], mentions: Sequence[PlaceMention]
-) -> tuple[EventPlace, ...]:
-    """An event's ``places`` with each area that encloses another of its places in the same
-    role given the role of context: in "killed in Kirkuk, Iraq" the event happened in
-    Kirkuk, and Iraq only says where Kirkuk is."""
-    known = [(p, mentions[p.mention].place) for p in places]
-    out = []
-    for p, outer in known:
-        if outer is not None and any(
-            q.role is p.role and inner is not None and _encloses(outer, inner) for q, inner in known
-        ):
-            p = EventPlace(p.mention, PlaceRole.CONTEXT)
-        out.append(p)
-    return tuple(out)
-
-
-_WITHIN_ADMIN1 = frozenset(
-    {PlaceKind.COUNTY, PlaceKind.CITY, PlaceKind.LANDMARK, PlaceKind.FACILITY}
-)
-
-
-def _encloses(outer: Place, inner: Place) -> bool:
-    """Whether the country or first-level region ``outer`` holds ``inner``."""
-    if outer.kind is PlaceKind.COUNTRY:
-        return inner.kind is not PlaceKind.COUNTRY and inner.country_code == outer.country_code
-    if outer.kind is PlaceKind.ADMIN1:
-        return inner.kind in _WITHIN_ADMIN1 and bool(inner.admin1) and inner.admin1 == outer.admin1
-    return False
 
 
 _INTRODUCES = re.compile(r"\s*,\s*|\s+of\s+|\s+")  # "the town of X", "the capital, X"

@@ -157,3 +157,34 @@ def test_a_village_the_gazetteer_lacks_is_still_where(gazetteer: geo.Gazetteer) 
     assert a.placed_events == (event,)  # in the timeline, though not on the map
     assert "Ngaboua (not located)" in event_table(a)[0]["where"]
     assert not event_features(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "located", "context"),
+    [
+        (
+            "A car bomb exploded in the Amriya district in western Baghdad on Monday.",
+            "exploded",
+            "Amriya",
+            "Baghdad",
+        ),
+        (
+            "Gunmen attacked the village of Ngaboua in Borno State on Friday.",
+            "attacked",
+            "Ngaboua",
+            "Borno State",
+        ),
+    ],
+)
+def test_the_place_written_around_another_is_context(
+    gazetteer: geo.Gazetteer, text: str, trigger: str, located: str, context: str
+) -> None:
+    a = geo.analyze(text, gazetteer)
+    got = roles(a, only(a, trigger))
+    assert got[located] is PlaceRole.LOCATION
+    assert got[context] is PlaceRole.CONTEXT
+
+
+def test_a_list_of_countries_is_no_enclosure(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Storms killed dozens in Kenya, Somalia and Ethiopia.", gazetteer)
+    assert set(roles(a, only(a, "killed")).values()) == {PlaceRole.LOCATION}

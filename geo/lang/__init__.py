@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from geo.models import PlaceKind
 from geo.ontology import Action
 
 __all__ = ["EventLexicon", "Support"]
@@ -59,6 +60,7 @@ class EventLexicon:
     perfect_auxiliaries: frozenset[str]  # "has", "had": "has been captured"
     agent_marker: str  # "by": who did it, after a passive participle
     infinitive_marker: str  # "to": a support verb after it has no event noun before it
+    place_nouns: Mapping[str, PlaceKind]  # "village", "districts": what sort of place a name is
     not_before: Mapping[str, frozenset[str]]  # a word followed by one of these is no event
     capitalised_not: frozenset[str]  # words that, capitalised, are names ("March", a month)
     object_first: frozenset[str]  # "a plane carrying Biden": the actor follows the word

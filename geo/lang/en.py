@@ -344,6 +344,7 @@ def build_events() -> EventLexicon:
         perfect_auxiliaries=frozenset("has have had having".split()),
         agent_marker="by",
         infinitive_marker="to",
+        place_nouns=PLACE_NOUNS,
         not_before=MappingProxyType(
             {
                 # "the meeting is possible": how sure it is, read after the trigger
@@ -379,5 +380,5 @@ def build_events() -> EventLexicon:
     )
 
 
-EVENTS = build_events()
 PLACE_NOUNS = _place_nouns()
+EVENTS = build_events()
