@@ -6,6 +6,7 @@ of a town's name ("Mahmudiyah" for Al Mahmudiyah, "Tel Abyad" for Tall Abyad).""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.gazetteer import Gazetteer, NameHit
 from geo.lang.en_claims import PLACE_HEADS
@@ -27,6 +28,11 @@ _SKELETON_MIN = 3  # consonants: two ("Sa'sa", "ss") match too many towns of a c
 _ARTICLE_PREFIX = re.compile(
     r"^(?:nahiyat\s+|markaz\s+|qadaa?\s+)?(?:al|el|ash|a[dnrstz])[\s-]+(?=\w)"
 )
+
+
+# the skeletons of the towns of a few countries' worth, kept between analyses: the same towns
+# are compared again in every article that names a place of those countries
+_SKELETONS_KEPT = 65_536
 
 
 class Names:
@@ -106,6 +112,7 @@ def _variants(name: str) -> list[str]:
     return sorted({name_key(f) for f in forms if f.strip()})
 
 
+@lru_cache(maxsize=_SKELETONS_KEPT)
 def _skeleton(name: str) -> str:
     """The consonants of a transliterated name, without its article, doubled letters and a
     final "h" after a vowel: the part that spellings of one Arabic, Persian or Somali name
