@@ -24,12 +24,6 @@ _CHAIN_WORDS = 6  # words between an event and the event noun or clause that tel
 _COORDINATED_WORDS = 3  # "and", "and then", ", and was"
 _CLAUSE_CHARS = 200  # characters between a clause's verb and its participle clause
 _HARD_BREAKS = frozenset(';:()[]"“”')
-# what opens a clause about something else (a said "that ...", a "who ..."), which a place
-# of the sentence's other events does not reach; "as", "when" and "after" clauses tell when
-# the same thing happened ("was shot as he left a Gaza City mosque") and are reached
-_CLAUSE_OPENERS = frozenset(
-    "that which who whom whose whereas although though if unless but".split()
-)
 
 
 def share_places(
@@ -63,7 +57,9 @@ def share_places(
         ):
             places.setdefault(k, []).extend(locations(k - 1))
     # what is left without a place takes the locations of its nearest event in the sentence
-    # that has some: "were shot during a crackdown on an opposition rally in Kabwe"
+    # that has some: "were shot during a crackdown on an opposition rally in Kabwe", unless a
+    # clause about something else opens between them (``lexicon.roles.clause_openers``: a
+    # said "that ...", a "who ..."; not "as", "when", "after", which tell when it happened)
     placed = [k for k in range(len(triggers)) if locations(k)]
     if not placed:
         return
@@ -75,7 +71,7 @@ def share_places(
         if (
             gap is not None
             and "," not in gap
-            and not _CLAUSE_OPENERS.intersection(gap.lower().split())
+            and not lexicon.roles.clause_openers.intersection(gap.lower().split())
         ):
             places.setdefault(k, []).extend(locations(near))
 
@@ -130,7 +126,11 @@ def _participle_clause(text: str, a: Trigger, b: Trigger, lexicon: EventLexicon)
     on ``a``'s, not an -ing noun ("the killing of", "a Kim-Putin meeting") nor the verb of
     another clause ("and that ... meeting")."""
     gap = _gap(text, a, b)
-    if gap is None or len(gap) > _CLAUSE_CHARS or not text[b.start : b.end].endswith("ing"):
+    if (
+        gap is None
+        or len(gap) > _CLAUSE_CHARS
+        or not text[b.start : b.end].endswith(lexicon.roles.participle_ending)
+    ):
         return False
     words = gap.replace(",", " , ").split()
     if not words or any(

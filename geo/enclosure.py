@@ -10,9 +10,10 @@ larger kind of place).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
 
+from geo.lang import EventLexicon
 from geo.models import EventPlace, Place, PlaceKind, PlaceMention, PlaceRole
 
 __all__ = ["mark_context"]
@@ -33,25 +34,19 @@ _RANK = {
 _WITHIN_ADMIN1 = frozenset(
     {PlaceKind.COUNTY, PlaceKind.CITY, PlaceKind.LANDMARK, PlaceKind.FACILITY}
 )
-_WITHIN_WORDS = frozenset({"in", "of"})  # "Malha in Hasaka", "the Amriya district of Baghdad"
-# words that may stand between "in" and the larger place: "in the northern countryside of"
-_BEFORE_LARGER = frozenset(
-    "the northern southern eastern western central north south east west rural greater "
-    "countryside outskirts suburbs".split()
-)
-_OF = "of"
 
 
 def mark_context(
     text: str,
     places: Sequence[EventPlace],
     mentions: Sequence[PlaceMention],
-    place_nouns: Mapping[str, PlaceKind],
+    lexicon: EventLexicon,
 ) -> tuple[EventPlace, ...]:
     """An event's ``places`` with each area that encloses another of its places in the same
     role given the role of context: in "killed in Kirkuk, Iraq" the event happened in
-    Kirkuk, and Iraq only says where Kirkuk is. ``place_nouns`` are the language's words for
-    sorts of places ("district", "village"). Linear in the number of places."""
+    Kirkuk, and Iraq only says where Kirkuk is. ``lexicon`` gives the language's words for
+    sorts of places ("district", "village") and for one written inside another ("in", "of").
+    Linear in the number of places."""
     held: set[tuple[PlaceRole, str]] = set()  # (role, country or region code) of what is held
     for p in places:
         place = mentions[p.mention].place
@@ -68,7 +63,7 @@ def mark_context(
     for a, b in pairwise(order):  # the text's "X in Y", next to each other
         inner, outer = places[a], places[b]
         if inner.role is outer.role and _written_within(
-            text, mentions[inner.mention], mentions[outer.mention], place_nouns
+            text, mentions[inner.mention], mentions[outer.mention], lexicon
         ):
             context.add(b)
     return tuple(
@@ -93,21 +88,21 @@ def _rank(m: PlaceMention) -> int:
 
 
 def _written_within(
-    text: str, inner: PlaceMention, outer: PlaceMention, place_nouns: Mapping[str, PlaceKind]
+    text: str, inner: PlaceMention, outer: PlaceMention, lexicon: EventLexicon
 ) -> bool:
     """Whether the text puts ``inner`` inside ``outer``, written after it: "Malha in Hasaka
     province", "the Amriya district in western Baghdad", "Semdinli, Hakkari"."""
     if not 0 <= outer.start - inner.end <= 60:
         return False
     words = text[inner.end : outer.start].lower().replace(",", " , ").split()
-    while words and words[0] in place_nouns:  # "X district in Y", "X village of Y"
+    while words and words[0] in lexicon.place_nouns:  # "X district in Y", "X village of Y"
         words = words[1:]
     larger = _rank(outer) > _rank(inner)
     if words == [","]:
         return larger  # "Atmeh, Syria"; not a list ("Kenya, Somalia")
     return (
         bool(words)
-        and words[0] in _WITHIN_WORDS
-        and all(w in _BEFORE_LARGER or w == _OF for w in words[1:])
+        and words[0] in lexicon.roles.within
+        and all(w in lexicon.roles.before_larger or w == lexicon.roles.of for w in words[1:])
         and _rank(outer) >= _RANK[PlaceKind.CITY]  # (a district may be in a city: no rank)
     )

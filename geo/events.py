@@ -44,11 +44,6 @@ from geo.triggers import Trigger, find_triggers
 
 __all__ = ["find_events", "timeline"]
 
-_DEMONYM_ACTORS = frozenset(
-    "Russian Ukrainian American Chinese Israeli Iranian Syrian Turkish British French German "
-    "Japanese Indian Pakistani Saudi Palestinian".split()
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Actor:
@@ -73,7 +68,7 @@ def find_events(
     Pyongyang"), which are no event's place. Sentences, mentions, times and tokens are in
     text order."""
     actors = _actors(text, tokens, people, mentions)
-    venue = find_venue(text, mentions)
+    venue = find_venue(text, mentions, lexicon)
     # "North Korea" inside "the North Korea-Russia frontier": the larger mention speaks
     skip = frozenset(_nested(mentions) | measured_from)
     triggers = find_triggers(text, tokens, lexicon)
@@ -87,7 +82,7 @@ def find_events(
     # per sentence costs quadratic time on a long text.
     trigger_starts = [t.start for t in triggers]
     usable_starts = [mentions[i].start for i in usable]
-    timing = _Times(text, times, published)
+    timing = _Times(text, times, published, lexicon)
     for sentence in sentences:
         first = bisect_left(trigger_starts, sentence.start)
         after = bisect_left(trigger_starts, sentence.end)
@@ -210,14 +205,14 @@ def _sentence_events(
     for t, p in places:
         by_trigger.setdefault(t, []).append(p)
     share_places(text, triggers, by_trigger, lexicon)
-    cues = read_cues(text, sentence)
+    cues = read_cues(text, sentence, lexicon)
     events = []
     for index, trigger in enumerate(triggers):
         start, end, action = trigger.start, trigger.end, trigger.action
-        own = mark_context(text, by_trigger.get(index, ()), mentions, lexicon.place_nouns)
+        own = mark_context(text, by_trigger.get(index, ()), mentions, lexicon)
         event_actors = _event_actors(text, trigger, actors, lexicon)
         time, inherited = times.of(sentence, end, action)
-        how_sure = certainty(text, cues, start, end)
+        how_sure = certainty(text, cues, start, end, lexicon)
         who_says = source(cues, start) if how_sure is not Certainty.HAPPENED else ""
         confidence = 0.3 + 0.25 * bool(own) + (0.1 if inherited else 0.2) * bool(time)
         confidence += 0.15 * bool(event_actors)
@@ -257,7 +252,7 @@ def _event_actors(
             return ()
     chosen: list[str] = []
     adjective = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
-    if adjective and action is Action.ATTACK and adjective.group(1) in _DEMONYM_ACTORS:
+    if adjective and action is Action.ATTACK and adjective.group(1) in lexicon.attacker_demonyms:
         chosen = [adjective.group(1)]  # "a Russian offensive"
     elif action is Action.MEET:
         # everyone named around a meeting: "Putin's first meeting with Kim", "Kim-Putin"
@@ -281,10 +276,16 @@ class _Times:
     """The time expressions an event may take its time from, listed once in the orders its
     lookups bisect: the times in its sentence, and the day the story was last at."""
 
-    def __init__(self, text: str, times: Sequence[TimeMention], published: date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        times: Sequence[TimeMention],
+        published: date | None,
+        lexicon: EventLexicon,
+    ) -> None:
         # a statement may take the day it was made; other events not ("KCNA said on Tuesday")
         self.spoken = [t for t in times if not t.duration]
-        self.acted = [t for t in self.spoken if not _said_on(text, t.start)]
+        self.acted = [t for t in self.spoken if not _said_on(text, t.start, lexicon)]
         self.spoken_starts = [t.start for t in self.spoken]
         self.acted_starts = [t.start for t in self.acted]
         # (times do not overlap, so their ends rise with their starts)
@@ -329,12 +330,9 @@ class _Times:
         return TimeMention(time.start, time.end, time.text, value, time.modifier)
 
 
-def _said_on(text: str, start: int) -> bool:
+def _said_on(text: str, start: int, lexicon: EventLexicon) -> bool:
     """ "KCNA said on Tuesday": the day of the report, not of the event."""
-    return bool(_REPORTING_TIME.search(text[max(0, start - 14) : start]))
-
-
-_REPORTING_TIME = re.compile(r"\b(?:said|says|reported|told|announced)\s+(?:on\s+)?$", re.I)
+    return bool(lexicon.attribution.reporting_time.search(text[max(0, start - 14) : start]))
 
 
 def _is_story_day(t: TimeMention, published: date | None) -> bool:

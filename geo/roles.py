@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from geo.lang import EventLexicon
+from geo.lang import EventLexicon, RoleWords
 from geo.models import (
     Action,
     EventPlace,
@@ -29,20 +29,6 @@ from geo.triggers import Trigger
 
 __all__ = ["attach_places", "find_venue"]
 
-_COMPASS = r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?"
-_UNIT = r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|yards?|feet|ft)"
-_ROLES = [
-    # the far end of a distance or a direction is no place of the event: "a town 30 km from
-    # Kabul", "raids north of Baghdad", "some 25 kilometres (15 miles) east of Miranshah"
-    (re.compile(rf"\b{_COMPASS}(?:ern|erly|ward)?\s+of\s+$", re.I), PlaceRole.REFERENCE),
-    (re.compile(rf"\b{_UNIT}\)?\s+(?:away\s+)?(?:from|of|outside)\s+$", re.I), PlaceRole.REFERENCE),
-    (re.compile(r"\b(?:from|out of)\s+$", re.I), PlaceRole.ORIGIN),
-    (re.compile(r"\b(?:to|for|into|toward|towards)\s+$", re.I), PlaceRole.DESTINATION),
-    (re.compile(r"\b(?:via|through|across)\s+$", re.I), PlaceRole.VIA),
-    (re.compile(r"\b(?:in|at|near|on|outside|inside|around|of|over|off|above|along|throughout|"
-                r"within)\s+$", re.I),
-     PlaceRole.LOCATION),
-]  # fmt: skip
 # The role of a place written right after the verb, with no preposition: "left Pyongyang".
 _OBJECT_ROLE = {
     Action.DEPART: PlaceRole.ORIGIN,
@@ -64,41 +50,14 @@ _MOVES = (Action.DEPART, Action.ARRIVE, Action.TRAVEL, Action.VISIT)  # a journe
 _GATHERINGS = frozenset({Action.PROTEST, Action.RIOT, Action.FIGHT})
 _REACH = 140  # characters between a verb and a place its preposition ties to it
 _REACH_BACK = 60  # ... and between a place and a verb after it ("near the border saw")
-_CLAUSE_BREAK = re.compile(
-    r"[“”\"]|\b(?:that|who|whose|which|while|whereas|although|because|where)\b|;", re.I
-)
 
 
-def _reaches(text: str, start: int, end: int, reach: int = _REACH) -> bool:
+def _reaches(text: str, start: int, end: int, words: RoleWords, reach: int = _REACH) -> bool:
     """Whether a verb and a place ``text[start:end]`` apart can belong together: near
     enough, and not across a quotation or a "that" clause."""
-    return end - start <= reach and not _CLAUSE_BREAK.search(text[start:end])
+    return end - start <= reach and not words.clause_break.search(text[start:end])
 
 
-# An article, a possessive or a compass word with the space after it. Each is taken whole (an
-# atomic group): "eastern" reads as "east" + "ern" or as "eastern", and a run of them that
-# fails to fit would be tried in every split, at a cost doubling with each word.
-# (and adjectives that often stand before a place's name: "in downtown Beijing")
-_SKIPPED = (
-    r"(?>\b(?:the|a|an|his|her|its|their)\s+|\b(?:north|south|east|west|central|eastern|"
-    r"western|northern|southern)(?:ern)?\s+|\b(?:downtown|suburban|greater|rural|coastal|"
-    r"nearby|neighbou?ring|occupied|restive|besieged|remote)\s+)"
-)
-_SKIP_BEFORE = re.compile(rf"{_SKIPPED}+$", re.I)
-_ONLY_SKIPPED = re.compile(rf"\s*{_SKIPPED}*", re.I)
-_LONGEST_SKIPPED = len("neighbouring")  # the longest word _SKIPPED takes
-_VENUE = re.compile(
-    r"\b(?:possible|likely|probable|expected|planned)?\s*(?:venue|host city|location)\s+"
-    r"(?:is|was|would be|will be|could be)\s+",
-    re.I,
-)
-_SITE = re.compile(r"\b(?:the\s+)?(?:site|scene|venue)\s+of\b", re.I)
-# A capitalised word and "of" before a place: the place ends the name of an organisation or
-# a building ("the Associated Press of Pakistan", "the Tianfu Square of Chengdu"), unless the
-# word opens the sentence ("Many of Chechnya's towns").
-_NAME_OF = re.compile(r"\b[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
-# A name and its possessive "'s" right before a place, with the words that may follow it
-_POSSESSOR = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z]+\s+)?$")
 _PARENTHESIS = re.compile(r"\([^()]{0,40}\)")  # "Jobar (five times), Harasta"
 _LIST_GAP = 60  # characters between two places of one list
 _AUXILIARIES = 40  # characters of "has reportedly been" between a subject and its verb
@@ -129,7 +88,7 @@ def attach_places(
         introduced = []
         if not found and previous is not None and _listed(text, previous[0], m, lexicon):
             found = previous[1]  # "in Beijing, Shanghai and Tianjin"
-        if following is not None and _introduces(text, m, following):
+        if following is not None and _introduces(text, m, following, lexicon.roles):
             introduced = found  # "left the capital, Pyongyang": the name speaks for the place
             continue
         kept = []
@@ -141,7 +100,10 @@ def attach_places(
                 continue  # a statement is made somewhere; "for", "to" say what of, to whom
             if action is not Action.STATEMENT and (
                 m.reference is Reference.ORGANISATION
-                or (_possessive(text, m) and (role is not PlaceRole.LOCATION or action in _MOVES))
+                or (
+                    _possessive(text, m, lexicon.roles)
+                    and (role is not PlaceRole.LOCATION or action in _MOVES)
+                )
             ):
                 # "Washington will monitor", "for North Korea's official name"; a possessor
                 # is where an event happened ("bombed Baghdad's largest slum"), not a stop
@@ -150,7 +112,7 @@ def attach_places(
             kept.append((target, role))
             if action is Action.ARRIVE and role is PlaceRole.LOCATION:
                 role = PlaceRole.DESTINATION
-            elif role is PlaceRole.LOCATION and _owns(text, m, following):
+            elif role is PlaceRole.LOCATION and _owns(text, m, following, lexicon.roles):
                 role = PlaceRole.CONTEXT  # "in Spain's Basque Country": Spain holds it
             key = (target, m.place.id if m.place else f"unlocated:{m.mention.key}")
             if key in placed:  # "the capital, Pyongyang": one place, by its name
@@ -165,16 +127,13 @@ def attach_places(
     return out
 
 
-_INTRODUCES = re.compile(r"\s*,\s*|\s+of\s+|\s+")  # "the town of X", "the capital, X"
-
-
-def _introduces(text: str, m: PlaceMention, following: PlaceMention) -> bool:
+def _introduces(text: str, m: PlaceMention, following: PlaceMention, words: RoleWords) -> bool:
     """Whether the description ``m`` introduces the name ``following``: "the village of
     Malha", "the Indian capital New Delhi", "the capital, Pyongyang"."""
     return (
         m.mention.form in (MentionForm.DESCRIPTION, MentionForm.ANAPHOR)
         and following.mention.form is MentionForm.NAME
-        and _INTRODUCES.fullmatch(text, m.end, following.start) is not None
+        and words.introduces.fullmatch(text, m.end, following.start) is not None
     )
 
 
@@ -194,17 +153,18 @@ def _modifies(text: str, m: PlaceMention, lexicon: EventLexicon) -> bool:
 _OWNED_GAP = 30  # characters between a possessor and the place it holds ("'s southernmost ")
 
 
-def _owns(text: str, m: PlaceMention, following: PlaceMention | None) -> bool:
+def _owns(text: str, m: PlaceMention, following: PlaceMention | None, words: RoleWords) -> bool:
     """Whether ``m`` is a possessor whose next word is, or leads to, the place ``following``:
     "Yemen's Maarib province", "Thailand's southernmost Narathiwat Province"."""
-    if following is None or not _possessive(text, m):
+    ending = words.possessive.match(text, m.end)
+    if following is None or ending is None:
         return False
-    words = text[m.end + 2 : following.start].split()  # (after the "'s")
-    return following.start - m.end <= _OWNED_GAP and all(w.isalpha() for w in words)
+    between = text[ending.end() : following.start].split()  # (after the "'s")
+    return following.start - m.end <= _OWNED_GAP and all(w.isalpha() for w in between)
 
 
-def _possessive(text: str, m: PlaceMention) -> bool:
-    return text.startswith(("'s", "’s"), m.end)
+def _possessive(text: str, m: PlaceMention, words: RoleWords) -> bool:
+    return words.possessive.match(text, m.end) is not None
 
 
 def _listed(text: str, before: PlaceMention, m: PlaceMention, lexicon: EventLexicon) -> bool:
@@ -212,7 +172,8 @@ def _listed(text: str, before: PlaceMention, m: PlaceMention, lexicon: EventLexi
     gap = text[before.end : m.start]
     if len(gap) > _LIST_GAP or not gap.strip():
         return False
-    words = _SKIP_BEFORE.sub("", _PARENTHESIS.sub(" ", gap)).replace(",", " , ").split()
+    skipped = lexicon.roles.skip_before.sub("", _PARENTHESIS.sub(" ", gap))
+    words = skipped.replace(",", " , ").split()
     return bool(words) and all(w == "," or w.lower() in lexicon.coordinators for w in words)
 
 
@@ -224,6 +185,7 @@ class _Verbs:
         self, text: str, sentence: Span, triggers: Sequence[Trigger], lexicon: EventLexicon
     ) -> None:
         self.text = text
+        self.words = lexicon.roles
         self.triggers = triggers
         self.starts = [t.start for t in triggers]
         self.ends = [t.end for t in triggers]
@@ -258,12 +220,12 @@ class _Verbs:
         ``index`` and ``offset`` ("left the eastern city")."""
         end = self.ends[index]
         if index not in self.skippable:  # how far they run after the verb, read once
-            found = _ONLY_SKIPPED.match(self.text, end)
+            found = self.words.only_skipped.match(self.text, end)
             self.skippable[index] = found.end() if found else end
-        if offset > self.skippable[index] + _LONGEST_SKIPPED:
+        if offset > self.skippable[index] + self.words.longest_skipped:
             return False
         # (the word just before the place may want the space after it)
-        return _ONLY_SKIPPED.fullmatch(self.text[end:offset] + " ") is not None
+        return self.words.only_skipped.fullmatch(self.text[end:offset] + " ") is not None
 
 
 def _attach(
@@ -273,20 +235,24 @@ def _attach(
     hangs on, or the verb it is the object or passive subject of; and, for "X, where ...",
     the verb after."""
     triggers = verbs.triggers
+    words = lexicon.roles
     out: list[tuple[int, PlaceRole]] = []
-    before = _SKIP_BEFORE.sub("", text[max(sentence.start, m.start - 40) : m.start])
-    before = _SKIP_BEFORE.sub("", _POSSESSOR.sub("", before))  # "in Spain's Basque Country"
-    named_after = _NAME_OF.search(before)
+    before = words.skip_before.sub("", text[max(sentence.start, m.start - 40) : m.start])
+    # "in Spain's Basque Country"
+    before = words.skip_before.sub("", words.possessor.sub("", before))
+    # a capitalised word and "of" before the place, unless the word opens the sentence
+    # ("Many of Chechnya's towns")
+    named_after = words.name_of.search(before)
     if named_after and named_after.start() + max(sentence.start, m.start - 40) > sentence.start:
         return []  # the end of a name: "the Islamic State of Iraq", "Armed Forces of Colombia"
-    role = next((r for p, r in _ROLES if p.search(before)), None)
+    role = next((r for p, r in words.roles if p.search(before)), None)
     earlier = verbs.before(m.start)
     later = verbs.after(m.end)
     if role is not None:
-        if earlier is not None and _reaches(text, triggers[earlier].end, m.start):
+        if earlier is not None and _reaches(text, triggers[earlier].end, m.start, words):
             out.append((earlier, role))
         elif later is not None and (
-            _reaches(text, m.end, triggers[later].start, _REACH_BACK)
+            _reaches(text, m.end, triggers[later].start, words, _REACH_BACK)
             or verbs.opening(m, triggers[later].start)
         ):
             out.append((later, role))  # "journalists near the frontier saw"
@@ -302,8 +268,8 @@ def _attach(
         if object_role is not None and _only_auxiliaries(gap, lexicon):
             out.append((later, object_role))  # "Vukovar was captured", "Kosovo is patrolled"
     if later is not None and (
-        re.match(r",?\s+where\b", text[m.end : m.end + 12])
-        or _SITE.search(text[m.end : min(sentence.end, m.end + 120)])
+        words.where.match(text[m.end : m.end + 12])
+        or words.site.search(text[m.end : min(sentence.end, m.end + 120)])
     ):
         # "Vladivostok, where Putin arrived"; "The city ... was the site of ... meeting"
         out.append((later, PlaceRole.LOCATION))
@@ -318,11 +284,11 @@ def _only_auxiliaries(words: Sequence[str], lexicon: EventLexicon) -> bool:
     )
 
 
-def find_venue(text: str, mentions: Sequence[PlaceMention]) -> int | None:
+def find_venue(text: str, mentions: Sequence[PlaceMention], lexicon: EventLexicon) -> int | None:
     """ "A possible venue is the eastern Russian city of Vladivostok": the venue mention."""
     starts = [m.start for m in mentions]
     placed = [i for i, m in enumerate(mentions) if m.place is not None]
-    for match in _VENUE.finditer(text):
+    for match in lexicon.roles.venue.finditer(text):
         first = bisect_left(placed, bisect_left(starts, match.end()))
         after = placed[first : first + 3]
         if after and mentions[after[0]].start - match.end() < 60:

@@ -6,14 +6,15 @@ word lists; a second language is a second module building the same values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from geo.models import PlaceKind
+from geo.models import PlaceKind, PlaceRole
 from geo.ontology import Action
 
-__all__ = ["EventLexicon", "Support"]
+__all__ = ["AttributionWords", "EventLexicon", "RoleWords", "Support"]
 
 
 class Support(StrEnum):
@@ -21,6 +22,69 @@ class Support(StrEnum):
 
     OBJECT = "object"  # after it: "launched an airstrike", "held talks", "carried out raids"
     SUBJECT = "subject"  # before it: "clashes broke out", "the blast occurred"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWords:
+    """The words that tie a place to an event and give it its role there (``geo.roles``), that
+    tell a place written only to say where another is (``geo.enclosure``), and that keep the
+    events of one sentence from sharing their places (``geo.chains``).
+
+    Patterns are compiled once, when the language is built; each is matched as it is given
+    (its flags, its case), and a pattern ending in ``$`` is searched in the text just before
+    a place.
+    """
+
+    # The preposition before a place and the role it gives ("from " origin, "30 km from "
+    # reference), tried in order, the first found deciding
+    roles: tuple[tuple[re.Pattern[str], PlaceRole], ...]
+    clause_break: re.Pattern[str]  # what a verb and its place are not read across: "that"
+    # Words that may stand between a verb or a preposition and the place ("the", "eastern",
+    # "downtown"): a run of them ending the text, and a run of them from where it is matched
+    skip_before: re.Pattern[str]
+    only_skipped: re.Pattern[str]
+    longest_skipped: int  # characters of the longest of those words
+    venue: re.Pattern[str]  # "a possible venue is ": the place after it hosts the meeting
+    site: re.Pattern[str]  # "the site of": the place before it is where the event after was
+    where: re.Pattern[str]  # ", where": the place before it is where the event after was
+    name_of: re.Pattern[str]  # "Forces of ", "State of the ": a place ending another name
+    possessor: re.Pattern[str]  # "Spain's ", "Thailand's southernmost ": before a place
+    possessive: re.Pattern[str]  # the "'s" of a possessor, matched right after its name
+    introduces: re.Pattern[str]  # what stands between "the town" and its name: " of ", ", "
+    # "Malha in Hasaka", "the Amriya district of Baghdad": a place written inside another ...
+    within: frozenset[str]
+    before_larger: frozenset[str]  # ... and the words that may precede the larger: "the"
+    of: str  # "in the northern countryside of Y": a word that may also stand among those
+    # Words opening a clause about something else ("that", "who"), which a place of a
+    # sentence's other events does not reach
+    clause_openers: frozenset[str]
+    participle_ending: str  # "-ing": a verb with it may open a clause ("..., killing five")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionWords:
+    """The words that tell how sure an article is of an event and who says so
+    (``geo.attribution``): negation, denial, modal verbs, expectation, reporting.
+
+    Patterns are compiled once, when the language is built; each is matched as it is given.
+    A pattern ending in ``$`` is searched in the text just before an event's verb, one
+    matched at the start, in the text just after it.
+    """
+
+    negation: re.Pattern[str]  # "not", "didn't": the event did not happen
+    denied: re.Pattern[str]  # "denied": anywhere in the sentence
+    possible: re.Pattern[str]  # "could", "possibly", before the verb ...
+    possible_after: re.Pattern[str]  # ... or " was possible" after it
+    unclear: re.Pattern[str]  # "unclear whether": the events after it are possible
+    expected: re.Pattern[str]  # "will", "plans to", "as early as", before the verb ...
+    expected_after: re.Pattern[str]  # ... or " is expected" after it
+    reported: re.Pattern[str]  # "said", "according to": anywhere in the sentence
+    # Who says so: the name after "according to" (group ``a``) or before "said" (group ``b``)
+    source: re.Pattern[str]
+    leading_article: re.Pattern[str]  # "the " before a source's name, left out
+    not_sources: frozenset[str]  # "Monday", "He": capitalised words that name no source
+    # "said on ": a time after it is when the report was made, not when the event happened
+    reporting_time: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +145,10 @@ class EventLexicon:
     # Words of ``not_before`` that then tell the toll of the event before them ("the storm left
     # four dead"): a support verb of its subject
     results: frozenset[str]
+    # Demonyms that, written right before an attack, name who attacked ("a Russian offensive")
+    attacker_demonyms: frozenset[str]
+    roles: RoleWords  # where an event happened
+    attribution: AttributionWords  # how sure the article is of it, and who says so
 
     def is_adverb(self, word: str) -> bool:
         """Whether ``word`` (lower case) may stand between an auxiliary and its participle."""

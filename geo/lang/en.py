@@ -25,7 +25,9 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from geo.lang import EventLexicon, Support
+from geo.lang.en_attribution import ATTRIBUTION
 from geo.lang.en_forms import noun_forms, past_forms, spellings, verb_forms
+from geo.lang.en_roles import ROLES
 from geo.models import PlaceKind
 from geo.ontology import Action
 
@@ -217,6 +219,14 @@ _PREPOSITIONS = (
     "under near through across around toward towards between among about off"
 )
 
+# Demonyms that, right before an attack, name who attacked ("a Russian offensive"); matched as
+# written, capitalised. A short list kept since the first event stage; the gazetteer's own
+# demonyms (data/demonyms.csv) are the full one.
+_ATTACKER_DEMONYMS = (
+    "Russian Ukrainian American Chinese Israeli Iranian Syrian Turkish British French German "
+    "Japanese Indian Pakistani Saudi Palestinian"
+)
+
 
 def _type_forms(verbs: str, nouns: str) -> tuple[list[str], list[str]]:
     """All word forms of one type's lists, and those that are past participles."""
@@ -377,6 +387,9 @@ def build_events() -> EventLexicon:
         existential="there",
         occurrences=frozenset(occurrences),
         results=frozenset({"left"}),
+        attacker_demonyms=frozenset(_ATTACKER_DEMONYMS.split()),
+        roles=ROLES,
+        attribution=ATTRIBUTION,
     )
 
 
