@@ -37,16 +37,20 @@ def find_candidates(
     tokens: Sequence[Token],
     gazetteer: Gazetteer,
     named: AbstractSet[tuple[int, int]] = frozenset(),
+    found_runs: Sequence[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Every sub-span of every capitalised run whose text is a name in the gazetteer.
 
-    A whole run, or a span in ``named`` (names that a place noun marks), is also looked up
-    with the Arabic article dropped or added ("Qamishli" is "Al Qamishli"); a part of a run is
-    not, lest "Sham" in "Ahrar al-Sham" be read as a place.
+    A whole name, or a span in ``named`` (names that a place noun marks), is also looked up
+    with the Arabic article dropped or added ("Qamishli" is "Al Qamishli"); a part of a name is
+    not, lest "Sham" in "Ahrar al-Sham" be read as a place. ``found_runs`` are the text's
+    :func:`geo.tokens.runs`, when the caller has them.
     """
     spans: dict[str, list[tuple[int, int]]] = {}
-    whole = set(named) | set(name_spans(text, tokens))  # "Qamishli" in "Qamishli on Monday"
-    for first, last in runs(text, tokens):
+    if found_runs is None:
+        found_runs = runs(text, tokens)
+    whole = set(named) | set(name_spans(tokens, found_runs))  # "Qamishli" in "Qamishli on Monday"
+    for first, last in found_runs:
         for a in range(first, last + 1):
             if not tokens[a].is_cap:
                 continue

@@ -71,6 +71,7 @@ def find_cues(
     tokens: Sequence[Token],
     nouns: Mapping[str, PlaceKind],
     common: AbstractSet[str] = frozenset(),
+    names: Sequence[tuple[int, int]] | None = None,
 ) -> list[Cue]:
     """Every capitalised run that a place noun marks as a place, in text order.
 
@@ -78,10 +79,13 @@ def find_cues(
     ``common`` are capitalised common words, which a name before a noun does not consist of
     alone ("Six villages", "Shiite villages", "The county's") and which before a capitalised
     noun make it part of a name of another sort ("School District"). After "the town of" a
-    common word is a name all the same ("the town of Hit").
+    common word is a name all the same ("the town of Hit"). ``names`` are the text's
+    :func:`name_spans`, when the caller has them.
     """
     cues: dict[int, Cue] = {}
-    spans = _split_nouns(tokens, name_spans(text, tokens), nouns)
+    if names is None:
+        names = name_spans(tokens, runs(text, tokens))
+    spans = _split_nouns(tokens, names, nouns)
 
     def nameable(first: int, last: int) -> bool:
         return _nameable(tokens, first, last, common)
@@ -115,9 +119,12 @@ def find_cues(
     return [cues[k] for k in sorted(cues)]
 
 
-def name_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """The capitalised runs of a text, cut into the names they list ("A and B")."""
-    return _split_lists(tokens, runs(text, tokens))
+def name_spans(
+    tokens: Sequence[Token], found_runs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The capitalised runs of a text (:func:`geo.tokens.runs`), cut into the names they list
+    ("A and B")."""
+    return _split_lists(tokens, found_runs)
 
 
 def _split_lists(

@@ -33,7 +33,7 @@ from geo.models import Mention, MentionForm, PlaceKind
 from geo.people import People, find_people
 from geo.sources import NameForm
 from geo.text import name_key
-from geo.tokens import Token, line_start, sentence_initial, tokenize
+from geo.tokens import Token, line_start, runs, sentence_initial, tokenize
 
 __all__ = [
     "FACILITY_HEADS",
@@ -82,11 +82,13 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
     """
     tokens = tokenize(text)
     lex = gazetteer.lexicon
-    cues = find_cues(text, tokens, PLACE_NOUNS, lex.common)
+    found_runs = runs(text, tokens)
+    names = name_spans(tokens, found_runs)
+    cues = find_cues(text, tokens, PLACE_NOUNS, lex.common, names)
     named = {(c.name_first, c.name_last) for c in cues} | {(c.first, c.name_last) for c in cues}
-    candidates = find_candidates(text, tokens, gazetteer, named)
+    candidates = find_candidates(text, tokens, gazetteer, named, found_runs)
     major = {(c.first, c.last) for c in candidates if is_major(c.hits)}
-    frames = _frames(text, tokens, cues, candidates, lex)
+    frames = _frames(text, tokens, names, cues, candidates, lex)
     framed = {(f.first, f.last) for f in frames}
     cues = sorted([*cues, *frames], key=lambda c: c.first)
     # a town's two-word name where a place stands is no person's: "in Tal Afar", "in Khan Younis"
@@ -140,9 +142,9 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
     places = {
         (c.first, c.last) for c in chosen if not any(h.form is NameForm.DEMONYM for h in c.hits)
     }
-    cues.extend(find_listed(tokens, name_spans(text, tokens), places, lex))
+    cues.extend(find_listed(tokens, names, places, lex))
     chosen.extend(_unlisted(tokens, cues, taken, people.tokens, lex))
-    chosen.extend(_facilities(text, tokens, chosen, people.tokens, lex))
+    chosen.extend(_facilities(text, tokens, names, chosen, people.tokens, lex))
     chosen.sort(key=lambda c: c.start)
     out: list[tuple[Mention, tuple[NameHit, ...]]] = []
     for cand in chosen:
@@ -160,6 +162,7 @@ _REGIONS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.COUNTY, Pla
 def _frames(
     text: str,
     tokens: Sequence[Token],
+    names: Sequence[tuple[int, int]],
     cues: list[Cue],
     candidates: Sequence[Candidate],
     lex: Lexicon,
@@ -176,7 +179,7 @@ def _frames(
     places.update((c.first, c.last) for c in candidates if is_major(c.hits))
     places.update((c.first, c.last) for c in cues)
     marked = {i for c in cues for i in range(c.first, c.last + 1)}
-    frames = find_frames(text, tokens, name_spans(text, tokens), Known(regions, places), lex)
+    frames = find_frames(text, tokens, names, Known(regions, places), lex)
     return [f for f in frames if not any(i in marked for i in range(f.first, f.last + 1))]
 
 
@@ -242,6 +245,7 @@ def is_facility(name: str) -> bool:
 def _facilities(
     text: str,
     tokens: Sequence[Token],
+    names: Sequence[tuple[int, int]],
     chosen: list[Candidate],
     persons: AbstractSet[int],
     lex: Lexicon,
@@ -255,7 +259,7 @@ def _facilities(
     by_token = {i: c for c in chosen for i in range(c.first, c.last + 1)}
     rank = {id(c): k for k, c in enumerate(chosen)}
     replaced: set[int] = set()  # ids of the names a facility takes over
-    for first, last in name_spans(text, tokens):  # "the X Airport on Saturday"
+    for first, last in names:  # "the X Airport on Saturday"
         if tokens[last].text not in FACILITY_HEADS or last == first:
             continue
         for k in range(last - 1, first - 1, -1):
