@@ -20,11 +20,13 @@ from geo.tokens import Token, line_start, runs
 __all__ = [
     "Cue",
     "TokenSpan",
+    "after_stative_preposition",
     "demonym_is_place",
     "find_cues",
     "followed_by_region",
     "has_place_context",
     "hyphen_compound",
+    "name_spans",
 ]
 
 # Words between a place noun and its name in "the village of X": only "of".
@@ -61,7 +63,7 @@ class Cue:
     last: int
     name_first: int  # after a lower-case particle: "al-Rai" is looked up as "Rai" too
     name_last: int
-    kind: PlaceKind
+    kind: PlaceKind | None  # ``None`` where the words say it is a place but not what sort
 
 
 def find_cues(
@@ -69,6 +71,7 @@ def find_cues(
     tokens: Sequence[Token],
     nouns: Mapping[str, PlaceKind],
     common: AbstractSet[str] = frozenset(),
+    names: Sequence[tuple[int, int]] | None = None,
 ) -> list[Cue]:
     """Every capitalised run that a place noun marks as a place, in text order.
 
@@ -76,10 +79,13 @@ def find_cues(
     ``common`` are capitalised common words, which a name before a noun does not consist of
     alone ("Six villages", "Shiite villages", "The county's") and which before a capitalised
     noun make it part of a name of another sort ("School District"). After "the town of" a
-    common word is a name all the same ("the town of Hit").
+    common word is a name all the same ("the town of Hit"). ``names`` are the text's
+    :func:`name_spans`, when the caller has them.
     """
     cues: dict[int, Cue] = {}
-    spans = _split_lists(tokens, runs(text, tokens))
+    if names is None:
+        names = name_spans(tokens, runs(text, tokens))
+    spans = _split_nouns(tokens, names, nouns)
 
     def nameable(first: int, last: int) -> bool:
         return _nameable(tokens, first, last, common)
@@ -113,6 +119,14 @@ def find_cues(
     return [cues[k] for k in sorted(cues)]
 
 
+def name_spans(
+    tokens: Sequence[Token], found_runs: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The capitalised runs of a text (:func:`geo.tokens.runs`), cut into the names they list
+    ("A and B")."""
+    return _split_lists(tokens, found_runs)
+
+
 def _split_lists(
     tokens: Sequence[Token], spans: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -122,6 +136,28 @@ def _split_lists(
         start = first
         for i in range(first + 1, last):
             if tokens[i].text in _SPLITTERS:
+                out.append((start, i - 1))
+                start = i + 1
+        out.append((start, last))
+    return out
+
+
+def _split_nouns(
+    tokens: Sequence[Token], spans: Sequence[tuple[int, int]], nouns: Mapping[str, PlaceKind]
+) -> list[tuple[int, int]]:
+    """Runs cut after a capitalised place noun and "of": "Orgun District of Paktika Province"
+    is a district and a province, not one name."""
+    out = []
+    for first, last in spans:
+        start = first
+        for i in range(first + 1, last):
+            noun = tokens[i - 1].text
+            if (
+                tokens[i].text == _OF
+                and i - 1 > start
+                and noun[:1].isupper()
+                and noun.lower() in nouns
+            ):
                 out.append((start, i - 1))
                 start = i + 1
         out.append((start, last))
@@ -298,6 +334,26 @@ def has_place_context(text: str, tokens: Sequence[Token], cand: TokenSpan) -> bo
     return (
         line_start(text, tokens[cand.first].start) and j < len(tokens) and tokens[j].text in ",-—–("
     )
+
+
+# Prepositions of where a thing is or happens, before which a person is rarely named: "in Tal
+# Afar", "near Miranshah". Not "to", "from", "of" or "with", which introduce people as often
+# ("said to Abu Bakr", "a message from Khan").
+_STATIVE = frozenset("in at near outside inside around into across throughout within".split())
+
+
+def after_stative_preposition(tokens: Sequence[Token], cand: TokenSpan) -> bool:
+    """Whether the name follows "in", "at", "near" (and the like), whole, and is no possessor:
+    the position of a place ("fighting in Tal Afar"), not a person ("in Abu Bakr's words") nor
+    the start of a longer name ("in Ain Issa", "in Bint Jbail")."""
+    j = cand.last + 1
+    if j < len(tokens) and (
+        tokens[j].text in ("'s", "’s", "-") or tokens[j].is_cap or tokens[j].text[:1].isdigit()
+    ):
+        return False  # "in Abu Bakr's", "at Terminal 4"
+    if j + 1 < len(tokens) and tokens[j + 1].text == "-" and tokens[j].text.islower():
+        return False  # "in Bustan al-Qasr"
+    return cand.first > 0 and tokens[cand.first - 1].text in _STATIVE
 
 
 def hyphen_compound(tokens: Sequence[Token], cand: TokenSpan) -> bool:

@@ -15,20 +15,24 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from geo.candidates import BIG_CITY, Candidate, find_candidates, is_major
 from geo.cues import (
     Cue,
+    after_stative_preposition,
     demonym_is_place,
     find_cues,
     followed_by_region,
     has_place_context,
     hyphen_compound,
+    name_spans,
 )
+from geo.frames import Known, find_frames, find_listed
 from geo.gazetteer import Gazetteer, Lexicon, NameHit
 from geo.lang.en import PLACE_NOUNS
 from geo.models import Mention, MentionForm, PlaceKind
 from geo.people import People, find_people
 from geo.sources import NameForm
-from geo.text import name_key, unmarked_key
+from geo.text import name_key
 from geo.tokens import Token, line_start, runs, sentence_initial, tokenize
 
 __all__ = [
@@ -41,69 +45,16 @@ __all__ = [
     "recognise",
 ]
 
-_MAX_WORDS = 7
 # Last words of the names of streets and buildings, which the gazetteer does not hold but
 # which are places all the same ("Hutcheson Road", "St. Michael's Hospital").
 FACILITY_HEADS = frozenset(
     """Road Street Avenue Lane Close Drive Boulevard Highway Freeway Parkway Square Bridge
     Airport Hospital Church Cathedral Mosque Temple Synagogue Museum Stadium Arena Mall
-    Station Prison Jail Terminal Plaza Hotel""".split()
+    Station Prison Jail Terminal Plaza Hotel Junction Roundabout Farms Base Dam Crossing
+    Checkpoint Harbour Harbor""".split()
 )
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
 _MEDIUM = 100_000  # a person's name names a city this big only with context
-_BIG = 300_000  # above this a single-word name is taken even where doubtful
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A span of text with the gazetteer entries that bear its name."""
-
-    start: int
-    end: int
-    first: int  # index of the first token
-    last: int  # index of the last token (inclusive)
-    hits: tuple[NameHit, ...]
-    kind: PlaceKind | None = None  # what a noun beside the name says it is ("village")
-
-
-def find_candidates(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Candidate]:
-    """Every sub-span of every capitalised run whose text is a name in the gazetteer."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for first, last in runs(text, tokens):
-        for a in range(first, last + 1):
-            if not tokens[a].is_cap:
-                continue
-            for b in range(a, min(last, a + _MAX_WORDS * 2) + 1):
-                if not tokens[b].is_cap:
-                    continue
-                start, end = tokens[a].start, tokens[b].end
-                spans.setdefault(text[start:end], []).append((a, b))
-                # "Ky." and "St." are names with their dot
-                if b + 1 < len(tokens) and tokens[b + 1].text == "." and tokens[b + 1].start == end:
-                    spans.setdefault(text[start : end + 1], []).append((a, b + 1))
-    keys = {surface: name_key(surface) for surface in spans}
-    unmarked = {k: u for k in keys.values() if (u := unmarked_key(k)) is not None}
-    found = gazetteer.lookup([*keys.values(), *unmarked.values()])
-    candidates: list[Candidate] = []
-    for surface, where in spans.items():
-        key = keys[surface]
-        hits = found.get(key) or found.get(unmarked.get(key, key))
-        if not hits:
-            continue
-        hits = tuple(h for h in hits if _case_fits(surface, h))
-        if hits:
-            for a, b in where:
-                candidates.append(Candidate(tokens[a].start, tokens[b].end, a, b, hits))
-    return candidates
-
-
-def _case_fits(surface: str, hit: NameHit) -> bool:
-    """All-capital short words ("US", "UN") match only names written the same way; a name
-    such as "Un" does not match "UN"."""
-    letters = surface.replace(".", "")
-    if hit.form is NameForm.ABBREVIATION:
-        return surface == hit.exact
-    return not (letters.isupper() and len(letters) <= 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +82,22 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
     """
     tokens = tokenize(text)
     lex = gazetteer.lexicon
-    candidates = find_candidates(text, tokens, gazetteer)
-    major = {(c.first, c.last) for c in candidates if _is_major(c.hits)}
-    cues = find_cues(text, tokens, PLACE_NOUNS, lex.common)
-    people = _unless_settlements(find_people(text, tokens, major, lex), cues)
+    found_runs = runs(text, tokens)
+    names = name_spans(tokens, found_runs)
+    cues = find_cues(text, tokens, PLACE_NOUNS, lex.common, names)
+    named = {(c.name_first, c.name_last) for c in cues} | {(c.first, c.name_last) for c in cues}
+    candidates = find_candidates(text, tokens, gazetteer, named, found_runs)
+    major = {(c.first, c.last) for c in candidates if is_major(c.hits)}
+    frames = _frames(text, tokens, names, cues, candidates, lex)
+    framed = {(f.first, f.last) for f in frames}
+    cues = sorted([*cues, *frames], key=lambda c: c.first)
+    # a town's two-word name where a place stands is no person's: "in Tal Afar", "in Khan Younis"
+    placed = {
+        (c.first, c.last)
+        for c in candidates
+        if c.last > c.first and after_stative_preposition(tokens, c)
+    }
+    people = _unless_settlements(find_people(text, tokens, major | placed, lex), cues)
     cued = {(c.name_first, c.name_last): c.kind for c in cues}
     lowercase = {t.text for t in tokens if t.text[:1].islower()}
     doc = _Document(text, tokens, lex, people, lowercase, cued)
@@ -145,8 +108,13 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
     # Longest spans first, then leftmost: "New York City" beats "New York" beats "York".
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
         covered = range(cand.first, cand.last + 1)
+        span = (cand.first, cand.last)
         if any(i in taken for i in covered):
             continue
+        if not is_major(cand.hits) and any(
+            a <= cand.first and cand.last <= b and (a, b) != span for a, b in framed
+        ):
+            continue  # a part of a name the words mark as a whole: "Tora" in "Tora Kalay"
         if any(i in people.tokens for i in covered) and not _place_despite_person(doc, cand):
             rejected.add((cand.first, cand.last))
             continue
@@ -171,8 +139,12 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
             taken.update(covered)
             ends.add(cand.last)
     cues = [c for c in cues if (c.name_first, c.name_last) not in rejected]
+    places = {
+        (c.first, c.last) for c in chosen if not any(h.form is NameForm.DEMONYM for h in c.hits)
+    }
+    cues.extend(find_listed(tokens, names, places, lex))
     chosen.extend(_unlisted(tokens, cues, taken, people.tokens, lex))
-    chosen.extend(_facilities(text, tokens, chosen, people.tokens, lex))
+    chosen.extend(_facilities(text, tokens, names, chosen, people.tokens, lex))
     chosen.sort(key=lambda c: c.start)
     out: list[tuple[Mention, tuple[NameHit, ...]]] = []
     for cand in chosen:
@@ -181,6 +153,34 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
         mention = Mention(cand.start, cand.end, surface, form, name_key(surface), cand.kind)
         out.append((mention, cand.hits))
     return Recognition(tuple(out), people, tuple(tokens))
+
+
+# Kinds of place a name can be placed in: "X, Syria", "X, North Darfur".
+_REGIONS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.COUNTY, PlaceKind.REGION})
+
+
+def _frames(
+    text: str,
+    tokens: Sequence[Token],
+    names: Sequence[tuple[int, int]],
+    cues: list[Cue],
+    candidates: Sequence[Candidate],
+    lex: Lexicon,
+) -> list[Cue]:
+    """The names a sentence frames as places (``geo.frames``) where no noun marks them."""
+    regions = {
+        c.first: c.last
+        for c in candidates
+        if is_major(c.hits)
+        and any(h.place.kind in _REGIONS and h.form is not NameForm.DEMONYM for h in c.hits)
+    }
+    regions.update((c.first, c.last) for c in cues if c.kind in _REGIONS)
+    places = dict(regions)
+    places.update((c.first, c.last) for c in candidates if is_major(c.hits))
+    places.update((c.first, c.last) for c in cues)
+    marked = {i for c in cues for i in range(c.first, c.last + 1)}
+    frames = find_frames(text, tokens, names, Known(regions, places), lex)
+    return [f for f in frames if not any(i in marked for i in range(f.first, f.last + 1))]
 
 
 # Kinds of place whose noun makes a name a place even where it reads as a person's: "the town
@@ -245,6 +245,7 @@ def is_facility(name: str) -> bool:
 def _facilities(
     text: str,
     tokens: Sequence[Token],
+    names: Sequence[tuple[int, int]],
     chosen: list[Candidate],
     persons: AbstractSet[int],
     lex: Lexicon,
@@ -258,7 +259,7 @@ def _facilities(
     by_token = {i: c for c in chosen for i in range(c.first, c.last + 1)}
     rank = {id(c): k for k, c in enumerate(chosen)}
     replaced: set[int] = set()  # ids of the names a facility takes over
-    for first, last in runs(text, tokens):
+    for first, last in names:  # "the X Airport on Saturday"
         if tokens[last].text not in FACILITY_HEADS or last == first:
             continue
         for k in range(last - 1, first - 1, -1):
@@ -301,17 +302,6 @@ def _best_population(hits: Iterable[NameHit]) -> int:
     return max((h.place.population for h in hits if h.place.kind is PlaceKind.CITY), default=0)
 
 
-def _is_major(hits: Sequence[NameHit]) -> bool:
-    """A country, continent, first-level region, county, water body or landmark, or a city
-    of at least ``_BIG`` people, named by its main name or a curated alias."""
-    for h in hits:
-        if h.form is NameForm.ALTERNATE and h.place.kind is PlaceKind.CITY:
-            continue
-        if h.place.kind is not PlaceKind.CITY or h.place.population >= _BIG:
-            return True
-    return False
-
-
 class _Verdict(Enum):
     PLACE = "place"
     NOT_PLACE = "not a place"
@@ -325,14 +315,14 @@ class _Document:
     lex: Lexicon
     people: People
     lowercase_words: set[str]
-    cued: Mapping[tuple[int, int], PlaceKind]  # names a place noun marks, by token span
+    cued: Mapping[tuple[int, int], PlaceKind | None]  # names the words mark, by token span
 
 
 def _judge(doc: _Document, cand: Candidate) -> _Verdict:
     """Whether a gazetteer match is a place here, judged by the words and the document."""
     text, tokens, lex = doc.text, doc.tokens, doc.lex
     words = [t for t in tokens[cand.first : cand.last + 1] if t.text[:1].isalpha()]
-    major = _is_major(cand.hits)
+    major = is_major(cand.hits)
     context = has_place_context(text, tokens, cand)
     population = _best_population(cand.hits)
     abbreviation = any(h.form is NameForm.ABBREVIATION for h in cand.hits) or (
@@ -365,15 +355,32 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
         return _Verdict.NOT_PLACE  # "Al-Ahram", "Coca-Cola"
     only_alternates = all(h.form is NameForm.ALTERNATE for h in cand.hits)
     if only_alternates and population < _SMALL:
-        # a village's variant spelling: only where the text pins it down ("Boons, B.C.")
-        return _Verdict.PLACE if followed_by_region(tokens, cand) else _Verdict.NOT_PLACE
-    if only_alternates and not context and population < _BIG:
+        # a village's variant spelling: only where the text pins it down ("Boons, B.C.") or
+        # puts it where a place stands and it is no word of another sort ("in Miranshah")
+        pinned = followed_by_region(tokens, cand) or (
+            after_stative_preposition(tokens, cand) and not _ordinary(doc, words)
+        )
+        return _Verdict.PLACE if pinned else _Verdict.NOT_PLACE
+    if only_alternates and not context and population < BIG_CITY:
         return _Verdict.NEEDS_CONTEXT
     if not major and not context and population < _SMALL // 10:
         return _Verdict.NEEDS_CONTEXT
     return _Verdict.PLACE
 
 
+def _ordinary(doc: _Document, words: Sequence[Token]) -> bool:
+    """Whether a one-word name is also a common word or a person's name ("Hope", "Tal")."""
+    if len(words) != 1:
+        return False
+    word = words[0].text
+    return (
+        word in doc.lex.common
+        or word in doc.lex.given
+        or word in doc.lex.family
+        or word.lower() in doc.lowercase_words
+    )
+
+
 def _place_despite_person(doc: _Document, cand: Candidate) -> bool:
     """A major place inside a name taken for a person, when a locative word precedes it."""
-    return _is_major(cand.hits) and has_place_context(doc.text, doc.tokens, cand) and cand.first > 0
+    return is_major(cand.hits) and has_place_context(doc.text, doc.tokens, cand) and cand.first > 0

@@ -10,7 +10,14 @@ from collections.abc import Iterable, Sequence
 
 from geo.models import Span
 
-__all__ = ["matches_near", "name_key", "sentence_spans", "span_at", "unmarked_key"]
+__all__ = [
+    "article_keys",
+    "matches_near",
+    "name_key",
+    "sentence_spans",
+    "span_at",
+    "unmarked_key",
+]
 
 # Transliterations differ in the hyphens that tie particles to names ("Deir ez-Zor" and
 # "Deir ez Zor", "Mazar-e-Sharif" and "Mazar-e Sharif"): a key reads a hyphen as a space.
@@ -46,6 +53,31 @@ def unmarked_key(key: str) -> str | None:
     if "'" not in key or _ELISION.search(key):
         return None
     return key.replace("'", "")
+
+
+# The Arabic article as romanised names write it: "al"/"el", or assimilated to a following "sun
+# letter" ("Ar Raqqah", "As Suwayda", "Ash Shaddadi"). News drops it or keeps it as the
+# gazetteer does not ("Qamishli" for "Al Qamishli", "al-Raqqa" for "Raqqa").
+_ARTICLES = ("al", "el")
+_SUN_LETTERS = ("sh", "th", "dh", "zh", "t", "d", "r", "z", "s", "n")
+# (dropped only where it is no English word: "As", "At" and "An" open English phrases)
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|az|ash|ath|adh) (?=\S)")
+
+
+def article_keys(key: str) -> tuple[str, ...]:
+    """The key with the Arabic article dropped, or with it added (plain and assimilated).
+
+    >>> article_keys("al raqqa"), article_keys("qamishli"), article_keys("shaddadi")
+    (('raqqa',), ('al qamishli', 'el qamishli'), ('al shaddadi', 'el shaddadi', 'ash shaddadi'))
+    """
+    head = _ARTICLE.match(key)
+    if head is not None:
+        return (key[head.end() :],)
+    found = [f"{article} {key}" for article in _ARTICLES]
+    sun = next((s for s in _SUN_LETTERS if key.startswith(s)), None)
+    if sun is not None:
+        found.append(f"a{sun} {key}")
+    return tuple(found)
 
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before

@@ -1,0 +1,61 @@
+"""English words that frame a name as a place (``geo.frames``): an apposition ("X, a town in
+..."), a bearing ("X, 60 km north of Y"), a preposition of place. Written from English grammar
+and news style."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from geo.lang.en import PLACE_NOUNS
+from geo.lang.en_forms import noun_forms
+from geo.models import PlaceKind
+
+__all__ = [
+    "APPOSITION_ENDS",
+    "APPOSITION_NOUNS",
+    "BEARINGS",
+    "DISTANCE_UNITS",
+    "HEDGES",
+    "PLACED_IN",
+    "STANDS_AT",
+]
+
+# Nouns that an apposition names a place with, besides the place nouns: "X, the capital of Y".
+_APPOSITION_EXTRA: dict[PlaceKind, str] = {
+    PlaceKind.CITY: "capital community shantytown",
+    PlaceKind.REGION: "enclave",
+}
+
+
+def _apposition_nouns() -> MappingProxyType[str, PlaceKind]:
+    nouns = dict(PLACE_NOUNS)
+    for kind, words in _APPOSITION_EXTRA.items():
+        for word in words.split():
+            nouns.update((form, kind) for form in noun_forms(word))
+    return MappingProxyType(nouns)
+
+
+APPOSITION_NOUNS = _apposition_nouns()
+# Words after the noun of an apposition that end the noun phrase ("a town near Kirkuk"); any
+# other word makes the noun a modifier ("a town official", "a village elder").
+APPOSITION_ENDS = frozenset(
+    """in of on near about some around located situated close just along at between outside
+    inside under that which where with controlled held populated bordering lying known home
+    by off""".split()
+)
+# Compass words: "60 km north of", "in western Syria".
+BEARINGS = frozenset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west northern southern eastern western central northeastern northwestern
+    southeastern southwestern""".split()
+)
+DISTANCE_UNITS = frozenset("km kilometers kilometres kilometer kilometre miles mile mi".split())
+# Words that soften a distance: "some 60 km", "just north of".
+HEDGES = frozenset("about some around nearly roughly almost just approximately only".split())
+# Prepositions before a name that stand it where a place stands ("in X, Syria"). Not "of",
+# "by", "with" or "to", which as often name a person ("according to Conrad, South Africa").
+STANDS_AT = frozenset(
+    "in at near outside inside around into across throughout within from toward towards".split()
+)
+# Prepositions that place a name inside or beside a known place: "X in Helmand province".
+PLACED_IN = frozenset({"in", "near", "outside"})
