@@ -36,7 +36,10 @@ def name_key(name: str) -> str:
     >>> name_key("Mazar-e-Sharif"), name_key("U.S.")
     ('mazar e sharif', 'u.s.')
     """
-    decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    translated = name.translate(_QUOTES)
+    if translated.isascii():  # most names: no accents to strip (and casefold is lower)
+        return " ".join(translated.split()).lower()
+    decomposed = unicodedata.normalize("NFKD", translated)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip().casefold()
 

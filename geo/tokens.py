@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Token", "line_start", "runs", "sentence_initial", "tokenize"]
 
@@ -30,11 +30,13 @@ class Token:
     start: int
     end: int
     text: str
+    # capitalised, counting an elided particle ("d'Ivoire", "l'Aquila"): asked of every token
+    # several times over, so worked out once
+    is_cap: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_cap(self) -> bool:
-        """Capitalised, counting an elided particle: "d'Ivoire", "l'Aquila"."""
-        return self.text[:1].isupper() or bool(_ELIDED.match(self.text))
+    def __post_init__(self) -> None:
+        cap = self.text[:1].isupper() or _ELIDED.match(self.text) is not None
+        object.__setattr__(self, "is_cap", cap)
 
     @property
     def is_upper(self) -> bool:
