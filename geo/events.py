@@ -38,6 +38,7 @@ from geo.models import (
 )
 from geo.people import People
 from geo.roles import attach_places, find_venue
+from geo.text import name_key
 from geo.timex import Granularity, Modifier, TimeMention, with_day
 from geo.tokens import Token
 from geo.triggers import Trigger, find_triggers
@@ -62,15 +63,17 @@ def find_events(
     published: date | None,
     lexicon: EventLexicon,
     measured_from: frozenset[int] = frozenset(),
+    titles: frozenset[str] = frozenset(),
 ) -> tuple[Event, ...]:
     """Events in text order, one per trigger word of ``lexicon``. ``measured_from`` are
     mentions that only serve as the far end of a distance claim ("425 miles north of
-    Pyongyang"), which are no event's place. Sentences, mentions, times and tokens are in
-    text order."""
+    Pyongyang"), which are no event's place; ``titles`` are the name keys of words for
+    offices ("governor", "ambassador"), whose place ("the governor of Kirkuk") is no event's
+    place either. Sentences, mentions, times and tokens are in text order."""
     actors = _actors(text, tokens, people, mentions)
     venue = find_venue(text, mentions, lexicon)
     # "North Korea" inside "the North Korea-Russia frontier": the larger mention speaks
-    skip = frozenset(_nested(mentions) | measured_from)
+    skip = frozenset(_nested(mentions) | measured_from | _offices(text, mentions, titles, lexicon))
     triggers = find_triggers(text, tokens, lexicon)
     usable = [
         i for i, m in enumerate(mentions)
@@ -98,6 +101,22 @@ def find_events(
     if venue is not None:
         events = [_with_venue(e, venue) for e in events]
     return tuple(events)
+
+
+_OFFICE_REACH = 40  # characters of "the deputy governor of the " before a place
+
+
+def _offices(
+    text: str, mentions: Sequence[PlaceMention], titles: frozenset[str], lexicon: EventLexicon
+) -> set[int]:
+    """Places that say whose an office is: "a senior commander of Colombia", "the ambassador
+    to Turkey", "the coach of Mexico"."""
+    found = set()
+    for i, m in enumerate(mentions):
+        office = lexicon.roles.office_of.search(text, max(0, m.start - _OFFICE_REACH), m.start)
+        if office is not None and name_key(office.group(1)) in titles:
+            found.add(i)
+    return found
 
 
 def _nested(mentions: Sequence[PlaceMention]) -> set[int]:

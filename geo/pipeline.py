@@ -64,7 +64,7 @@ def analyze(
     times = find_times(text, published)
     people, tokens = found.recognition.people, found.recognition.tokens
     events = timeline(find_events(text, sentences, mentions, times, people, tokens, published,
-                                  EVENTS, measured_from))  # fmt: skip
+                                  EVENTS, measured_from, gazetteer.lexicon.titles))  # fmt: skip
     journeys = build_journeys(text, events, mentions, gazetteer)
     return Analysis(text, published, mentions, tuple(gazetteer.credits), claims, events, journeys)
 

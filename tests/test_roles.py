@@ -188,3 +188,16 @@ def test_the_place_written_around_another_is_context(
 def test_a_list_of_countries_is_no_enclosure(gazetteer: geo.Gazetteer) -> None:
     a = geo.analyze("Storms killed dozens in Kenya, Somalia and Ethiopia.", gazetteer)
     assert set(roles(a, only(a, "killed")).values()) == {PlaceRole.LOCATION}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A policeman shot Russia's ambassador to Turkey on Monday.",
+        "Troops captured a senior commander of Colombia's largest rebel group.",
+    ],
+)
+def test_the_place_of_an_office_is_no_location(gazetteer: geo.Gazetteer, text: str) -> None:
+    a = geo.analyze(text, gazetteer)
+    (event,) = [e for e in a.events if e.action in (Action.ASSAULT, Action.SEIZE)]
+    assert not {a.mentions[p.mention].text for p in event.places} & {"Turkey", "Colombia"}

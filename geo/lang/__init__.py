@@ -48,6 +48,9 @@ class RoleWords:
     site: re.Pattern[str]  # "the site of": the place before it is where the event after was
     where: re.Pattern[str]  # ", where": the place before it is where the event after was
     name_of: re.Pattern[str]  # "Forces of ", "State of the ": a place ending another name
+    # "commander of ", "ambassador to the ": a word (group 1) and the preposition that ties a
+    # place to it; when the word is a title, the place says whose office, not where
+    office_of: re.Pattern[str]
     possessor: re.Pattern[str]  # "Spain's ", "Thailand's southernmost ": before a place
     possessive: re.Pattern[str]  # the "'s" of a possessor, matched right after its name
     introduces: re.Pattern[str]  # what stands between "the town" and its name: " of ", ", "

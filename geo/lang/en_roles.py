@@ -66,6 +66,8 @@ _WHERE = "where"
 # and an article before a place end a name (case as written)
 _NAME_OF = "of"
 _NAME_ARTICLE = "the"
+# "the governor of Kirkuk", "the ambassador to Turkey", "an adviser for Iraq": an office's place
+_OFFICE_OF = "of|to|for"
 # The possessive ending of a name, with either apostrophe: a name and its "'s" right before a
 # place, with the word that may follow it ("Spain's Basque Country", "Thailand's southernmost")
 _POSSESSIVE = "'s|’s"
@@ -141,6 +143,7 @@ def build_roles() -> RoleWords:
         site=re.compile(rf"\b(?:{_SITE_ARTICLE}\s+)?(?:{_SITE_NOUNS})\s+{_SITE_OF}\b", re.I),
         where=re.compile(rf",?\s+{_WHERE}\b"),
         name_of=re.compile(rf"\b[A-Z][\w'’-]*\s+{_NAME_OF}\s+(?:{_NAME_ARTICLE}\s+)?$"),
+        office_of=re.compile(rf"\b([A-Za-z]+)\s+(?:{_OFFICE_OF})\s+(?:{_NAME_ARTICLE}\s+)?$"),
         possessor=re.compile(
             rf"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}(?:{_POSSESSIVE})\s+(?:[a-z]+\s+)?$"
         ),
