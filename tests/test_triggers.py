@@ -161,3 +161,12 @@ def test_an_infinitive_support_verb_does_not_reach_back_over_a_name() -> None:
     text = "Nearly 2,000 troops are patrolling Kabul every day to make it a safe place."
     spans = [text[t.start : t.end] for t in find_triggers(text, tokenize(text), EVENTS)]
     assert spans == ["are patrolling"]
+
+
+def test_took_place_is_an_incident_without_an_event_noun() -> None:
+    text = "The event took place at night. Huge protests took place in Hama. He took the town."
+    found = [(text[t.start : t.end], t.action) for t in find_triggers(text, tokenize(text), EVENTS)]
+    assert found == [
+        ("took place", Action.INCIDENT),
+        ("protests took place", Action.PROTEST),
+    ]

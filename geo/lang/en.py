@@ -191,7 +191,8 @@ _SUPPORTS: dict[Support, tuple[str, str]] = {
     ),
 }
 # Support verbs that, without an event noun, still say that something happened: an incident
-_OCCURRENCES = "occur happen erupt"
+# ("take" only as "took place": alone it is no support verb)
+_OCCURRENCES = "occur happen erupt take"
 # Forms of "be": with an event noun before or after them they name its event ("the attack was
 # on a market", "there were clashes"); before a verb they are its auxiliary ("were killed").
 _COPULAS = "be am is are was were been being"
