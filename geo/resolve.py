@@ -20,6 +20,7 @@ import numpy as np
 
 from geo.gazetteer import NameHit
 from geo.models import Candidate, Mention, MentionForm, Place, PlaceKind
+from geo.sources import NameForm
 
 __all__ = ["Resolution", "resolve"]
 
@@ -123,7 +124,10 @@ def resolve(
             settled.append(None)
             continue
         margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
-        settled.append(ranked[0][0].place if margin >= 1.5 else None)
+        # (a mere alternate spelling is no evidence of the document's country: "Nowshehra"
+        # read as a small Indian town turned "Islamabad" into the Indian town of that name)
+        alternate = ranked[0][0].form is NameForm.ALTERNATE
+        settled.append(ranked[0][0].place if margin >= 1.5 and not alternate else None)
     # Evidence per name key, so that a name never votes for its own reading.
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     regions: dict[str, Counter[str]] = defaultdict(Counter)

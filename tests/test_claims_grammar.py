@@ -137,3 +137,11 @@ def test_two_countries_are_measured_between_their_nearest_points(
     (claim,) = _claims("Lebanon lies about 100 km west of Iraq.", gazetteer)
     (check,) = claim.distances
     assert check.computed < 300  # across Syria, not the 750 km between their middles
+
+
+def test_a_site_named_after_its_town_stands_at_the_town(gazetteer: geo.Gazetteer) -> None:
+    text = "Police arrested students at Minya University south of Cairo on Sunday."
+    a = geo.analyze(text, gazetteer)
+    (claim,) = a.claims
+    assert claim.direction is not None
+    assert claim.subject_place is not None and claim.subject_place.name == "Minya"

@@ -67,3 +67,13 @@ def test_a_region_after_its_town_is_a_location_not_a_government(gazetteer: geo.G
     assert sask.reference is geo.Reference.LOCATION
     (washington,) = mentions_of(analysis, "Washington")
     assert washington.reference is geo.Reference.ORGANISATION
+
+
+def test_an_alternate_spelling_is_no_evidence_of_the_country(gazetteer: geo.Gazetteer) -> None:
+    """ "Nowshehra" is an alternate spelling of a small Indian town as well as of Nowshera,
+    Pakistan: taken as the article's country, it turned the capital into the Indian town
+    that Islamabad is also a name of."""
+    text = "Nowshehra, a major city about 120 km northwest of the capital, Islamabad, was hit."
+    a = geo.analyze(text, gazetteer)
+    (islamabad,) = [m for m in a.mentions if m.text == "Islamabad"]
+    assert islamabad.place is not None and islamabad.place.country_code == "PK"

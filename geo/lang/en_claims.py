@@ -186,7 +186,9 @@ MOVEMENT_VERBS = frozenset(
 PLACE_HEADS = frozenset(
     "city town village township hamlet suburb district province governorate region area "
     "county state municipality neighbourhood neighborhood quarter camp settlement port "
-    "capital oasis commune prefecture division sector zone locality enclave".split()
+    "capital oasis commune prefecture division sector zone locality enclave "
+    # a site named after its town stands at the town: "Orly airport", "Minya University"
+    "airport airfield university peninsula".split()
 )
 # The head nouns that mean the capital of a country named or implied.
 CAPITAL_HEADS = frozenset({"capital"})
