@@ -35,6 +35,11 @@ _ARTICLE_PREFIX = re.compile(
 _SKELETONS_KEPT = 65_536
 
 
+# Letters that romanisations of one Arabic or Persian letter differ on ("kh" or "h" for kha,
+# "q" or "k" for qaf, "dh" or "d" for dhal/dad, "th" or "t" for tha, "gh" or "g" for ghayn)
+_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("q", "k"))
+
+
 class Names:
     """Looks names up in a gazetteer, each (name, country) once."""
 
@@ -124,6 +129,8 @@ def _skeleton(name: str) -> str:
     """
     key = _ARTICLE_PREFIX.sub("", name_key(name))
     key = re.sub(r"[^a-z]", "", key)
+    for digraph, letter in _DIGRAPHS:  # one Arabic letter, written two ways: Sakhnin, Sahnin
+        key = key.replace(digraph, letter)
     key = re.sub(r"(?<=[aeiou])h$", "", key)
     key = re.sub(r"[aeiouy]", "", key)
     return re.sub(r"(.)\1+", r"\1", key)

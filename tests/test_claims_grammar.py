@@ -145,3 +145,9 @@ def test_a_site_named_after_its_town_stands_at_the_town(gazetteer: geo.Gazetteer
     (claim,) = a.claims
     assert claim.direction is not None
     assert claim.subject_place is not None and claim.subject_place.name == "Minya"
+
+
+def test_a_town_spelled_with_h_for_kh_is_found(gazetteer: geo.Gazetteer) -> None:
+    text = "Police shot a man in Sahnin, 15 kilometers (nine miles) north of Nazareth."
+    (claim,) = geo.analyze(text, gazetteer).claims
+    assert claim.subject_place is not None and claim.subject_place.name.startswith("Sakhn")
