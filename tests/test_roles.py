@@ -201,3 +201,8 @@ def test_the_place_of_an_office_is_no_location(gazetteer: geo.Gazetteer, text: s
     a = geo.analyze(text, gazetteer)
     (event,) = [e for e in a.events if e.action in (Action.ASSAULT, Action.SEIZE)]
     assert not {a.mentions[p.mention].text for p in event.places} & {"Turkey", "Colombia"}
+
+
+def test_the_capital_before_its_name_keeps_the_preposition(gazetteer: geo.Gazetteer) -> None:
+    a = geo.analyze("Thousands demonstrated in the capital Bishkek on Friday.", gazetteer)
+    assert roles(a, only(a, "demonstrated")) == {"Bishkek": PlaceRole.LOCATION}

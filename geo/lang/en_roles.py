@@ -43,7 +43,9 @@ _COMPASS_ADJECTIVES = "north|south|east|west|central|eastern|western|northern|so
 _COMPASS_ADJECTIVE_ENDING = "ern"  # "north" + "ern"
 _ADJECTIVES = (
     "downtown|suburban|greater|rural|coastal|nearby|neighbouring|neighboring|occupied|restive|"
-    "besieged|remote"
+    "besieged|remote|"
+    # and the noun of an apposition without a comma: "demonstrated in the capital Bishkek"
+    "capital"
 )
 
 # Words a verb and a place are not read across: the place is in another clause
