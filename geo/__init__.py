@@ -7,7 +7,7 @@
 ['Pyongyang']
 """
 
-from geo.errors import DataError, GeoError, InputError
+from geo.errors import DataError, ExtraError, GeoError, InputError
 from geo.gazetteer import Gazetteer, build_gazetteer, load_gazetteer
 from geo.inputs import read_article
 from geo.models import (
@@ -29,6 +29,7 @@ __all__ = [
     "Candidate",
     "Coordinate",
     "DataError",
+    "ExtraError",
     "Gazetteer",
     "GeoError",
     "InputError",

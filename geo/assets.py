@@ -11,19 +11,17 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-from geo.errors import DataError
+from geo.extras import Extra, requires
 
 __all__ = ["inline_head", "jquery_js", "leaflet_css", "leaflet_js", "publish"]
 
 
 def _xstatic_dir(package: str) -> Path:
-    try:
+    with requires(Extra.MAP, "the offline map page"):
         if package == "leaflet":
             import xstatic.pkg.leaflet as module
         else:
             import xstatic.pkg.jquery as module
-    except ImportError as err:  # pragma: no cover - declared dependencies
-        raise DataError(f"the xstatic-{package} package is not installed") from err
     return Path(module.BASE_DIR)
 
 

@@ -6,12 +6,13 @@ derives from the builtin it resembles, so callers may catch either::
 
     GeoError
      ├── InputError(GeoError, ValueError)       the article or a file cannot be used
-     └── DataError(GeoError, RuntimeError)       the gazetteer or a data file is missing or broken
+     ├── DataError(GeoError, RuntimeError)       the gazetteer or a data file is missing or broken
+     └── ExtraError(GeoError, ImportError)       an optional part (map, figure, app) is missing
 """
 
 from __future__ import annotations
 
-__all__ = ["DataError", "GeoError", "InputError"]
+__all__ = ["DataError", "ExtraError", "GeoError", "InputError"]
 
 
 class GeoError(Exception):
@@ -24,3 +25,7 @@ class InputError(GeoError, ValueError):
 
 class DataError(GeoError, RuntimeError):
     """A data file or the compiled gazetteer is missing, stale or corrupt."""
+
+
+class ExtraError(GeoError, ImportError):
+    """A feature needs packages of an extra that is not installed (``newsmap[map]``)."""

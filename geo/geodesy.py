@@ -28,6 +28,7 @@ __all__ = [
     "Measure",
     "arc",
     "measure",
+    "midpoint",
     "sector",
     "sector_bearing",
     "split_at_antimeridian",
@@ -85,6 +86,25 @@ def measure(a: Coordinate, b: Coordinate) -> Measure:
     """The geodesic from ``a`` to ``b``."""
     azimuth, _, metres = _geod().inv(a.lon, a.lat, b.lon, b.lat)
     return Measure(metres / 1000.0, azimuth % 360.0)
+
+
+def midpoint(a: Coordinate, b: Coordinate) -> Coordinate:
+    """The point half-way along the geodesic from ``a`` to ``b``: where a leg's label goes.
+
+    Averaging the coordinates instead would put the middle of a leg across the antimeridian
+    on the other side of the world:
+
+    >>> m = midpoint(Coordinate(60, 179), Coordinate(60, -179))
+    >>> abs(m.lon), round(m.lat, 3)
+    (180.0, 60.004)
+    >>> m = midpoint(Coordinate(39.03385, 125.75432), Coordinate(43.10562, 131.87353))
+    >>> round(m.lat, 2), round(m.lon, 2)
+    (41.11, 128.72)
+    """
+    azimuth, _, metres = _geod().inv(a.lon, a.lat, b.lon, b.lat)
+    lon, lat, _ = _geod().fwd(a.lon, a.lat, azimuth, metres / 2)
+    # pyproj keeps longitudes in [-180, 180], but rounding may step a hair outside either end
+    return Coordinate(max(-90.0, min(90.0, lat)), max(-180.0, min(180.0, lon)))
 
 
 def sector(bearing_deg: float) -> str:

@@ -405,6 +405,13 @@ class Analysis:
         order = sorted(first, key=lambda pid: -counts[pid])
         return tuple(first[pid] for pid in order)
 
+    def _repr_html_(self) -> str:
+        """Jupyter's inline view: a compact table of places, events and claims."""
+        # imported here, as IPython calls it: the renderer depends on this model, not back
+        from geo.report.notebook import analysis_html
+
+        return analysis_html(self)
+
     def quote(self, mention: PlaceMention) -> str:
         """The sentence that holds ``mention``, cut to :data:`QUOTE_CHARS` around it."""
         return self.excerpt(mention.sentence, mention.mention)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SAMPLE
 
-from geo.cli import main
+from geo.cli import _headline, _parser, main
+from geo.report.headline import Headline
 
 
 def test_places_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,6 +120,32 @@ def test_map_writes_one_offline_html_file(tmp_path) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "<section class='newsmap-briefing'>" in page
     assert 100_000 < len(page.encode()) < 1_500_000
+
+
+def test_map_prints_the_code_that_embeds_it(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kim train.html"
+    argv = ["map", str(SAMPLE), "-o", str(out), "--title", "Kim's train\nto Russia"]
+    assert main(argv) == 0
+    stdout, stderr = capsys.readouterr()
+    assert stdout == (
+        '<iframe src="kim%20train.html" style="width:100%;aspect-ratio:16/10;border:0" '
+        'title="Kim&#39;s train to Russia" loading="lazy"></iframe>\n'
+    )
+    assert stderr.strip() == str(out)
+
+
+@pytest.mark.parametrize("command", [["map"], ["export", "--format", "png"]])
+def test_map_and_export_read_a_headline(command: list[str]) -> None:
+    argv = [*command, "a.txt", "-o", "m", "--title", "T", "--subtitle", " S  s ", "--source", "R"]
+    assert _headline(_parser().parse_args(argv)) == Headline("T", "S s", "R")
+    assert _headline(_parser().parse_args([*command, "a.txt", "-o", "m"])).is_empty
+
+
+def test_the_headline_title_reaches_the_page(tmp_path) -> None:
+    out = tmp_path / "map.html"
+    argv = ["map", str(SAMPLE), "-o", str(out), "--title", "Kim <goes> east", "--source", "X"]
+    assert main(argv) == 0
+    assert "<title>Kim &lt;goes&gt; east</title>" in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,18 @@
+import doctest
+
 import pytest
 import shapely
 
-from geo.geodesy import arc, measure, sector, sector_bearing, split_at_antimeridian, to_km
+import geo.geodesy
+from geo.geodesy import (
+    arc,
+    measure,
+    midpoint,
+    sector,
+    sector_bearing,
+    split_at_antimeridian,
+    to_km,
+)
 from geo.models import Coordinate
 
 PYONGYANG = Coordinate(39.03385, 125.75432)
@@ -53,3 +64,25 @@ def test_an_arc_across_the_antimeridian_is_split() -> None:
 def test_split_keeps_a_line_that_does_not_cross() -> None:
     line = split_at_antimeridian([(125.75, 39.03), (131.87, 43.11)])
     assert isinstance(line, shapely.LineString) and len(line.coords) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (Coordinate(60, 179), Coordinate(60, -179)),
+        (Coordinate(60, -179), Coordinate(60, 179)),
+        (Coordinate(-45, 170), Coordinate(-40, -170)),
+    ],
+)
+def test_midpoint_across_the_antimeridian_stays_near_it(a: Coordinate, b: Coordinate) -> None:
+    m = midpoint(a, b)
+    assert abs(m.lon) > 175  # the average of the longitudes would be near 0
+    assert measure(a, m).distance_km == pytest.approx(measure(m, b).distance_km, rel=1e-6)
+
+
+def test_midpoint_of_a_point_with_itself_is_the_point() -> None:
+    assert midpoint(PYONGYANG, PYONGYANG) == PYONGYANG
+
+
+def test_docstring_examples() -> None:
+    assert doctest.testmod(geo.geodesy).failed == 0

@@ -1,6 +1,7 @@
-"""Every output that is a file or text, run on the security corpus: nothing is compiled as a
-template, nothing escapes its syntax, every payload reads literally, and nothing crashes.
-The browser side (map, briefing, static figure, app) is in ``test_in_chromium.py``."""
+"""Every output that is a file or text, the notebook summary and the embed code, run on the
+security corpus: nothing is compiled as a template, nothing escapes its syntax, every payload
+reads literally, and nothing crashes. The browser side (map, briefing, static figure, app)
+is in ``test_in_chromium.py``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import html
 import io
 import json
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import folium
@@ -21,7 +23,8 @@ from geo.cli import main
 from geo.export import export_bytes, to_csv, to_geojson, to_kml
 from geo.render import build_map
 from geo.report import safe
-from security.corpus import PAYLOADS, flat
+from geo.report.embed import embed_snippet
+from security.corpus import PAYLOADS, Payload, flat
 
 JINJA_NAMES = [p.name for p in PAYLOADS if p.layer == "jinja"]
 
@@ -158,3 +161,49 @@ def test_folium_never_receives_article_text(
     fmap = build_map(hostile, gazetteer)
     forbidden = (folium.Popup, folium.Tooltip, folium.GeoJson, folium.Html)
     assert [e for e in elements_of(fmap) if isinstance(e, forbidden)] == []
+
+
+class _Parsed(HTMLParser):
+    """The tags, attribute names and text of an HTML fragment, as a browser would read it."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+        self.feed(fragment)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.extend(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+_SUMMARY_TAGS = {"div", "style", "p", "b", "table", "caption", "thead", "tbody", "tr", "th", "td"}
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=lambda p: p.name)
+def test_the_notebook_summary_shows_every_payload_as_text(
+    payload: Payload, gazetteer: geo.Gazetteer, filled: dict[str, str]
+) -> None:
+    # one article per payload, so that the summary's few rows hold it
+    text = filled[payload.name]
+    analysis = geo.analyze(f"{text} In Paris, troops arrived on Monday, officials said.", gazetteer)
+    parsed = _Parsed(analysis._repr_html_())
+    assert parsed.tags <= _SUMMARY_TAGS
+    assert parsed.attributes == [("class", "newsmap-summary")]
+    assert flat(text) in flat("".join(parsed.text))
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=lambda p: p.name)
+def test_an_embed_title_cannot_break_the_frame(payload: Payload, filled: dict[str, str]) -> None:
+    text = filled[payload.name]
+    parsed = _Parsed(embed_snippet(text, title=text))
+    assert parsed.tags == {"iframe"} and parsed.text == []
+    attributes = dict(parsed.attributes)
+    assert set(attributes) == {"src", "style", "title", "loading"}
+    assert attributes["title"] == flat(text) or not flat(text)
+    assert attributes["src"] is not None and not set(attributes["src"]) & set(" \"'<>`")
