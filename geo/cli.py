@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from geo.errors import GeoError, InputError
+from geo.export import FIGURE_FORMATS, FORMATS
+from geo.report.presets import FigureSize
 from geo.report.safe import terminal
 from geo.report.text import print_claims, print_events, print_places
 
@@ -77,13 +79,19 @@ def _parser() -> argparse.ArgumentParser:
     fmap.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     fmap.add_argument("--title", default="", help="a title for the briefing")
 
-    export = sub.add_parser("export", help="export GeoJSON, KML, CSV or a PNG snapshot")
+    export = sub.add_parser("export", help="export GeoJSON, KML, CSV, or a PNG, SVG or PDF figure")
     export.add_argument("article", help="a UTF-8 text file, or - for standard input")
-    export.add_argument("--format", required=True, choices=("geojson", "kml", "csv", "png"))
+    export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("--table", choices=("places", "events"), default="places",
                         help="which table a CSV export holds")  # fmt: skip
     export.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
     export.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    export.add_argument("--size", choices=[s.value for s in FigureSize], default="column",
+                        help="a figure's size: slide (1920x1080), column (1200x900), "
+                        "square (1080x1080)")  # fmt: skip
+    export.add_argument("--title", default="", help="a figure's headline (default: from the story)")
+    export.add_argument("--subtitle", default="", help="a line under a figure's headline")
+    export.add_argument("--source", default="", help="who reported the story, for the source line")
 
     batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
     batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
@@ -253,11 +261,13 @@ def _export(args: argparse.Namespace) -> int:
     analysis = analyze(article, gazetteer, published=args.published)
     if args.command == "map":
         _write(out, briefing_html(analysis, gazetteer, title=args.title))
-    elif args.format == "png":
-        from geo.export import to_png
+    elif args.format in FIGURE_FORMATS:
+        from geo.report.figure import render_figure
 
+        figure = render_figure(analysis, gazetteer, args.format, size=args.size, title=args.title,
+                               subtitle=args.subtitle, source=args.source)  # fmt: skip
         try:
-            to_png(briefing_html(analysis, gazetteer), out)
+            out.write_bytes(figure)
         except OSError as err:
             raise InputError(f"cannot write {out}: {err.strerror}") from err
     else:
