@@ -65,9 +65,8 @@ def test_the_static_figure_runs_nothing(
     svg = render_figure(hostile, gazetteer, "svg", title=title, source=title)
     path = tmp_path / "hostile.svg"
     path.write_bytes(svg)
-    page = Page(browser, path)
+    page = Page(browser, path, wait_for="document.querySelectorAll('text').length > 20")
     p = page.page
-    p.wait_for_timeout(300)
     assert p.evaluate("window.__pwned") is None
     assert p.evaluate("document.querySelectorAll('script').length") == 0
     assert page.dialogs == [] and page.errors == [] and page.outside == []
