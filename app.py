@@ -3,7 +3,6 @@ is done by the ``geo`` package."""
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -22,10 +21,11 @@ from geo.corrections import (
     corrections_from_json,
     corrections_to_json,
 )
-from geo.export import MEDIA_TYPES, export_bytes, to_png
+from geo.export import FIGURE_FORMATS, MEDIA_TYPES, export_bytes
 from geo.fetch import fetch_article
 from geo.inputs import UPLOAD_TYPES, check_text, read_upload
 from geo.render import build_map
+from geo.report.figure import render_figure
 from geo.report.safe import markdown, markdown_prose
 from geo.serialize import claim_table, event_table, leg_table, place_table
 from geo.sources import data_dir
@@ -51,12 +51,12 @@ def briefing(text: str, published: date | None, corrections: tuple[Correction, .
     return briefing_html(analyse(text, published, corrections), gazetteer())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def snapshot(text: str, published: date | None, corrections: tuple[Correction, ...]) -> bytes:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "map.png"
-        to_png(briefing(text, published, corrections), path)
-        return path.read_bytes()
+@st.cache_data(show_spinner=False, max_entries=8)
+def figure(
+    text: str, published: date | None, corrections: tuple[Correction, ...], fmt: str, title: str
+) -> bytes:
+    analysis = analyse(text, published, corrections)
+    return render_figure(analysis, gazetteer(), fmt, size="slide", title=title)
 
 
 @st.cache_resource
@@ -178,7 +178,8 @@ with right:
             except geo.GeoError as err:
                 st.error(markdown(err))
 
-downloads = st.columns(6)
+title = st.text_input("Figure headline (default: made from the story)", key="figure_title")
+downloads = st.columns(8)
 # each file is made when its button is clicked, not on every rerun; a click does not rerun the
 # page (a rerun would race the download and could drop the file before it is made)
 downloads[0].download_button("Briefing (HTML)", partial(briefing, text, published, tuple(fixes)),
@@ -197,12 +198,12 @@ for column, (fmt, table) in zip(
         key=f"dl_{fmt}_{table}",
         on_click="ignore",
     )
-if downloads[5].button("PNG snapshot", key="png"):
-    with st.spinner("Taking a snapshot with headless Chromium…"):
-        try:
-            st.session_state.png_bytes = snapshot(text, published, tuple(fixes))
-        except geo.GeoError as err:
-            st.error(markdown(err))
-if st.session_state.get("png_bytes"):
-    downloads[5].download_button("Download PNG", st.session_state.png_bytes, "newsmap-map.png",
-                                 MEDIA_TYPES["png"], key="dl_png", on_click="ignore")  # fmt: skip
+for column, fmt in zip(downloads[5:], FIGURE_FORMATS, strict=True):
+    column.download_button(
+        f"Figure ({fmt.upper()})",
+        partial(figure, text, published, tuple(fixes), fmt, title),
+        f"newsmap-figure.{fmt}",
+        MEDIA_TYPES[fmt],
+        key=f"dl_figure_{fmt}",
+        on_click="ignore",
+    )

@@ -4,15 +4,13 @@
 
 Each figure is the best of N runs after a warm-up (the first map build also simplifies the
 country outlines once; that one-off cost is printed separately). The aim for the exported
-HTML is under 1.5 MB. The PNG snapshot is timed when Chromium is installed.
+HTML is under 1.5 MB. Static figures: bench_figure.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -21,7 +19,7 @@ from timing import best_of
 
 import geo
 from geo.briefing import briefing_html
-from geo.export import to_csv, to_geojson, to_kml, to_png
+from geo.export import to_csv, to_geojson, to_kml
 from geo.render import build_map
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,16 +52,6 @@ def main() -> int:
     size = len(page.encode("utf-8"))
     met = "met" if size < 1.5e6 else "MISSED"
     print(f"  {'HTML size':30s} {size / 1e6:8.2f} MB   aim < 1.5 MB: {met}")
-    if shutil.which("chromium"):
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "map.png"
-            start = time.perf_counter()
-            to_png(page, out)
-            seconds = time.perf_counter() - start
-            kb = out.stat().st_size / 1e3
-            print(f"  {'PNG snapshot (Chromium)':30s} {1000 * seconds:8.1f} ms  {kb:.0f} kB")
-    else:
-        print("  PNG snapshot: Chromium not installed, skipped")
     return 0
 
 

@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import Literal, NoReturn
 
 from geo.errors import GeoError, InputError
+from geo.export import FIGURE_FORMATS, FORMATS
 from geo.extras import Extra, requires
 from geo.models import Analysis
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline
+from geo.report.presets import FigureSize
 from geo.report.safe import terminal
 from geo.report.text import print_claims, print_events, print_places
 
@@ -82,13 +84,16 @@ def _parser() -> argparse.ArgumentParser:
     fmap.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     _headline_arguments(fmap)
 
-    export = sub.add_parser("export", help="export GeoJSON, KML, CSV or a PNG snapshot")
+    export = sub.add_parser("export", help="export GeoJSON, KML, CSV, or a PNG, SVG or PDF figure")
     export.add_argument("article", help="a UTF-8 text file, or - for standard input")
-    export.add_argument("--format", required=True, choices=("geojson", "kml", "csv", "png"))
+    export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("--table", choices=("places", "events"), default="places",
                         help="which table a CSV export holds")  # fmt: skip
     export.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
     export.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
+    export.add_argument("--size", choices=[s.value for s in FigureSize], default="column",
+                        help="a figure's size: slide (1920x1080), column (1200x900), "
+                        "square (1080x1080)")  # fmt: skip
     _headline_arguments(export)
 
     batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
@@ -263,33 +268,33 @@ def _export(args: argparse.Namespace) -> int:
 
     out: Path = args.output
     _check_output(out)  # before the analysis, so a wrong path costs nothing
-    drawn = args.command == "map" or args.format == "png"
-    if drawn:  # before the analysis too: a missing extra is one line, at once
-        command = "newsmap map" if args.command == "map" else "newsmap export --format png"
-        with requires(Extra.MAP, command):
+    # before the analysis too: a missing extra is one line, at once
+    if args.command == "map":
+        with requires(Extra.MAP, "newsmap map"):
             from geo.briefing import briefing_html
+    elif args.format in FIGURE_FORMATS:
+        with requires(Extra.FIGURE, f"newsmap export --format {args.format}"):
+            from geo.report.figure import render_figure
     article = read_article(args.article)
     gazetteer = _load(args)
     analysis = analyze(article, gazetteer, published=args.published)
-    if not drawn:
-        _write(out, _data(analysis, args.format, args.table))
-        print(out, file=sys.stderr)
-        return 0
     headline = _headline(args)
-    # The writers are to frame the map with the whole headline once they take ``headline=``
-    # (the briefing and map builders are being reworked); until then the page shows its title.
-    page = briefing_html(analysis, gazetteer, title=headline.title)
     if args.command == "map":
-        _write(out, page)
+        # (the briefing shows the title; the subtitle and source line reach the figures)
+        _write(out, briefing_html(analysis, gazetteer, title=headline.title))
         print(out, file=sys.stderr)
         print(embed_snippet(out.name, title=headline.title))  # on stdout, to paste or pipe
         return 0
-    from geo.export import to_png
-
-    try:
-        to_png(page, out)
-    except OSError as err:
-        raise InputError(f"cannot write {out}: {err.strerror}") from err
+    if args.format in FIGURE_FORMATS:
+        figure = render_figure(analysis, gazetteer, args.format, size=args.size,
+                               title=headline.title, subtitle=headline.subtitle,
+                               source=headline.source)  # fmt: skip
+        try:
+            out.write_bytes(figure)
+        except OSError as err:
+            raise InputError(f"cannot write {out}: {err.strerror}") from err
+    else:
+        _write(out, _data(analysis, args.format, args.table))
     print(out, file=sys.stderr)
     return 0
 

@@ -33,32 +33,12 @@ from geo.models import (
     PlaceMention,
     Reference,
     Span,
-    Verdict,
 )
 from geo.report.safe import html
+from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, ROUTE_COLOURS, VERDICT_COLOURS
 
 __all__ = ["build_map", "figure_of", "quote_html"]
 
-KIND_COLOURS = {
-    PlaceKind.CITY: "#c0392b",
-    PlaceKind.COUNTRY: "#2c3e50",
-    PlaceKind.ADMIN1: "#8e44ad",
-    PlaceKind.COUNTY: "#8e44ad",
-    PlaceKind.CONTINENT: "#7f8c8d",
-    PlaceKind.REGION: "#16a085",
-    PlaceKind.WATER: "#2980b9",
-    PlaceKind.LANDMARK: "#d35400",
-    PlaceKind.BORDER: "#e67e22",
-    PlaceKind.FACILITY: "#795548",
-}
-VERDICT_COLOURS = {
-    Verdict.HOLDS: "#27ae60",
-    Verdict.LOOSE: "#f39c12",
-    Verdict.OFF: "#c0392b",
-    Verdict.UNCHECKABLE: "#7f8c8d",
-}
-ROUTE_COLOURS = ("#1f77b4", "#9467bd", "#17becf", "#e377c2", "#bcbd22")
-ORGANISATION_COLOUR = "#f1c40f"
 _OUTLINE_STYLE = {"fillColor": "#eef0f2", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (

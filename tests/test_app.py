@@ -109,7 +109,8 @@ def test_every_download_button_yields_a_valid_file() -> None:
     app = start()
     buttons = app.get("download_button")
     labels = [b.proto.label for b in buttons]
-    assert labels == ["Save corrections", "Briefing (HTML)", "GEOJSON", "KML", "CSV", "CSV events"]
+    assert labels == ["Save corrections", "Briefing (HTML)", "GEOJSON", "KML", "CSV", "CSV events",
+                      "Figure (PNG)", "Figure (SVG)", "Figure (PDF)"]  # fmt: skip
     assert all(b.proto.deferred_file_id for b in buttons[1:])  # made only when asked
     page = download(app, "Briefing (HTML)").decode()
     assert page.startswith("<!DOCTYPE html>") and "newsmap-briefing" in page
@@ -123,14 +124,12 @@ def test_every_download_button_yields_a_valid_file() -> None:
     assert any(r["date"] == "2023-09-11" for r in events)
 
 
-def test_png_snapshot_or_a_clear_message() -> None:
+def test_figure_downloads() -> None:
     app = start()
-    app.button(key="png").click().run()
     assert not app.exception
-    if app.error:  # no Chromium here: the message says what to install
-        assert "Chromium" in app.error[0].value
-    else:
-        assert download(app, "Download PNG").startswith(b"\x89PNG")
+    assert download(app, "Figure (PNG)").startswith(b"\x89PNG")
+    assert download(app, "Figure (SVG)").lstrip().startswith(b"<?xml")
+    assert download(app, "Figure (PDF)").startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(

@@ -173,14 +173,6 @@ def test_export_events_csv(tmp_path) -> None:
     assert "2023-09-11" in out.read_text(encoding="utf-8")
 
 
-def test_png_without_a_browser_is_a_clear_error(tmp_path, monkeypatch, capsys) -> None:
-    monkeypatch.setenv("NEWSMAP_CHROMIUM", str(tmp_path / "no-such-browser"))
-    monkeypatch.setenv("PATH", str(tmp_path))
-    code = main(["export", str(SAMPLE), "--format", "png", "-o", str(tmp_path / "m.png")])
-    assert code == 2
-    assert "Chromium" in capsys.readouterr().err
-
-
 def _user_errors(tmp: Path) -> dict[str, list[str]]:
     """Command lines with one mistake each, keyed by what the mistake is (the files
     ``feed.jsonl`` and ``notes.txt`` in ``tmp`` are good)."""

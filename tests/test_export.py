@@ -8,18 +8,16 @@ import io
 import itertools
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any, Literal
 
 import geojson
 import pytest
 
 import geo
-from geo.export import FORMATS, KML_NS, export_bytes, to_csv, to_geojson, to_kml, to_png
+from geo.export import FORMATS, KML_NS, export_bytes, to_csv, to_geojson, to_kml
 from geo.models import QUOTE_CHARS
 
 NS = {"k": KML_NS}
@@ -331,65 +329,16 @@ def test_csv_neutralises_formulas(hostile: geo.Analysis, gazetteer: geo.Gazettee
 
 
 def test_export_bytes(sample: geo.Analysis) -> None:
-    assert FORMATS == ("geojson", "kml", "csv", "png")
+    assert FORMATS == ("geojson", "kml", "csv", "png", "svg", "pdf")
     doc = json.loads(export_bytes(sample, "geojson").decode("utf-8"))
     assert doc == to_geojson(sample)
     assert ET.fromstring(export_bytes(sample, "kml")).tag == f"{{{KML_NS}}}kml"
     assert export_bytes(sample, "csv").decode("utf-8") == to_csv(sample)
     assert export_bytes(sample, "csv", table="events").decode("utf-8") == to_csv(sample, "events")
-    with pytest.raises(geo.InputError, match="png"):
+    with pytest.raises(geo.InputError, match="render_figure"):
         export_bytes(sample, "png")
-
-
-# --- PNG -----------------------------------------------------------------------------------
-
-PAGE = """<!doctype html><html><body style="margin:0;background:linear-gradient(45deg,#036,#fc3)">
-<h1 style="font:bold 64px sans-serif;color:white;padding:40px">newsmap export test</h1>
-<svg width="600" height="300"><circle cx="150" cy="150" r="120" fill="tomato"/>
-<line x1="0" y1="0" x2="600" y2="300" stroke="navy" stroke-width="6"/></svg></body></html>"""
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Chromium")
-def test_png_screenshot(tmp_path: Path) -> None:
-    out = tmp_path / "map.png"
-    out.write_bytes(b"stale")  # replaced, never mistaken for a fresh screenshot
-    result = to_png(PAGE, out, width=800, height=500)
-    assert result == out.resolve()
-    data = out.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    assert len(data) > 1024
-    assert int.from_bytes(data[16:20], "big") == 800  # IHDR width
-
-
-def test_png_without_a_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(geo.GeoError, match=r"PNG export needs Chromium.*NEWSMAP_CHROMIUM"):
-        to_png(PAGE, tmp_path / "map.png", chromium="/nonexistent")
-    monkeypatch.setenv("NEWSMAP_CHROMIUM", "/nonexistent")
-    with pytest.raises(geo.GeoError, match="/nonexistent"):
-        to_png(PAGE, tmp_path / "map.png")
-    monkeypatch.delenv("NEWSMAP_CHROMIUM")
-    monkeypatch.setenv("PATH", str(tmp_path))  # no browser on the PATH either
-    with pytest.raises(geo.GeoError, match="install the 'chromium' package"):
-        to_png(PAGE, tmp_path / "map.png")
-    assert not (tmp_path / "map.png").exists()
-
-
-def test_png_reports_a_failing_browser(tmp_path: Path) -> None:
-    fake = tmp_path / "fake-chromium"
-    fake.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 3\n")
-    fake.chmod(0o755)
-    with pytest.raises(geo.GeoError, match="exit status 3: cannot open display"):
-        to_png(PAGE, tmp_path / "map.png", chromium=str(fake))
-    silent = tmp_path / "silent-chromium"
-    silent.write_text("#!/bin/sh\nexit 0\n")
-    silent.chmod(0o755)
-    with pytest.raises(geo.GeoError, match="wrote no screenshot"):
-        to_png(PAGE, tmp_path / "map.png", chromium=str(silent))
-    slow = tmp_path / "slow-chromium"
-    slow.write_text("#!/bin/sh\nsleep 30\n")
-    slow.chmod(0o755)
-    with pytest.raises(geo.GeoError, match=r"longer than 0\.5 s"):
-        to_png(PAGE, tmp_path / "map.png", chromium=str(slow), timeout_s=0.5)
+    with pytest.raises(geo.InputError, match="choose geojson"):
+        export_bytes(sample, "docx")
 
 
 def test_outputs_grow_with_the_text_not_its_square(gazetteer: geo.Gazetteer) -> None:

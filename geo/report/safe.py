@@ -14,6 +14,8 @@ each of which makes it inert for every layer the output goes through:
 :func:`identifier`     a JavaScript variable name (folium's), checked, never escaped
 :func:`colour`         a CSS colour, checked
 :func:`csv_cell`       a spreadsheet cell that cannot start a formula
+:func:`figure_text`    text of a matplotlib figure (drawn with ``parse_math=False``, so
+                       ``$...$`` is no formula), without the characters SVG cannot hold
 :func:`xml_text`       XML 1.0 text without the characters XML forbids (ElementTree escapes
                        the rest: ``&``, ``<``, ``>``, so ``]]>`` and entities stay text)
 :func:`markdown`       Markdown (Streamlit's messages) that shows the literal text
@@ -220,3 +222,13 @@ def terminal(text: str) -> str:
     'Kim]0;pwned left'
     """
     return _CONTROL.sub("", text)
+
+
+def figure_text(text: object) -> str:
+    r"""Text for a matplotlib ``Text`` made with ``parse_math=False``: there ``$``, ``\`` and
+    braces are plain characters, so what remains is what an SVG or PDF cannot hold.
+
+    >>> figure_text("$\\frac{1}{2}$ \x00{{ 7*7 }}")
+    '$\\frac{1}{2}$  {{ 7*7 }}'
+    """
+    return xml_text(str(text))

@@ -12,7 +12,7 @@ from chromium import OPEN_EVERYTHING, Page, launch, needs_chromium
 
 import geo
 from geo.briefing import briefing_html
-from geo.export import to_png
+from geo.report.figure import render_figure
 from security.corpus import PAYLOADS, flat
 
 pytestmark = needs_chromium
@@ -56,9 +56,19 @@ def test_the_briefing_runs_nothing_and_shows_every_payload(
     p.close()
 
 
-def test_the_static_figure_runs_nothing(page_file: Path, tmp_path: Path) -> None:
-    """The PNG is taken by Chromium on its own (no Playwright to watch it): a payload that
-    ran would ask the loopback beacon for something or create a file, which the fixture
-    ``nothing_ran`` checks after the test."""
-    png = to_png(page_file.read_text(encoding="utf-8"), tmp_path / "hostile.png")
-    assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 30_000
+def test_the_static_figure_runs_nothing(
+    browser: object, hostile: geo.Analysis, gazetteer: geo.Gazetteer, tmp_path: Path
+) -> None:
+    """The SVG figure opened as a page: its text is text, so no payload in a label, the
+    headline or the source line runs, loads anything or opens a dialog."""
+    title = next(p.template for p in PAYLOADS if p.name == "html-svg-script")
+    svg = render_figure(hostile, gazetteer, "svg", title=title, source=title)
+    path = tmp_path / "hostile.svg"
+    path.write_bytes(svg)
+    page = Page(browser, path, wait_for="document.querySelectorAll('text').length > 20")
+    p = page.page
+    assert p.evaluate("window.__pwned") is None
+    assert p.evaluate("document.querySelectorAll('script').length") == 0
+    assert page.dialogs == [] and page.errors == [] and page.outside == []
+    assert title in p.evaluate("document.documentElement.textContent")
+    p.close()
