@@ -68,11 +68,15 @@ def test_batch_and_data_exports_run_with_the_core_alone(tmp_path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "command"),
-    [(["map"], "newsmap map"), (["export", "--format", "png"], "newsmap export --format png")],
+    ("args", "command", "extra"),
+    [
+        (["map"], "newsmap map", "map"),
+        (["export", "--format", "png"], "newsmap export --format png", "figure"),
+        (["export", "--format", "svg"], "newsmap export --format svg", "figure"),
+    ],
 )
-def test_a_drawing_command_without_the_map_extra_names_it(
-    tmp_path, args: list[str], command: str
+def test_a_drawing_command_without_its_extra_names_it(
+    tmp_path, args: list[str], command: str, extra: str
 ) -> None:
     out = tmp_path / "out"
     argv = [args[0], str(SAMPLE), *args[1:], "-o", str(out)]
@@ -81,7 +85,7 @@ def test_a_drawing_command_without_the_map_extra_names_it(
     assert done.stdout == ""
     (line,) = done.stderr.splitlines()
     assert line.startswith(f"newsmap: error: {command} needs the optional packages")
-    assert "pip install 'newsmap[map]'" in line
+    assert f"pip install 'newsmap[{extra}]'" in line
     assert not out.exists()
 
 
