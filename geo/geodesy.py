@@ -28,6 +28,7 @@ __all__ = [
     "Measure",
     "arc",
     "measure",
+    "midpoint",
     "sector",
     "sector_bearing",
     "split_at_antimeridian",
@@ -85,6 +86,23 @@ def measure(a: Coordinate, b: Coordinate) -> Measure:
     """The geodesic from ``a`` to ``b``."""
     azimuth, _, metres = _geod().inv(a.lon, a.lat, b.lon, b.lat)
     return Measure(metres / 1000.0, azimuth % 360.0)
+
+
+def midpoint(a: Coordinate, b: Coordinate) -> Coordinate:
+    """The point halfway along the geodesic from ``a`` to ``b``, with its longitude in
+    [-180, 180] (averaging longitudes would put the middle of a hop across the antimeridian on
+    the other side of the world).
+
+    >>> m = midpoint(Coordinate(60, 179), Coordinate(60, -179))
+    >>> round(m.lat, 2), round(abs(m.lon), 2)
+    (60.0, 180.0)
+    >>> m = midpoint(Coordinate(0, 10), Coordinate(0, 20))
+    >>> round(m.lat, 6), round(m.lon, 6)
+    (0.0, 15.0)
+    """
+    azimuth, _, metres = _geod().inv(a.lon, a.lat, b.lon, b.lat)
+    lon, lat, _ = _geod().fwd(a.lon, a.lat, azimuth, metres / 2)
+    return Coordinate(lat, (lon + 180.0) % 360.0 - 180.0 if abs(lon) > 180 else lon)
 
 
 def sector(bearing_deg: float) -> str:

@@ -53,3 +53,12 @@ def test_an_arc_across_the_antimeridian_is_split() -> None:
 def test_split_keeps_a_line_that_does_not_cross() -> None:
     line = split_at_antimeridian([(125.75, 39.03), (131.87, 43.11)])
     assert isinstance(line, shapely.LineString) and len(line.coords) == 2
+
+
+def test_midpoint_is_on_the_geodesic_not_the_average() -> None:
+    from geo.geodesy import midpoint
+
+    m = midpoint(Coordinate(60, 179), Coordinate(60, -179))
+    assert abs(m.lon) == pytest.approx(180, abs=1e-6) and m.lat > 60  # a great circle bulges
+    half = measure(PYONGYANG, midpoint(PYONGYANG, VLADIVOSTOK)).distance_km
+    assert half == pytest.approx(measure(PYONGYANG, VLADIVOSTOK).distance_km / 2, abs=0.01)
