@@ -34,7 +34,8 @@ body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#222}
   /* the map as wide as the paper (A4 or Letter) and re-framed on the story when printing */
   .folium-map{position:relative!important;width:100%!important;height:11cm!important;
     break-inside:avoid;page-break-inside:avoid;page-break-after:avoid}
-  .leaflet-control-container .leaflet-top,.newsmap-timeline{display:none}
+  .leaflet-control-container .leaflet-top,.newsmap-timeline,.newsmap-inset{display:none!important}
+  .newsmap-legend{font-size:10px!important;max-width:180px!important}
   .newsmap-briefing tr{page-break-inside:avoid}
   .newsmap-briefing h2{page-break-after:avoid}
 }

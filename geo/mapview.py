@@ -57,11 +57,18 @@ class StoryView(InertMacro):
             var overview = {{ this.overview_json }};
             var labels = {{ this.labels_json }};
             var obstacles = {{ this.obstacles_json }};
-            var fitOptions = {padding: [30, 30], maxZoom: {{ this.fit_max_zoom }}};
+            var maxZoom = {{ this.fit_max_zoom }};
             map.setMinZoom(1);
             map.setMaxZoom({{ this.max_zoom }});
             map.options.zoomSnap = 0.25;  // a frame fits the story, not the next whole zoom
-            function fitStory() { map.fitBounds(story, fitOptions); }
+            function fitStory() {
+                // the story beside the open legend, not under it, when the map has room
+                var legend = map.getContainer().querySelector(".newsmap-legend[open]");
+                var wide = legend && map.getSize().x > 3 * legend.offsetWidth;
+                var right = wide ? legend.offsetWidth + 20 : 30;
+                map.fitBounds(story, {paddingTopLeft: [30, 30], paddingBottomRight: [right, 30],
+                                      maxZoom: maxZoom});
+            }
             window.newsmapStory = {map: map, bounds: story, fit: fitStory};
             fitStory();
 
@@ -128,11 +135,20 @@ class StoryView(InertMacro):
             function overlaps(a, b) {
                 return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
             }
+            function controls() {  // the legend, the inset...: no label goes under them
+                var box = map.getContainer().getBoundingClientRect();
+                var found = map.getContainer().querySelectorAll(".leaflet-control");
+                return Array.prototype.map.call(found, function (el) {
+                    var r = el.getBoundingClientRect();
+                    var a = map.containerPointToLayerPoint([r.left - box.left, r.top - box.top]);
+                    return [a.x, a.y, a.x + r.width, a.y + r.height];
+                });
+            }
             function layout() {
                 var placed = obstacles.map(function (o) {
                     var p = map.latLngToLayerPoint(o);
                     return [p.x - o[2], p.y - o[2], p.x + o[2], p.y + o[2]];
-                });
+                }).concat(controls());
                 items.forEach(function (it) {
                     it.el.style.visibility = "hidden";
                     it.el.style.display = "block";
@@ -146,7 +162,8 @@ class StoryView(InertMacro):
                     for (var i = 0; i < spots.length; i++) {
                         var box = [spots[i][0], spots[i][1], spots[i][0] + w, spots[i][1] + h];
                         var free = true;
-                        for (var k = it.centred ? obstacles.length : 0; k < placed.length; k++) {
+                        for (var k = 0; k < placed.length; k++) {
+                            if (it.centred && k < obstacles.length) { continue; }
                             if (overlaps(box, placed[k])) { free = false; break; }
                         }
                         if (free) {
@@ -159,7 +176,8 @@ class StoryView(InertMacro):
                     it.el.style.display = "none";
                 });
             }
-            map.on("zoomend viewreset", layout);
+            map.on("zoomend viewreset moveend", layout);
+            map.getContainer().addEventListener("toggle", layout, true);  // the legend opens
             layout();
 
             // printing: the page narrows to the paper, so the map is sized again and re-framed

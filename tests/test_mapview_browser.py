@@ -139,7 +139,11 @@ def test_the_route_fills_the_view_and_labels_do_not_overlap(tab: Tab, sample_pag
     shown = {label["text"] for label in labels}
     assert {"Pyongyang", "Vladivostok"} <= shown  # without hover
     assert sum(1 for label in labels if label["text"].endswith(("km", "km*"))) >= 2
-    boxes = [label["box"] for label in labels]
+    legend = page.evaluate(  # type: ignore[attr-defined]
+        """() => { const r = document.querySelector('.newsmap-legend').getBoundingClientRect();
+                   return [r.left, r.top, r.right, r.bottom]; }"""
+    )
+    boxes = [label["box"] for label in labels] + [legend]  # nothing hides under the legend
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             overlap_x = min(a[2], b[2]) - max(a[0], b[0])
