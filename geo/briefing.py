@@ -28,9 +28,14 @@ body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#222}
 .newsmap-briefing .quote{color:#444;font-size:12px}
 .newsmap-briefing mark{background:#ffe58a}
 .newsmap-briefing .credits{color:#555;font-size:12px}
+@page{margin:12mm}
 @media print{
-  .folium-map{height:11cm!important;page-break-after:avoid}
-  .leaflet-control-container .leaflet-top,.newsmap-timeline{display:none}
+  body{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  /* the map as wide as the paper (A4 or Letter) and re-framed on the story when printing */
+  .folium-map{position:relative!important;width:100%!important;height:11cm!important;
+    break-inside:avoid;page-break-inside:avoid;page-break-after:avoid}
+  .leaflet-control-container .leaflet-top,.newsmap-timeline,.newsmap-inset{display:none!important}
+  .newsmap-legend{font-size:10px!important;max-width:180px!important}
   .newsmap-briefing tr{page-break-inside:avoid}
   .newsmap-briefing h2{page-break-after:avoid}
 }

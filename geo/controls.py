@@ -39,6 +39,9 @@ class InertMacro(MacroElement):
     """A ``MacroElement`` whose rendered ``header``, ``html`` and ``script`` macros go into the
     figure as :class:`RawText`, never compiled a second time."""
 
+    def __init__(self) -> None:  # typed, so that modules beyond the map's may subclass it
+        super().__init__()
+
     def render(self, **kwargs: Any) -> str:
         figure = self.get_root()
         if not isinstance(figure, Figure):
@@ -76,7 +79,7 @@ class Bindings(InertMacro):
             var layers = [{{ this.layers }}];
             var items = {{ this.items_json }};
             items.forEach(function (item, i) {
-                if (item[0]) { layers[i].bindPopup(item[0], {maxWidth: item[3]}); }
+                if (item[0]) { layers[i].bindPopup(item[0], {maxWidth: item[3], maxHeight: 320}); }
                 if (item[1]) { layers[i].bindTooltip(item[1], {sticky: item[2]}); }
             });
         })();
@@ -99,7 +102,8 @@ class Outlines(InertMacro):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        L.geoJSON({{ this.data_json }}, {
+        var {{ this.variable }} = {{ this.data_json }};
+        L.geoJSON({{ this.variable }}, {
             interactive: false,
             style: function () { return {{ this.style_json }}; }
         }).addTo({{ this.map }});
@@ -116,6 +120,7 @@ class Outlines(InertMacro):
             raise ValueError("outlines must be GeoJSON polygons without properties")
         self.data_json = geojson
         self.style_json = script_json(style)
+        self.variable = identifier(f"{map_name}_outlines")  # the inset draws them too
 
 
 # all a FeatureCollection of bare polygons is written with: no text can hide in it
@@ -138,9 +143,17 @@ class Timeline(InertMacro):
             var labels = {{ this.labels_json }};
             var control = L.control({position: "bottomleft"});
             var slider, label, button, timer = null;
+            // several steps may share a layer (the events at one place): it is drawn from
+            // its first step on
+            var first = [];
+            layers.forEach(function (layer, i) {
+                if (first.every(function (f) { return f[0] !== layer; })) {
+                    first.push([layer, i]);
+                }
+            });
             function show(k) {
-                layers.forEach(function (layer, i) {
-                    if (i <= k) { group.addLayer(layer); } else { group.removeLayer(layer); }
+                first.forEach(function (f) {
+                    if (f[1] <= k) { group.addLayer(f[0]); } else { group.removeLayer(f[0]); }
                 });
                 slider.value = k;
                 label.textContent = (k + 1) + "/" + labels.length + "  " + labels[k];
@@ -201,9 +214,11 @@ class Legend(InertMacro):
         kinds: list[tuple[str, str]],
         verdicts: list[tuple[str, str]],
         *,
+        journeys: Sequence[tuple[str, str]] = (),
         compact: bool = False,
     ) -> None:
-        """``kinds`` and ``verdicts`` are ``(colour, label)`` swatches."""
+        """``kinds``, ``verdicts`` and ``journeys`` are ``(colour, label)`` swatches, the
+        labels plain text."""
         super().__init__()
         self._name = "NewsmapLegend"
         self.css_class_json = script_json("newsmap-legend compact" if compact else "newsmap-legend")
@@ -211,13 +226,20 @@ class Legend(InertMacro):
         swatch = "<div><i style='background:{}'></i>{}</div>"
         kind_swatches = "".join(swatch.format(colour(c), html(t)) for c, t in kinds)
         verdict_swatches = "".join(swatch.format(colour(c), html(t)) for c, t in verdicts)
+        line = "<div><span class='line' style='border-top-color:{}'></span>{}</div>"
+        journey_swatches = "".join(line.format(colour(c), html(t)) for c, t in journeys)
+        routes = (
+            f"<b>Routes</b>{journey_swatches}"
+            "<div><span class='line solid grey'></span>geodesic (flights)</div>"
+            "<div><span class='line dashed grey'></span>schematic (* straight-line km)</div>"
+        )
         body = (
             "<summary>Legend</summary>"
             f"<b>Places</b>{kind_swatches}<div><i class='ring'></i>government / organisation</div>"
-            "<b>Routes</b><div><span class='line solid'></span>geodesic (flights)</div>"
-            "<div><span class='line dashed'></span>schematic (* straight-line km)</div>"
-            f"<b>Claims</b>{verdict_swatches}"
-            "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small>"
+            "<div><i class='event'></i>event (ring around its place)</div>"
+            + (routes if journeys else "")
+            + (f"<b>Claims</b>{verdict_swatches}" if verdicts else "")
+            + "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small>"
         )
         self.body_json = script_json(body)
         self._template = Template(
@@ -242,7 +264,7 @@ class Legend(InertMacro):
 
 
 _CSS = """
-.newsmap-legend{background:#fff;
+.newsmap-legend{background:#fff;color:#1b1b1b;
   padding:8px 10px;font:12px/1.5 sans-serif;border-radius:4px;box-shadow:0 1px 4px #0004;
   max-width:210px}
 .newsmap-legend b{display:block;margin-top:4px}
@@ -252,12 +274,13 @@ _CSS = """
 .newsmap-legend .line{display:inline-block;width:26px;margin-right:6px;vertical-align:middle;
   border-top:3px solid #1f77b4}
 .newsmap-legend .line.dashed{border-top-style:dashed}
+.newsmap-legend .line.grey{border-top-color:#5f6b75}
+.newsmap-legend i.event{border:2px solid #111;width:9px;height:9px;background:none}
 .newsmap-legend small{display:block;margin-top:4px;color:#555}
-.newsmap-timeline{background:#fff;padding:6px 8px;font:12px sans-serif;display:flex;
+.newsmap-timeline{background:#fff;color:#1b1b1b;padding:6px 8px;font:12px sans-serif;display:flex;
   align-items:center;gap:6px;max-width:60vw}
 .newsmap-timeline input{width:180px}
 .newsmap-step{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.newsmap-length{font:11px sans-serif;background:#ffffffd0;border-radius:3px;text-align:center}
 .newsmap-quotes{padding-left:16px;margin:4px 0}
 .newsmap-quotes li,.newsmap-quote{margin:2px 0;font-size:12px}
 mark{background:#ffe58a}

@@ -23,9 +23,14 @@ from branca.element import Figure
 
 from geo.assets import inline_head
 from geo.controls import Binding, Bindings, Legend, Outlines, RawText, Timeline
+from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, importance, overview_frame, story_frame
 from geo.gazetteer import Gazetteer
+from geo.geodesy import midpoint, split_at_antimeridian
+from geo.lang.en_places import KIND_WORDS
+from geo.mapview import Label, LabelKind, StoryView
 from geo.models import (
     Analysis,
+    Event,
     Leg,
     Mention,
     Place,
@@ -39,7 +44,9 @@ from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, ROUTE_COLOURS, V
 
 __all__ = ["build_map", "figure_of", "quote_html"]
 
-_OUTLINE_STYLE = {"fillColor": "#eef0f2", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
+_OUTLINE_STYLE = {"fillColor": "#f4f4f1", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
+_WORLD = [[-60.0, -170.0], [75.0, 190.0]]  # a story with no place at all opens on the world
+_LABEL_RANKS = (8.0, 3.0)  # importance (see geo.framing.importance) for a large, a middle label
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -101,7 +108,8 @@ def build_map(
     app's server: ``/app/static/``). ``compact`` folds the layer control and the legend, for
     a small map beside other panels."""
     fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
-                      height=height, world_copy_jump=True)  # fmt: skip
+                      height=height, world_copy_jump=True,
+                      scroll_wheel_zoom=False)  # fmt: skip
     if asset_base:  # served by the local server, never a CDN
         fmap.default_js = [("leaflet", f"{asset_base}leaflet.js"),
                            ("jquery", f"{asset_base}jquery.min.js")]  # fmt: skip
@@ -110,49 +118,90 @@ def build_map(
         fmap.default_js = []
         fmap.default_css = []
         figure_of(fmap).header.add_child(RawText(inline_head()), name="newsmap_assets")
-    fmap.add_child(Outlines(fmap.get_name(), _outlines(gazetteer), _OUTLINE_STYLE))
+    outlines = Outlines(fmap.get_name(), _outlines(gazetteer), _OUTLINE_STYLE)
+    fmap.add_child(outlines)
     folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
                      overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip
 
     shown = [m for m in analysis.resolved if m.confidence >= min_confidence]
     bindings: list[Binding] = []
-    everywhere = _add_places(fmap, analysis, shown, show_organisations, bindings)
-    # fit the story: where its journeys and events are, else every place it names
-    bounds = (
-        _add_routes(fmap, analysis, bindings)
-        + [
-            p.coordinate.latlon()
-            for e in analysis.events
-            for ep in e.where
-            if (p := analysis.mentions[ep.mention].place) is not None
-        ]
-        or everywhere
-    )
+    places, radii = _add_places(analysis, shown, show_organisations, bindings)
+    leg_labels = _add_routes(fmap, analysis, bindings)
     _add_claims(fmap, analysis, bindings)
-    _add_events(fmap, analysis, bindings)
+    rings = _add_events(fmap, analysis, bindings, radii)
+    outer = {k: (lat, lon, max(r, rings.get(k, 0.0) + 1.5)) for k, (lat, lon, r) in radii.items()}
+    for group in places:  # last, so that no line or ring takes a place marker's clicks
+        group.add_to(fmap)
     fmap.add_child(Bindings(bindings))
     folium.LayerControl(collapsed=compact).add_to(fmap)
-    legend_kinds = (PlaceKind.CITY, PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.BORDER)
+    kinds = sorted({m.place.kind for m in shown if m.place is not None},
+                   key=list(PlaceKind).index)  # fmt: skip
     fmap.add_child(
         Legend(
-            [(KIND_COLOURS[k], k.value) for k in legend_kinds],
-            [(c, v.value) for v, c in VERDICT_COLOURS.items()],
+            [(KIND_COLOURS.get(k, "#555"), KIND_WORDS[k]) for k in kinds],
+            [(c, v.value) for v, c in VERDICT_COLOURS.items()] if analysis.claims else [],
+            journeys=[
+                (ROUTE_COLOURS[n % len(ROUTE_COLOURS)], _traveller(j.actor))
+                for n, j in enumerate(analysis.journeys)
+            ],
             compact=compact,
         )
     )
-    if bounds:
-        lats, lons = [b[0] for b in bounds], [b[1] for b in bounds]
-        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+    story, overview = story_frame(analysis), overview_frame(analysis)
+    fmap.add_child(
+        StoryView(
+            fmap.get_name(),
+            story.bounds() if story else _WORLD,
+            overview.bounds() if overview else _WORLD,
+            _labels(analysis, shown, outer, leg_labels),
+            list(outer.values()),
+            outlines=outlines.variable,
+            fit_max_zoom=FIT_MAX_ZOOM,
+            max_zoom=MAX_ZOOM,
+            inset=not compact,
+        )
+    )
     return fmap
 
 
+def _traveller(actor: str) -> str:
+    return actor or "Unnamed traveller"
+
+
+def _labels(
+    analysis: Analysis,
+    shown: Sequence[PlaceMention],
+    radii: dict[str, tuple[float, float, float]],
+    legs: Sequence[Label],
+) -> list[Label]:
+    """Every shown place's name, the most important first, and each leg's length after the
+    names of the journeys' stops."""
+    score = importance(analysis)
+    places = {m.place.id: m.place for m in shown if m.place is not None}
+    order = sorted(places.values(), key=lambda p: (-score.get(p.id, 0), p.name))
+    names = []
+    for n, place in enumerate(order):
+        value = max(score.get(place.id, 0), _LABEL_RANKS[0] if n == 0 else 0)  # the main place
+        rank = 0 if value >= _LABEL_RANKS[0] else 1 if value >= _LABEL_RANKS[1] else 2
+        css = LabelKind.COUNTRY if place.kind is PlaceKind.COUNTRY else LabelKind.PLACE
+        lat, lon, radius = radii.get(place.id, (*place.coordinate.latlon(), 5.0))
+        names.append(Label(lat, lon, place.name, f"{css} rank-{rank}", radius))
+    stops = {leg.start.id for j in analysis.journeys for leg in j.legs} | {
+        leg.end.id for j in analysis.journeys for leg in j.legs
+    }
+    first = [n for n, p in zip(names, order, strict=True) if p.id in stops]
+    rest = [n for n, p in zip(names, order, strict=True) if p.id not in stops]
+    return first + list(legs) + rest
+
+
 def _add_places(
-    fmap: folium.Map,
     analysis: Analysis,
     shown: Sequence[PlaceMention],
     show_organisations: bool,
     bindings: list[Binding],
-) -> list[tuple[float, float]]:
+) -> tuple[tuple[folium.FeatureGroup, ...], dict[str, tuple[float, float, float]]]:
+    """The place markers, in their layers (not yet on the map), and each place's marker,
+    ``(lat, lon, radius_px)``, by id."""
     locations = folium.FeatureGroup(name="Places", show=True)
     organisations = folium.FeatureGroup(name="Governments and organisations",
                                         show=show_organisations)  # fmt: skip
@@ -160,15 +209,16 @@ def _add_places(
     for m in shown:
         assert m.place is not None
         grouped[(m.place.id, m.reference)].append(m)
-    bounds = []
+    radii: dict[str, tuple[float, float, float]] = {}
     for (_, reference), mentions in grouped.items():
         place = mentions[0].place
         assert place is not None
         organisation = reference is Reference.ORGANISATION
         colour = KIND_COLOURS.get(place.kind, "#555")
+        radius = 5 + 3 * math.sqrt(len(mentions))
         marker = folium.CircleMarker(
             place.coordinate.latlon(),
-            radius=5 + 3 * math.sqrt(len(mentions)),
+            radius=radius,
             color=ORGANISATION_COLOUR if organisation else colour,
             weight=3 if organisation else 1.5,
             fill=True,
@@ -178,11 +228,9 @@ def _add_places(
         tooltip = html(place.name + (" (organisation)" if organisation else ""))
         bindings.append(Binding(marker.get_name(), _place_popup(analysis, place, mentions),
                                 tooltip))  # fmt: skip
-        if place.kind not in (PlaceKind.CONTINENT, PlaceKind.REGION, PlaceKind.WATER):
-            bounds.append(place.coordinate.latlon())
-    locations.add_to(fmap)
-    organisations.add_to(fmap)
-    return bounds
+        lat, lon = place.coordinate.latlon()
+        radii[place.id] = (lat, lon, max(radius, radii.get(place.id, (0, 0, 0))[2]))
+    return (locations, organisations), radii
 
 
 def _lines(leg_geometry: Any) -> list[list[tuple[float, float]]]:
@@ -195,20 +243,27 @@ def _arrowhead(leg: Leg) -> list[tuple[float, float]]:
     """A small "V" at the end of a leg, pointing the way it goes."""
     (*_, (x0, y0), (x1, y1)) = list(getattr(leg.geometry, "geoms", [leg.geometry])[-1].coords)
     angle = math.atan2(y1 - y0, x1 - x0)
-    size = max(0.15, min(1.5, leg.length_km / 400))
+    size = max(0.05, min(1.5, leg.length_km / 2500))  # a tenth of a short leg, at most
     left = (y1 - size * math.sin(angle - 0.45), x1 - size * math.cos(angle - 0.45))
     right = (y1 - size * math.sin(angle + 0.45), x1 - size * math.cos(angle + 0.45))
     return [left, (y1, x1), right]
 
 
-def _add_routes(
-    fmap: folium.Map, analysis: Analysis, bindings: list[Binding]
-) -> list[tuple[float, float]]:
+def _label_point(leg: Leg) -> tuple[float, float]:
+    """Where a leg's length is written: halfway along it (the geodesic midpoint of a flight;
+    halfway along the drawn line of a leg through a crossing)."""
+    if leg.via is None:
+        return midpoint(leg.start.coordinate, leg.end.coordinate).latlon()
+    middle = leg.geometry.interpolate(0.5, normalized=True)
+    return (middle.y, middle.x)
+
+
+def _add_routes(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -> list[Label]:
     group = folium.FeatureGroup(name="Routes", show=True)
-    bounds = []
+    labels = []
     for n, journey in enumerate(analysis.journeys):
         colour = ROUTE_COLOURS[n % len(ROUTE_COLOURS)]
-        who = journey.actor or "Unnamed traveller"
+        who = _traveller(journey.actor)
         for leg in journey.legs:
             kind = "straight line, schematic" if leg.schematic else "geodesic"
             label = html(f"{who}: {leg.start.name} → {leg.end.name}, {leg.mode.value}, "
@@ -218,19 +273,12 @@ def _add_routes(
                 line = folium.PolyLine(part, color=colour, weight=4, opacity=0.85,
                                        dash_array=dash).add_to(group)  # fmt: skip
                 bindings.append(Binding(line.get_name(), tooltip_html=label, sticky=True))
-                bounds += part
             folium.PolyLine(_arrowhead(leg), color=colour, weight=4, opacity=0.9).add_to(group)
-            middle = leg.geometry.interpolate(0.5, normalized=True)
-            folium.Marker(
-                (middle.y, middle.x),
-                icon=folium.DivIcon(  # a number only: nothing from the article
-                    html=f"<div class='newsmap-length'>{leg.length_km:,.0f} km"
-                         f"{'*' if leg.schematic else ''}</div>",
-                    icon_size=(80, 18), icon_anchor=(40, 9), class_name="newsmap-label",
-                ),
-            ).add_to(group)  # fmt: skip
+            lat, lon = _label_point(leg)
+            text = f"{leg.length_km:,.0f} km{'*' if leg.schematic else ''}"
+            labels.append(Label(lat, lon, text, LabelKind.LEG, 0.0, centred=True))
     group.add_to(fmap)
-    return bounds
+    return labels
 
 
 def _add_claims(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -> None:
@@ -243,37 +291,70 @@ def _add_claims(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -
             continue
         colour = VERDICT_COLOURS[claim.verdict]
         text = html(f"{claim.verdict.value.upper()}: “{claim.text}” — {claim.reason}")
-        line = folium.PolyLine([a.coordinate.latlon(), b.coordinate.latlon()], color=colour,
-                               weight=3, dash_array="2 6").add_to(group)  # fmt: skip
-        bindings.append(Binding(line.get_name(), tooltip_html=text, sticky=True))
+        # split at ±180 as in the GeoJSON export, not drawn across the world
+        geometry = split_at_antimeridian([a.coordinate.lonlat(), b.coordinate.lonlat()])
+        for part in _lines(geometry):
+            line = folium.PolyLine(part, color=colour, weight=3,
+                                   dash_array="2 6").add_to(group)  # fmt: skip
+            bindings.append(Binding(line.get_name(), tooltip_html=text, sticky=True))
     group.add_to(fmap)
 
 
-def _add_events(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -> None:
+def _when(event: Event) -> str:
+    if event.time and event.time.value:
+        return event.time.value.label
+    return event.time.text if event.time else "date unknown"
+
+
+def _add_events(
+    fmap: folium.Map,
+    analysis: Analysis,
+    bindings: list[Binding],
+    radii: dict[str, tuple[float, float, float]],
+) -> dict[str, float]:
+    """One ring per place around its place marker (never on top of it, so the marker keeps
+    its clicks), listing the events there; the timeline steps through the events. Returns
+    each ring's radius by place id."""
     group = folium.FeatureGroup(name="Events", show=True)
-    steps: list[tuple[str, str]] = []
+    at: dict[str, list[tuple[Event, Place]]] = defaultdict(list)
     for event in analysis.events:
         located = [p for ep in event.where if (p := analysis.mentions[ep.mention].place)]
-        if not located:
-            continue
-        place = located[0]
-        when = (
-            event.time.value.label
-            if event.time and event.time.value
-            else (event.time.text if event.time else "date unknown")
+        if located:
+            at[located[0].id].append((event, located[0]))
+    markers: dict[str, str] = {}
+    rings: dict[str, float] = {}
+    for place_id, events in at.items():
+        place = events[0][1]
+        inner = radii.get(place_id, (0.0, 0.0, 0.0))[2]
+        items = "".join(
+            f"<li><b>{html(_when(e))}</b> · {html(e.action.value)} · {html(e.certainty.value)}"
+            f"<br>{html(', '.join(e.actors) or 'no named actor')}"
+            f"{('<br>source: ' + html(e.source)) if e.source else ''}"
+            f"<p class='newsmap-quote'>{quote_html(analysis, e.sentence, e.trigger)}</p></li>"
+            for e, _ in events
         )
-        popup = (
-            f"<b>{html(when)}</b> · {html(event.action.value)} · {html(event.certainty.value)}"
-            f"<br>{html(', '.join(event.actors) or 'no named actor')} — {html(place.name)}"
-            f"{('<br>source: ' + html(event.source)) if event.source else ''}"
-            f"<p class='newsmap-quote'>{quote_html(analysis, event.sentence, event.trigger)}</p>"
-        )
-        marker = folium.CircleMarker(
-            place.coordinate.latlon(), radius=6, color="#111", weight=2, fill=True,
-            fill_color="#ffffff", fill_opacity=0.9,
-        ).add_to(group)  # fmt: skip
-        bindings.append(Binding(marker.get_name(), popup, html(f"{when}: {event.action.value}")))
-        steps.append((f"{when}: {event.action.value} — {place.name}", marker.get_name()))
+        count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+        popup = f"<b>{html(place.name)}</b> · {count}<ul class='newsmap-quotes'>{items}</ul>"
+        rings[place_id] = inner + 4 if inner else 6.0
+        if inner:  # a ring around the place marker, open in the middle
+            marker = folium.CircleMarker(place.coordinate.latlon(), radius=rings[place_id],
+                                         color="#111", weight=2.5, fill=False)  # fmt: skip
+        else:
+            marker = folium.CircleMarker(place.coordinate.latlon(), radius=6.0, color="#111",
+                                         weight=2.5, fill=True, fill_color="#ffffff",
+                                         fill_opacity=0.9)  # fmt: skip
+        marker.add_to(group)
+        first = events[0][0]
+        tooltip = html(f"{count} at {place.name}; first {_when(first)}: {first.action.value}")
+        bindings.append(Binding(marker.get_name(), popup, tooltip))
+        markers[place_id] = marker.get_name()
+    steps = [
+        (f"{_when(e)}: {e.action.value} — {p.name}", markers[p.id])
+        for e in analysis.events
+        for p in [analysis.mentions[ep.mention].place for ep in e.where][:1]
+        if p is not None and p.id in markers
+    ]
     group.add_to(fmap)
     if steps:
         fmap.add_child(Timeline(group.get_name(), steps))
+    return rings

@@ -12,7 +12,9 @@ from conftest import elements_of
 
 import geo
 from geo.briefing import briefing_html
-from geo.controls import Bindings
+from geo.controls import Bindings, Legend
+from geo.geodesy import midpoint
+from geo.mapview import StoryView
 from geo.render import build_map
 
 PAYLOAD = (
@@ -113,3 +115,59 @@ def test_briefing_panel(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
     assert "GeoNames" in page and "CC BY 4.0" in page
     assert "@media print" in page
     assert "Tumen River Friendship Bridge" in page
+
+
+def test_one_place_story_has_a_finite_frame_and_a_label(gazetteer: geo.Gazetteer) -> None:
+    analysis = geo.analyze("Heavy rain fell in Lyon on Monday.", gazetteer,
+                           published=date(2023, 9, 11))  # fmt: skip
+    fmap = build_map(analysis, gazetteer)
+    (view,) = [e for e in elements_of(fmap) if isinstance(e, StoryView)]
+    (south, west), (north, east) = json.loads(view.story_json)
+    assert north - south > 0.5 and east - west > 0.5
+    assert json.loads(view.labels_json)[0][2] == "Lyon"
+    assert 0 < view.fit_max_zoom < view.max_zoom <= 19
+    assert fmap.options["scroll_wheel_zoom"] is False  # until a click on the map
+
+
+def test_legend_names_kinds_and_journeys_in_plain_words(sample_map: folium.Map) -> None:
+    (legend,) = [c for c in sample_map._children.values() if isinstance(c, Legend)]
+    body = json.loads(legend.body_json)
+    assert "Kim Jong Un" in body and "Joe Biden" in body
+    assert "city or town" in body and "border or crossing" in body
+    assert "admin1" not in body
+
+
+def test_events_ring_their_place_instead_of_covering_it(sample_map: folium.Map) -> None:
+    (places,) = children_named(sample_map, "Places")
+    (events,) = children_named(sample_map, "Events")
+    markers = [c for c in places._children.values() if isinstance(c, folium.CircleMarker)]  # type: ignore[attr-defined]
+    radius = {tuple(c.location): c.options["radius"] for c in markers}
+    rings = [c for c in events._children.values() if isinstance(c, folium.CircleMarker)]  # type: ignore[attr-defined]
+    locations = [tuple(r.location) for r in rings]
+    assert len(locations) == len(set(locations))  # one marker per place
+    for ring in rings:
+        if tuple(ring.location) in radius:
+            assert ring.options["fill"] is False
+            assert ring.options["radius"] > radius[tuple(ring.location)]
+
+
+def test_leg_labels_at_the_geodesic_midpoint(sample: geo.Analysis, sample_map: folium.Map) -> None:
+    (view,) = [e for e in elements_of(sample_map) if isinstance(e, StoryView)]
+    legs = [label for label in json.loads(view.labels_json) if label[3] == "newsmap-length"]
+    assert len(legs) == 3  # one label a leg
+    (biden,) = [j for j in sample.journeys if j.actor == "Joe Biden"]
+    middle = midpoint(biden.legs[0].start.coordinate, biden.legs[0].end.coordinate)
+    assert any(abs(lat - middle.lat) < 1e-3 and abs(lon - middle.lon) < 1e-3
+               for lat, lon, *_ in legs)  # fmt: skip
+
+
+def test_claim_lines_split_at_the_antimeridian(gazetteer: geo.Gazetteer) -> None:
+    text = "Anadyr is about 1,000 km west of Nome, officials said on Monday."
+    analysis = geo.analyze(text, gazetteer, published=date(2024, 5, 1))
+    if not analysis.claims:
+        pytest.skip("no claim found in the fixture sentence")
+    fmap = build_map(analysis, gazetteer)
+    (claims,) = children_named(fmap, "Checked claims")
+    for line in claims._children.values():  # type: ignore[attr-defined]
+        lons = [lon for _, lon in line.locations]
+        assert max(lons) - min(lons) < 180  # never drawn across the world

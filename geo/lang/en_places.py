@@ -16,6 +16,7 @@ __all__ = [
     "BEARINGS",
     "DISTANCE_UNITS",
     "HEDGES",
+    "KIND_WORDS",
     "PLACED_IN",
     "STANDS_AT",
 ]
@@ -59,3 +60,20 @@ STANDS_AT = frozenset(
 )
 # Prepositions that place a name inside or beside a known place: "X in Helmand province".
 PLACED_IN = frozenset({"in", "near", "outside"})
+
+
+# What a reader calls each kind of place, for legends and labels.
+KIND_WORDS: MappingProxyType[PlaceKind, str] = MappingProxyType(
+    {
+        PlaceKind.CITY: "city or town",
+        PlaceKind.COUNTRY: "country",
+        PlaceKind.ADMIN1: "state/province",
+        PlaceKind.COUNTY: "county/district",
+        PlaceKind.REGION: "region",
+        PlaceKind.CONTINENT: "continent",
+        PlaceKind.WATER: "sea, lake or river",
+        PlaceKind.LANDMARK: "landmark",
+        PlaceKind.BORDER: "border or crossing",
+        PlaceKind.FACILITY: "street or building",
+    }
+)

@@ -1,0 +1,256 @@
+"""How the map opens and reads: the story's frame with a "fit the story" button, an overview
+inset, place and leg labels placed without overlaps, scroll-wheel zoom only after a click, a
+fixed light scheme and a print layout. Written here; no plugin, no network.
+
+Text from outside (place names) reaches the page as :func:`geo.report.safe.script_json` data
+and is set as ``textContent``, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from folium.template import Template
+
+from geo.controls import InertMacro
+from geo.report.safe import identifier, script_json
+
+__all__ = ["Label", "LabelKind", "StoryView"]
+
+
+class LabelKind:
+    """The classes a label is drawn with (constants, never text from outside)."""
+
+    PLACE = "newsmap-place-label"
+    COUNTRY = "newsmap-place-label newsmap-country-label"
+    LEG = "newsmap-length"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A name or a leg's length at a point. Labels are placed in the order given (the most
+    important first); one that would overlap a label already placed is hidden at that zoom."""
+
+    lat: float
+    lon: float
+    text: str  # plain text: set as textContent
+    css: str  # one of :class:`LabelKind`'s, plus a size class
+    offset_px: float  # half the marker's size: the label sits beside it, not on it
+    centred: bool = False  # a leg's label sits on its line, not beside a marker
+
+
+class StoryView(InertMacro):
+    """Opens the map on the story, and everything that makes it read well: the "fit the story"
+    button, the overview inset, the labels, the scroll-wheel rule and the print layout."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}<meta name="color-scheme" content="light">
+        <style>"""
+        + "{{ this.css }}"
+        + """</style>{% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this.map }};
+            var story = {{ this.story_json }};
+            var overview = {{ this.overview_json }};
+            var labels = {{ this.labels_json }};
+            var obstacles = {{ this.obstacles_json }};
+            var maxZoom = {{ this.fit_max_zoom }};
+            map.setMinZoom(1);
+            map.setMaxZoom({{ this.max_zoom }});
+            map.options.zoomSnap = 0.25;  // a frame fits the story, not the next whole zoom
+            function fitStory() {
+                // the story beside the open legend, not under it, when the map has room
+                var legend = map.getContainer().querySelector(".newsmap-legend[open]");
+                var wide = legend && map.getSize().x > 3 * legend.offsetWidth;
+                var right = wide ? legend.offsetWidth + 20 : 30;
+                map.fitBounds(story, {paddingTopLeft: [30, 30], paddingBottomRight: [right, 30],
+                                      maxZoom: maxZoom});
+            }
+            window.newsmapStory = {map: map, bounds: story, fit: fitStory};
+            fitStory();
+
+            // scroll-wheel zoom only after a click on the map, until the pointer leaves it
+            map.scrollWheelZoom.disable();
+            map.on("click", function () { map.scrollWheelZoom.enable(); });
+            map.getContainer().addEventListener("mouseleave", function () {
+                map.scrollWheelZoom.disable();
+            });
+
+            var fit = L.control({position: "topleft"});
+            fit.onAdd = function () {
+                var div = L.DomUtil.create("div", "leaflet-bar newsmap-fit");
+                var a = L.DomUtil.create("a", "", div);
+                a.href = "#"; a.setAttribute("role", "button");
+                a.title = "Fit the story"; a.setAttribute("aria-label", "Fit the story");
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.on(a, "click", function (e) {
+                    L.DomEvent.preventDefault(e);
+                    fitStory();
+                });
+                return div;
+            };
+            fit.addTo(map);
+
+            {% if this.inset %}
+            var inset = L.control({position: "bottomleft"});
+            inset.onAdd = function () {
+                var div = L.DomUtil.create("div", "newsmap-inset");
+                div.title = "Where the story is";
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            inset.addTo(map);
+            var small = L.map(inset.getContainer(), {attributionControl: false,
+                zoomControl: false, dragging: false, scrollWheelZoom: false,
+                doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false,
+                worldCopyJump: false, zoomSnap: 0.25});
+            var data = window[{{ this.outlines_json }}];
+            if (data) {
+                L.geoJSON(data, {interactive: false, style: function () {
+                    return {fillColor: "#f4f4f1", color: "#a9b1b8", weight: 0.4, fillOpacity: 1};
+                }}).addTo(small);
+            }
+            small.fitBounds(overview, {padding: [4, 4], maxZoom: 4});
+            var frame = L.rectangle(map.getBounds(), {color: "#c0392b", weight: 1.5,
+                fillOpacity: 0.08, interactive: false}).addTo(small);
+            map.on("moveend", function () { frame.setBounds(map.getBounds()); });
+            small.on("click", function (e) { map.panTo(e.latlng); });
+            {% endif %}
+
+            // labels: the most important first; a label that overlaps one already placed
+            // (or a place marker) is hidden at this zoom
+            var pane = map.createPane("newsmap-labels");
+            pane.style.zIndex = 450;
+            pane.style.pointerEvents = "none";
+            var items = labels.map(function (l) {
+                var el = L.DomUtil.create("div", l[3], pane);
+                el.textContent = l[2];
+                return {latlng: L.latLng(l[0], l[1]), el: el, offset: l[4], centred: l[5],
+                        w: 0, h: 0};
+            });
+            function overlaps(a, b) {
+                return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+            }
+            function controls() {  // the legend, the inset...: no label goes under them
+                var box = map.getContainer().getBoundingClientRect();
+                var found = map.getContainer().querySelectorAll(".leaflet-control");
+                return Array.prototype.map.call(found, function (el) {
+                    var r = el.getBoundingClientRect();
+                    var a = map.containerPointToLayerPoint([r.left - box.left, r.top - box.top]);
+                    return [a.x, a.y, a.x + r.width, a.y + r.height];
+                });
+            }
+            function layout() {
+                var placed = obstacles.map(function (o) {
+                    var p = map.latLngToLayerPoint(o);
+                    return [p.x - o[2], p.y - o[2], p.x + o[2], p.y + o[2]];
+                }).concat(controls());
+                items.forEach(function (it) {
+                    it.el.style.visibility = "hidden";
+                    it.el.style.display = "block";
+                    if (!it.w) { it.w = it.el.offsetWidth; it.h = it.el.offsetHeight; }
+                    var p = map.latLngToLayerPoint(it.latlng), w = it.w, h = it.h, o = it.offset;
+                    var spots = it.centred
+                        ? [[p.x - w / 2, p.y - h / 2], [p.x - w / 2, p.y - h - 6],
+                           [p.x - w / 2, p.y + 6]]
+                        : [[p.x + o + 2, p.y - h / 2], [p.x - o - 2 - w, p.y - h / 2],
+                           [p.x - w / 2, p.y - o - h], [p.x - w / 2, p.y + o]];
+                    for (var i = 0; i < spots.length; i++) {
+                        var box = [spots[i][0], spots[i][1], spots[i][0] + w, spots[i][1] + h];
+                        var free = true;
+                        for (var k = 0; k < placed.length; k++) {
+                            if (it.centred && k < obstacles.length) { continue; }
+                            if (overlaps(box, placed[k])) { free = false; break; }
+                        }
+                        if (free) {
+                            placed.push(box);
+                            L.DomUtil.setPosition(it.el, L.point(box[0], box[1]));
+                            it.el.style.visibility = "visible";
+                            return;
+                        }
+                    }
+                    it.el.style.display = "none";
+                });
+            }
+            map.on("zoomend viewreset moveend", layout);
+            map.getContainer().addEventListener("toggle", layout, true);  // the legend opens
+            layout();
+
+            // printing: the page narrows to the paper, so the map is sized again and re-framed
+            function reprint() { map.invalidateSize(); fitStory(); layout(); }
+            window.addEventListener("beforeprint", reprint);
+            window.addEventListener("afterprint", reprint);
+            if (window.matchMedia) {
+                var print = window.matchMedia("print");
+                if (print.addEventListener) { print.addEventListener("change", reprint); }
+            }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        map_name: str,
+        story: list[list[float]],
+        overview: list[list[float]],
+        labels: Sequence[Label],
+        obstacles: Sequence[tuple[float, float, float]],
+        *,
+        outlines: str,
+        fit_max_zoom: int,
+        max_zoom: int,
+        inset: bool = True,
+    ) -> None:
+        """``story`` and ``overview`` are ``[[south, west], [north, east]]``; ``obstacles``
+        are the place markers, ``(lat, lon, radius_px)``, that no label may cover;
+        ``outlines`` is the name of the page variable holding the country outlines."""
+        super().__init__()
+        self._name = "NewsmapStoryView"
+        self.map = identifier(map_name)
+        self.story_json = script_json(story)
+        self.overview_json = script_json(overview)
+        self.labels_json = script_json(
+            [
+                [round(b.lat, 5), round(b.lon, 5), b.text, b.css, round(b.offset_px, 1), b.centred]
+                for b in labels
+            ]
+        )
+        self.obstacles_json = script_json(
+            [[round(a, 5), round(o, 5), round(r + 1, 1)] for a, o, r in obstacles]
+        )
+        self.outlines_json = script_json(identifier(outlines))
+        self.fit_max_zoom = int(fit_max_zoom)
+        self.max_zoom = int(max_zoom)
+        self.inset = bool(inset)
+        self.css = _CSS
+
+
+# A fixed light scheme: every colour is set, so a browser in dark mode changes nothing; text
+# is dark on white or on a white halo (contrast above 12:1).
+_CSS = """
+:root{color-scheme:light}
+.folium-map{background:#dde7ee;color:#1b1b1b}
+.leaflet-container{background:#dde7ee;font:12px/1.4 system-ui,sans-serif;color:#1b1b1b}
+.leaflet-popup-content-wrapper,.leaflet-popup-tip,.leaflet-tooltip,.leaflet-control-layers,
+.leaflet-bar a{background:#fff;color:#1b1b1b}
+.newsmap-place-label,.newsmap-length{position:absolute;left:0;top:0;white-space:nowrap;
+  color:#1b1b1b;font:600 12px/1.2 system-ui,sans-serif;pointer-events:none;
+  text-shadow:-1px -1px 0 #fff,1px -1px 0 #fff,-1px 1px 0 #fff,1px 1px 0 #fff,0 0 3px #fff}
+.newsmap-place-label.rank-0{font-size:15px;font-weight:700}
+.newsmap-place-label.rank-1{font-size:13px}
+.newsmap-place-label.rank-2{font-size:11px;font-weight:500}
+.newsmap-country-label{color:#4a4f55;text-transform:uppercase;letter-spacing:.06em}
+.newsmap-length{font-size:11px;background:#fff;border:1px solid #9aa3ab;border-radius:3px;
+  padding:0 4px;text-shadow:none}
+.newsmap-fit a{cursor:pointer}
+.newsmap-fit a::before{content:"";display:inline-block;width:11px;height:11px;margin-top:7px;
+  border:2px solid #1b1b1b;border-radius:2px}
+.newsmap-inset{width:160px;height:110px;border:1px solid #9aa3ab;background:#dde7ee;
+  box-shadow:0 1px 4px #0004;cursor:pointer}
+@media print{.newsmap-inset,.newsmap-fit{display:none}}
+"""
