@@ -43,8 +43,16 @@ body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#222}
 """
 
 
-def briefing_html(analysis: Analysis, gazetteer: Gazetteer, *, title: str = "") -> str:
-    """The whole page as HTML text."""
+def briefing_html(
+    analysis: Analysis,
+    gazetteer: Gazetteer,
+    *,
+    title: str = "",
+    subtitle: str = "",
+    source: str = "",
+) -> str:
+    """The whole page as HTML text, headed by ``title``, ``subtitle`` and a ``source`` line
+    where given (plain text, escaped here)."""
     fmap = build_map(analysis, gazetteer, height="62vh")
     root = figure_of(fmap)
     root.header.add_child(RawText(_PRINT_CSS), name="newsmap_briefing_css")
@@ -53,14 +61,16 @@ def briefing_html(analysis: Analysis, gazetteer: Gazetteer, *, title: str = "") 
     # the panel goes after the map (it is never compiled as a template); "</body>" from the
     # article is always escaped
     end = page.rfind("</body>")
-    return page[:end] + _panel(analysis, title) + page[end:]
+    return page[:end] + _panel(analysis, title, subtitle, source) + page[end:]
 
 
-def _panel(analysis: Analysis, title: str) -> str:
+def _panel(analysis: Analysis, title: str, subtitle: str, source: str) -> str:
     published = analysis.published.isoformat() if analysis.published else "not given"
     parts = [
         "<section class='newsmap-briefing'>",
         f"<h1>{esc(title or 'Briefing')}</h1>",
+        f"<p class='subtitle'>{esc(subtitle)}</p>" if subtitle else "",
+        f"<p class='source'>Source: {esc(source)}</p>" if source else "",
         f"<p>Published: {esc(published)} · {len(analysis.mentions)} place mentions, "
         f"{len(analysis.places())} places, {len(analysis.events)} events, "
         f"{len(analysis.claims)} checked claims.</p>",

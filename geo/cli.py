@@ -280,8 +280,9 @@ def _export(args: argparse.Namespace) -> int:
     analysis = analyze(article, gazetteer, published=args.published)
     headline = _headline(args)
     if args.command == "map":
-        # (the briefing shows the title; the subtitle and source line reach the figures)
-        _write(out, briefing_html(analysis, gazetteer, title=headline.title))
+        page = briefing_html(analysis, gazetteer, title=headline.title,
+                             subtitle=headline.subtitle, source=headline.source)  # fmt: skip
+        _write(out, page)
         print(out, file=sys.stderr)
         print(embed_snippet(out.name, title=headline.title))  # on stdout, to paste or pipe
         return 0

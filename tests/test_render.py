@@ -117,6 +117,14 @@ def test_briefing_panel(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
     assert "Tumen River Friendship Bridge" in page
 
 
+def test_briefing_subtitle_and_source(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
+    page = briefing_html(sample, gazetteer, title="Kim's train", subtitle="Day <2> {{ 6*9 }}",
+                         source="KCNA & Reuters")  # fmt: skip
+    assert "<p class='subtitle'>Day &lt;2&gt; &#123;&#123; 6*9 &#125;&#125;</p>" in page
+    assert "<p class='source'>Source: KCNA &amp; Reuters</p>" in page
+    assert "class='subtitle'" not in briefing_html(sample, gazetteer)
+
+
 def test_one_place_story_has_a_finite_frame_and_a_label(gazetteer: geo.Gazetteer) -> None:
     analysis = geo.analyze("Heavy rain fell in Lyon on Monday.", gazetteer,
                            published=date(2023, 9, 11))  # fmt: skip
