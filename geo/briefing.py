@@ -9,7 +9,7 @@ from geo.gazetteer import Gazetteer
 from geo.models import Analysis, PlaceMention
 from geo.render import build_map, figure_of, quote_html
 from geo.report.safe import html as esc
-from geo.serialize import place_label
+from geo.report.views import event_views
 
 __all__ = ["briefing_html"]
 
@@ -93,7 +93,7 @@ def _row(*cells: str) -> str:
 def _timeline(analysis: Analysis) -> str:
     if not analysis.events:
         return "<h2>Timeline</h2><p>No events found.</p>"
-    shown = analysis.placed_events
+    shown = event_views(analysis)
     left_out = len(analysis.events) - len(shown)
     note = (
         f"<p class='quote'>{left_out} events without a named place are left out here; the "
@@ -101,16 +101,17 @@ def _timeline(analysis: Analysis) -> str:
         if left_out
         else ""
     )
-    rows = []
-    for e in shown:
-        when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
-        where = ", ".join(
-            f"{esc(place_label(analysis.mentions[ep.mention]))} ({esc(ep.role.value)})"
-            for ep in e.places
+    rows = [
+        _row(
+            esc((v.when or "?") + (" *" if v.inherited else "")),
+            esc(v.what),
+            esc(v.who),
+            esc(", ".join(v.where)),
+            esc(v.certainty),
+            esc(v.source),
         )
-        rows.append(_row(esc(when + (" *" if e.time_inherited else "")), esc(e.action.value),
-                         esc(", ".join(e.actors)), where, esc(e.certainty.value),
-                         esc(e.source)))  # fmt: skip
+        for v in shown
+    ]
     head = (
         "<tr>"
         + "".join(f"<th>{h}</th>" for h in ("When", "What", "Who", "Where", "Certainty", "Source"))
@@ -120,7 +121,7 @@ def _timeline(analysis: Analysis) -> str:
         return f"<h2>Timeline</h2><p>No events with a named place.</p>{note}"
     inherited = (
         "<p class='quote'>* date taken from the day the story was last at</p>"
-        if any(e.time_inherited for e in shown)
+        if any(v.inherited for v in shown)
         else ""
     )
     return f"<h2>Timeline</h2><table>{head}{''.join(rows)}</table>{inherited}{note}"

@@ -41,6 +41,7 @@ from geo.models import (
 )
 from geo.report.safe import html
 from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, ROUTE_COLOURS, VERDICT_COLOURS
+from geo.report.views import when_label
 
 __all__ = ["build_map", "figure_of", "quote_html"]
 
@@ -301,9 +302,7 @@ def _add_claims(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -
 
 
 def _when(event: Event) -> str:
-    if event.time and event.time.value:
-        return event.time.value.label
-    return event.time.text if event.time else "date unknown"
+    return when_label(event) or "date unknown"
 
 
 def _add_events(

@@ -19,6 +19,7 @@ from geo.models import (
     Reference,
     Span,
 )
+from geo.report.views import NOT_LOCATED, event_views, place_label
 from geo.timex import TimeMention
 
 __all__ = [
@@ -152,9 +153,6 @@ def batch_claims(analysis: Analysis) -> list[dict[str, Any]]:
     ]
 
 
-NOT_LOCATED = "not located"  # what a table shows for a place the gazetteer does not hold
-
-
 def kind_of(mention: PlaceMention) -> str:
     """The kind of place a mention names: its place's, or for one not located, what the text
     calls it ("the village of X" is a city), or ``""``."""
@@ -162,13 +160,6 @@ def kind_of(mention: PlaceMention) -> str:
         return mention.place.kind.value
     kind = mention.mention.kind
     return kind.value if kind is not None else ""
-
-
-def place_label(mention: PlaceMention) -> str:
-    """The name of the place a mention means, or the mention marked as not located."""
-    if mention.place is not None:
-        return mention.place.name
-    return f"{mention.text} ({NOT_LOCATED})"
 
 
 def _batch_mention(m: PlaceMention) -> dict[str, Any]:
@@ -343,27 +334,23 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
 
 
 def event_table(analysis: Analysis, every: bool = False) -> list[dict[str, Any]]:
-    """One row per event with a place on the map (or ``every`` event), in timeline order, for
-    display."""
-    rows = []
-    for e in analysis.events if every else analysis.placed_events:
-        value = e.time.value if e.time else None
-        rows.append({
-            "when": (value.label if value else e.time.text) if e.time else "",
-            "date": value.day.isoformat() if value and value.day else None,
-            "inherited": e.time_inherited,
-            "action": e.action.value,
-            "who": ", ".join(e.actors),
-            "where": ", ".join(
-                f"{place_label(analysis.mentions[ep.mention])} ({ep.role.value})"
-                for ep in e.places
-            ),
-            "certainty": e.certainty.value,
-            "source": e.source,
-            "confidence": e.confidence,
-            "sentence": analysis.excerpt(e.sentence, e.trigger),
-        })  # fmt: skip
-    return rows
+    """One row per event with a named place (or ``every`` event), in timeline order, for
+    display: the timeline's views (:mod:`geo.report.views`) as table rows."""
+    return [
+        {
+            "when": v.when,
+            "date": v.day.isoformat() if v.day else None,
+            "inherited": v.inherited,
+            "action": v.what,
+            "who": v.who,
+            "where": ", ".join(v.where),
+            "certainty": v.certainty,
+            "source": v.source,
+            "confidence": v.event.confidence,
+            "sentence": analysis.excerpt(v.event.sentence, v.event.trigger),
+        }
+        for v in event_views(analysis, every)
+    ]
 
 
 def claim_table(analysis: Analysis) -> list[dict[str, Any]]:

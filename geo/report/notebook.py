@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from geo.models import Analysis
 from geo.report.safe import html
-from geo.serialize import place_label
+from geo.report.views import place_label
 
 __all__ = ["analysis_html"]
 

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from geo.models import Analysis
 from geo.report.safe import terminal
-from geo.serialize import NOT_LOCATED, kind_of, place_label
+from geo.report.views import NOT_LOCATED, event_views
+from geo.serialize import kind_of
 
 __all__ = ["print_claims", "print_events", "print_places"]
 
@@ -72,21 +73,14 @@ def print_claims(analysis: Analysis) -> None:
 def print_events(analysis: Analysis, every: bool = False) -> None:
     """The timeline: the events with a place the map shows, or ``every`` event."""
     rows = [("when", "what", "who", "where", "certainty", "source")]
-    shown = analysis.events if every else analysis.placed_events
-    for e in shown:
-        when = (e.time.value.label if e.time.value else e.time.text) if e.time else "?"
-        if e.time and e.time.modifier.value != "on":
-            when = f"{e.time.modifier.value} {when}"
-        where = ", ".join(
-            f"{place_label(analysis.mentions[p.mention])} ({p.role.value})" for p in e.places
-        )
-        rows.append((when + (" *" if e.time_inherited else ""), e.action.value,
-                     _clip(", ".join(e.actors), 30), _clip(where, 60), e.certainty.value,
-                     _clip(e.source, 30)))  # fmt: skip
+    shown = event_views(analysis, every)
+    for v in shown:
+        rows.append(((v.when or "?") + (" *" if v.inherited else ""), v.what, _clip(v.who, 30),
+                     _clip(", ".join(v.where), 60), v.certainty, _clip(v.source, 30)))  # fmt: skip
     left_out = len(analysis.events) - len(shown)
     if shown:
         _table(rows)
-        if any(e.time_inherited for e in shown):
+        if any(v.inherited for v in shown):
             _say("\n* date taken from the day the story was last at")
     else:
         _say("No events with a named place." if left_out else "No events found.")
