@@ -19,7 +19,7 @@ from geo.models import (
     Reference,
     Span,
 )
-from geo.report.views import NOT_LOCATED, event_views, place_label
+from geo.report.views import NOT_LOCATED, event_views, kind_words, place_label
 from geo.timex import TimeMention
 
 __all__ = [
@@ -199,7 +199,7 @@ def place_table(
                 "lat": p.coordinate.lat if p else None,
                 "lon": p.coordinate.lon if p else None,
                 "confidence": round(m.confidence, 2),
-                "kind": kind_of(m),
+                "kind": kind_words(m),
                 "reference": m.reference.value,
                 "sentence": analysis.quote(m),
             }

@@ -29,3 +29,11 @@ def test_every_output_writes_the_timeline_from_the_views(
     for v in views:
         assert html(", ".join(v.where)) in page
     assert len(event_views(sample, every=True)) == len(sample.events)
+
+
+def test_tables_name_kinds_in_a_readers_words(gazetteer: geo.Gazetteer) -> None:
+    from geo.serialize import place_table
+
+    analysis = geo.analyze("Police in Louisville, Kentucky, arrested a man.", gazetteer)
+    kinds = {row["mention"]: row["kind"] for row in place_table(analysis)}
+    assert kinds == {"Louisville": "city or town", "Kentucky": "state/province"}

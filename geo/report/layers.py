@@ -27,6 +27,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from geo.gazetteer import Gazetteer
+from geo.lang.en_places import KIND_WORDS
 from geo.models import Analysis, Journey, Mode, PlaceKind, Verdict
 from geo.report.frame import Frame, main_journey
 from geo.report.labels import LabelKind, LabelRequest
@@ -44,14 +45,18 @@ __all__ = [
 ]
 
 _SEA, _LAND, _NAMED_LAND, _BORDER = "#dde8ef", "#f4f3ef", "#e6e1d3", "#a7a9ac"
-_KIND_WORDS = {
-    PlaceKind.CITY: "city or town",
-    PlaceKind.ADMIN1: "state or province",
-    PlaceKind.COUNTY: "county",
-    PlaceKind.BORDER: "border crossing",
-    PlaceKind.LANDMARK: "landmark or building",
-    PlaceKind.FACILITY: "street or building",
-}
+# The kinds of place drawn as a marker (countries and other areas are named on the land);
+# their words are the ones every output uses (geo.lang.en_places.KIND_WORDS)
+_MARKED_KINDS = frozenset(
+    {
+        PlaceKind.CITY,
+        PlaceKind.ADMIN1,
+        PlaceKind.COUNTY,
+        PlaceKind.BORDER,
+        PlaceKind.LANDMARK,
+        PlaceKind.FACILITY,
+    }
+)
 _VERDICT_WORDS = {
     Verdict.HOLDS: "distance claim that holds",
     Verdict.LOOSE: "distance claim, roughly right",
@@ -254,7 +259,7 @@ def _draw_places(
     kinds: list[PlaceKind] = []
     events = False
     for place in analysis.places():
-        if place.kind not in _KIND_WORDS:
+        if place.kind not in _MARKED_KINDS:
             continue
         x, y = frame.point(place.coordinate)
         if not (frame.xmin <= x <= frame.xmax and frame.ymin <= y <= frame.ymax):
@@ -302,7 +307,7 @@ def draw_legend(ax: Axes, scene: Scene, scale: float, countries: bool) -> Legend
     for kind in scene.kinds:
         handles.append(Line2D([], [], marker="D" if kind is PlaceKind.BORDER else "o", ls="",
                               color=KIND_COLOURS.get(kind, "#555555"), markersize=7 * scale,
-                              label=_KIND_WORDS[kind]))  # fmt: skip
+                              label=KIND_WORDS[kind]))  # fmt: skip
     if scene.events:
         handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="none",
                               markeredgecolor=_INK_RING, markersize=10 * scale,

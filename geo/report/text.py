@@ -8,8 +8,7 @@ from collections.abc import Sequence
 
 from geo.models import Analysis
 from geo.report.safe import terminal
-from geo.report.views import NOT_LOCATED, event_views
-from geo.serialize import kind_of
+from geo.report.views import NOT_LOCATED, event_views, kind_words
 
 __all__ = ["print_claims", "print_events", "print_places"]
 
@@ -31,10 +30,10 @@ def print_places(analysis: Analysis) -> None:
     for m in analysis.mentions:
         p = m.place
         if p is None:
-            kind = kind_of(m) or m.mention.form.value
+            kind = kind_words(m) or m.mention.form.value
             rows.append((_clip(m.text), NOT_LOCATED, "", "", f"{m.confidence:.2f}", kind))
             continue
-        kind = p.kind.value + (" (organisation)" if m.reference.value == "organisation" else "")
+        kind = kind_words(m) + (" (organisation)" if m.reference.value == "organisation" else "")
         rows.append(
             (
                 _clip(m.text),

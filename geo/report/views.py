@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from geo.lang.en_places import KIND_WORDS
 from geo.models import Analysis, Event, PlaceMention
 from geo.timex import Modifier
 
-__all__ = ["NOT_LOCATED", "EventView", "event_views", "place_label", "when_label"]
+__all__ = ["NOT_LOCATED", "EventView", "event_views", "kind_words", "place_label", "when_label"]
 
 NOT_LOCATED = "not located"  # what a table shows for a place the gazetteer does not hold
 
@@ -28,6 +29,14 @@ def place_label(mention: PlaceMention) -> str:
     if mention.place is not None:
         return mention.place.name
     return f"{mention.text} ({NOT_LOCATED})"
+
+
+def kind_words(mention: PlaceMention) -> str:
+    """What sort of place a mention names, in a reader's words ("state/province", not
+    "admin1"): its place's kind, or for one not located what the text calls it; ``""`` when
+    neither is known."""
+    kind = mention.place.kind if mention.place is not None else mention.mention.kind
+    return KIND_WORDS[kind] if kind is not None else ""
 
 
 def when_label(event: Event) -> str:
