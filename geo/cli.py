@@ -17,12 +17,11 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Literal, NoReturn
+from typing import NoReturn
 
 from geo.errors import GeoError, InputError
-from geo.export import FIGURE_FORMATS, FORMATS
+from geo.export import FIGURE_FORMATS, FORMATS, export_bytes
 from geo.extras import Extra, requires
-from geo.models import Analysis
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline
 from geo.report.presets import FigureSize
@@ -290,29 +289,16 @@ def _export(args: argparse.Namespace) -> int:
         figure = render_figure(analysis, gazetteer, args.format, size=args.size,
                                title=headline.title, subtitle=headline.subtitle,
                                source=headline.source)  # fmt: skip
-        try:
-            out.write_bytes(figure)
-        except OSError as err:
-            raise InputError(f"cannot write {out}: {err.strerror}") from err
+        _write(out, figure)
     else:
-        _write(out, _data(analysis, args.format, args.table))
+        _write(out, export_bytes(analysis, args.format, table=args.table))
     print(out, file=sys.stderr)
     return 0
 
 
-def _data(analysis: Analysis, fmt: str, table: Literal["places", "events"]) -> str:
-    from geo.export import to_csv, to_geojson, to_kml
-
-    if fmt == "geojson":
-        return json.dumps(to_geojson(analysis), ensure_ascii=False, indent=2)
-    if fmt == "kml":
-        return to_kml(analysis)
-    return to_csv(analysis, table)
-
-
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, data: str | bytes) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as err:
         raise InputError(f"cannot write {path}: {err.strerror}") from err
 
