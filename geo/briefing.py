@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from geo.controls import RawText
 from geo.gazetteer import Gazetteer
-from geo.models import Analysis, PlaceMention
+from geo.models import Analysis
 from geo.render import build_map, figure_of, quote_html
 from geo.report.safe import html as esc
-from geo.report.views import event_views
+from geo.report.views import Report, build_report
 
 __all__ = ["briefing_html"]
 
@@ -22,9 +22,8 @@ body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#222}
 .newsmap-briefing table{border-collapse:collapse;width:100%;font-size:13px}
 .newsmap-briefing td,.newsmap-briefing th{border-bottom:1px solid #eee;padding:3px 6px;
   text-align:left;vertical-align:top}
-.newsmap-briefing .verdict{font-weight:bold}
-.newsmap-briefing .holds{color:#1e8449}.newsmap-briefing .loose{color:#b9770e}
-.newsmap-briefing .off{color:#c0392b}.newsmap-briefing .uncheckable{color:#666}
+.newsmap-briefing .verdict{font-weight:bold;border-left:8px solid;padding-left:4px}
+.newsmap-briefing .swatch{display:inline-block;width:18px;height:4px;margin:0 6px 3px 0}
 .newsmap-briefing .quote{color:#444;font-size:12px}
 .newsmap-briefing mark{background:#ffe58a}
 .newsmap-briefing .credits{color:#555;font-size:12px}
@@ -53,7 +52,8 @@ def briefing_html(
 ) -> str:
     """The whole page as HTML text, headed by ``title``, ``subtitle`` and a ``source`` line
     where given (plain text, escaped here)."""
-    fmap = build_map(analysis, gazetteer, height="62vh")
+    report = build_report(analysis)
+    fmap = build_map(analysis, gazetteer, height="62vh", report=report)
     root = figure_of(fmap)
     root.header.add_child(RawText(_PRINT_CSS), name="newsmap_briefing_css")
     root.header.add_child(RawText(f"<title>{esc(title or 'newsmap briefing')}</title>"))
@@ -61,25 +61,26 @@ def briefing_html(
     # the panel goes after the map (it is never compiled as a template); "</body>" from the
     # article is always escaped
     end = page.rfind("</body>")
-    return page[:end] + _panel(analysis, title, subtitle, source) + page[end:]
+    return page[:end] + _panel(report, title, subtitle, source) + page[end:]
 
 
-def _panel(analysis: Analysis, title: str, subtitle: str, source: str) -> str:
+def _panel(report: Report, title: str, subtitle: str, source: str) -> str:
+    analysis = report.analysis
     published = analysis.published.isoformat() if analysis.published else "not given"
     parts = [
         "<section class='newsmap-briefing'>",
         f"<h1>{esc(title or 'Briefing')}</h1>",
         f"<p class='subtitle'>{esc(subtitle)}</p>" if subtitle else "",
         f"<p class='source'>Source: {esc(source)}</p>" if source else "",
-        f"<p>Published: {esc(published)} · {len(analysis.mentions)} place mentions, "
-        f"{len(analysis.places())} places, {len(analysis.events)} events, "
-        f"{len(analysis.claims)} checked claims.</p>",
-        _timeline(analysis),
-        _claims(analysis),
-        _journeys(analysis),
-        _places(analysis),
+        f"<p>Published: {esc(published)} · {len(report.mentions)} place mentions, "
+        f"{len(report.places)} places, {len(report.events)} events, "
+        f"{len(report.claims)} checked claims.</p>",
+        _timeline(report),
+        _claims(report),
+        _journeys(report),
+        _places(report),
         "<h2>Data</h2><p class='credits'>"
-        + "<br>".join(esc(c) for c in analysis.credits)
+        + "<br>".join(esc(c) for c in report.credits)
         + "<br>Map: Natural Earth country outlines; OpenStreetMap tiles only if switched on."
         + "</p></section>",
     ]
@@ -90,11 +91,11 @@ def _row(*cells: str) -> str:
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
-def _timeline(analysis: Analysis) -> str:
-    if not analysis.events:
+def _timeline(report: Report) -> str:
+    if not report.events:
         return "<h2>Timeline</h2><p>No events found.</p>"
-    shown = event_views(analysis)
-    left_out = len(analysis.events) - len(shown)
+    shown = report.timeline
+    left_out = len(report.events) - len(shown)
     note = (
         f"<p class='quote'>{left_out} events without a named place are left out here; the "
         "CSV and JSON exports list every event.</p>"
@@ -127,56 +128,40 @@ def _timeline(analysis: Analysis) -> str:
     return f"<h2>Timeline</h2><table>{head}{''.join(rows)}</table>{inherited}{note}"
 
 
-def _claims(analysis: Analysis) -> str:
-    if not analysis.claims:
+def _claims(report: Report) -> str:
+    if not report.claims:
         return "<h2>Distance and direction claims</h2><p>None found.</p>"
     items = []
-    for c in analysis.claims:
-        checks = [d.explanation for d in c.distances]
-        if c.direction:
-            checks.append(c.direction.explanation)
-        detail = "".join(f"<li>{esc(x)}</li>" for x in checks) or f"<li>{esc(c.reason)}</li>"
-        css = c.verdict.name.lower()
-        items.append(f"<li><span class='verdict {css}'>{esc(c.verdict.value)}</span>: "
-                     f"“{esc(c.text)}”<ul>{detail}</ul></li>")  # fmt: skip
+    for c in report.claims:
+        detail = "".join(f"<li>{esc(k.numbers)}</li>" for k in c.checks)
+        # the verdict's colour from the palette the map's claim lines use, as a swatch
+        items.append(f"<li><span class='verdict' style='border-color:{esc(c.colour)}'>"
+                     f"{esc(c.verdict)}</span>: “{esc(c.text)}”<ul>{detail}</ul></li>")  # fmt: skip
     return f"<h2>Distance and direction claims</h2><ul>{''.join(items)}</ul>"
 
 
-def _journeys(analysis: Analysis) -> str:
-    if not analysis.journeys:
+def _journeys(report: Report) -> str:
+    if not report.legs:
         return ""
     items = []
-    for j in analysis.journeys:
-        legs = "".join(
-            f"<li>{esc(leg.start.name)} → {esc(leg.end.name)}: {esc(leg.mode.value)}, "
-            f"{leg.length_km:,.0f} km ({_length_kind(leg.schematic)})</li>"
-            for leg in j.legs
-        )
+    for number in dict.fromkeys(v.journey for v in report.legs):
+        legs = [v for v in report.legs if v.journey == number]
+        lines = "".join(f"<li>{esc(v.summary)}</li>" for v in legs)
         items.append(
-            f"<li>{esc(j.actor or 'Unnamed traveller')} ({esc(j.certainty.value)})"
-            f"<ul>{legs}</ul></li>"
+            f"<li><span class='swatch' style='background:{esc(legs[0].colour)}'></span>"
+            f"{esc(legs[0].traveller)} ({esc(legs[0].certainty)})<ul>{lines}</ul></li>"
         )
     return f"<h2>Journeys</h2><ul>{''.join(items)}</ul>"
 
 
-def _length_kind(schematic: bool) -> str:
-    return "straight line, schematic" if schematic else "geodesic"
-
-
-def _places(analysis: Analysis) -> str:
-    by_place: dict[str, list[PlaceMention]] = {}
-    for m in analysis.resolved:
-        assert m.place is not None
-        by_place.setdefault(m.place.id, []).append(m)
+def _places(report: Report) -> str:
     rows = []
-    for mentions in sorted(by_place.values(), key=lambda ms: -len(ms)):
-        place = mentions[0].place
-        assert place is not None
-        first = mentions[0]
-        quote = quote_html(analysis, first.sentence, first.mention)
-        rows.append(_row(esc(place.name), esc(place.country_code), esc(place.kind.value),
+    for view in report.places:
+        place, first = view.place, view.mentions[0].mention
+        quote = quote_html(report.analysis, first.sentence, first.mention)
+        rows.append(_row(esc(place.name), esc(place.country_code), esc(view.kind),
                          f"{place.coordinate.lat:.3f}, {place.coordinate.lon:.3f}",
-                         str(len(mentions)), f"{max(m.confidence for m in mentions):.2f}",
+                         str(len(view.mentions)), f"{view.confidence:.2f}",
                          f"<span class='quote'>{quote}</span>"))  # fmt: skip
     head = ("<tr><th>Place</th><th>Country</th><th>Kind</th><th>Lat, lon</th><th>Mentions</th>"
             "<th>Confidence</th><th>First source sentence</th></tr>")  # fmt: skip

@@ -25,7 +25,6 @@ from geo.assets import inline_head
 from geo.controls import Binding, Bindings, Legend, Outlines, RawText, Timeline
 from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, importance, overview_frame, story_frame
 from geo.gazetteer import Gazetteer
-from geo.geodesy import midpoint, split_at_antimeridian
 from geo.lang.en_places import KIND_WORDS
 from geo.mapview import Label, LabelKind, StoryView
 from geo.models import (
@@ -40,8 +39,8 @@ from geo.models import (
     Span,
 )
 from geo.report.safe import html
-from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, ROUTE_COLOURS, VERDICT_COLOURS
-from geo.report.views import when_label
+from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, VERDICT_COLOURS
+from geo.report.views import Report, build_report, when_label
 
 __all__ = ["build_map", "figure_of", "quote_html"]
 
@@ -102,12 +101,15 @@ def build_map(
     height: str = "100%",
     asset_base: str = "",
     compact: bool = False,
+    report: Report | None = None,
 ) -> folium.Map:
     """The story's map. ``online_tiles`` shows the OpenStreetMap layer at first (it is always
     offered, switched off, in the layer control). Leaflet and jQuery are inlined, unless
     ``asset_base`` names the local address where :func:`geo.assets.publish` put them (the
     app's server: ``/app/static/``). ``compact`` folds the layer control and the legend, for
-    a small map beside other panels."""
+    a small map beside other panels. ``report`` is the result's view, where the caller has
+    built it already."""
+    report = report or build_report(analysis)
     fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
                       height=height, world_copy_jump=True,
                       scroll_wheel_zoom=False)  # fmt: skip
@@ -127,8 +129,8 @@ def build_map(
     shown = [m for m in analysis.resolved if m.confidence >= min_confidence]
     bindings: list[Binding] = []
     places, radii = _add_places(analysis, shown, show_organisations, bindings)
-    leg_labels = _add_routes(fmap, analysis, bindings)
-    _add_claims(fmap, analysis, bindings)
+    leg_labels = _add_routes(fmap, report, bindings)
+    _add_claims(fmap, report, bindings)
     rings = _add_events(fmap, analysis, bindings, radii)
     outer = {k: (lat, lon, max(r, rings.get(k, 0.0) + 1.5)) for k, (lat, lon, r) in radii.items()}
     for group in places:  # last, so that no line or ring takes a place marker's clicks
@@ -141,10 +143,7 @@ def build_map(
         Legend(
             [(KIND_COLOURS.get(k, "#555"), KIND_WORDS[k]) for k in kinds],
             [(c, v.value) for v, c in VERDICT_COLOURS.items()] if analysis.claims else [],
-            journeys=[
-                (ROUTE_COLOURS[n % len(ROUTE_COLOURS)], _traveller(j.actor))
-                for n, j in enumerate(analysis.journeys)
-            ],
+            journeys=list({v.journey: (v.colour, v.traveller) for v in report.legs}.values()),
             compact=compact,
         )
     )
@@ -163,10 +162,6 @@ def build_map(
         )
     )
     return fmap
-
-
-def _traveller(actor: str) -> str:
-    return actor or "Unnamed traveller"
 
 
 def _labels(
@@ -250,52 +245,33 @@ def _arrowhead(leg: Leg) -> list[tuple[float, float]]:
     return [left, (y1, x1), right]
 
 
-def _label_point(leg: Leg) -> tuple[float, float]:
-    """Where a leg's length is written: halfway along it (the geodesic midpoint of a flight;
-    halfway along the drawn line of a leg through a crossing)."""
-    if leg.via is None:
-        return midpoint(leg.start.coordinate, leg.end.coordinate).latlon()
-    middle = leg.geometry.interpolate(0.5, normalized=True)
-    return (middle.y, middle.x)
-
-
-def _add_routes(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -> list[Label]:
+def _add_routes(fmap: folium.Map, report: Report, bindings: list[Binding]) -> list[Label]:
     group = folium.FeatureGroup(name="Routes", show=True)
     labels = []
-    for n, journey in enumerate(analysis.journeys):
-        colour = ROUTE_COLOURS[n % len(ROUTE_COLOURS)]
-        who = _traveller(journey.actor)
-        for leg in journey.legs:
-            kind = "straight line, schematic" if leg.schematic else "geodesic"
-            label = html(f"{who}: {leg.start.name} → {leg.end.name}, {leg.mode.value}, "
-                         f"{leg.length_km:,.0f} km ({kind})")  # fmt: skip
-            dash = "8 6" if leg.schematic else None
-            for part in _lines(leg.geometry):
-                line = folium.PolyLine(part, color=colour, weight=4, opacity=0.85,
-                                       dash_array=dash).add_to(group)  # fmt: skip
-                bindings.append(Binding(line.get_name(), tooltip_html=label, sticky=True))
-            folium.PolyLine(_arrowhead(leg), color=colour, weight=4, opacity=0.9).add_to(group)
-            lat, lon = _label_point(leg)
-            text = f"{leg.length_km:,.0f} km{'*' if leg.schematic else ''}"
-            labels.append(Label(lat, lon, text, LabelKind.LEG, 0.0, centred=True))
+    for view in report.legs:
+        leg = view.leg
+        label = html(view.title)
+        dash = "8 6" if leg.schematic else None
+        for part in _lines(leg.geometry):
+            line = folium.PolyLine(part, color=view.colour, weight=4, opacity=0.85,
+                                   dash_array=dash).add_to(group)  # fmt: skip
+            bindings.append(Binding(line.get_name(), tooltip_html=label, sticky=True))
+        folium.PolyLine(_arrowhead(leg), color=view.colour, weight=4, opacity=0.9).add_to(group)
+        lat, lon = view.label_point
+        labels.append(Label(lat, lon, view.length, LabelKind.LEG, 0.0, centred=True))
     group.add_to(fmap)
     return labels
 
 
-def _add_claims(fmap: folium.Map, analysis: Analysis, bindings: list[Binding]) -> None:
+def _add_claims(fmap: folium.Map, report: Report, bindings: list[Binding]) -> None:
     group = folium.FeatureGroup(name="Checked claims", show=True)
-    for claim in analysis.claims:
-        if claim.subject is None or claim.reference is None:
+    for view in report.claims:
+        if view.line is None:
             continue
-        a, b = analysis.mentions[claim.reference].place, analysis.mentions[claim.subject].place
-        if a is None or b is None:
-            continue
-        colour = VERDICT_COLOURS[claim.verdict]
-        text = html(f"{claim.verdict.value.upper()}: “{claim.text}” — {claim.reason}")
+        text = html(f"{view.verdict.upper()}: “{view.text}” — {view.claim.reason}")
         # split at ±180 as in the GeoJSON export, not drawn across the world
-        geometry = split_at_antimeridian([a.coordinate.lonlat(), b.coordinate.lonlat()])
-        for part in _lines(geometry):
-            line = folium.PolyLine(part, color=colour, weight=3,
+        for part in _lines(view.line):
+            line = folium.PolyLine(part, color=view.colour, weight=3,
                                    dash_array="2 6").add_to(group)  # fmt: skip
             bindings.append(Binding(line.get_name(), tooltip_html=text, sticky=True))
     group.add_to(fmap)

@@ -16,10 +16,9 @@ from geo.models import (
     Journey,
     Place,
     PlaceMention,
-    Reference,
     Span,
 )
-from geo.report.views import NOT_LOCATED, event_views, kind_words, place_label
+from geo.report.views import NOT_LOCATED, Report, build_report, place_label
 from geo.timex import TimeMention
 
 __all__ = [
@@ -180,31 +179,29 @@ def _batch_mention(m: PlaceMention) -> dict[str, Any]:
 
 
 def place_table(
-    analysis: Analysis, *, min_confidence: float = 0.0, hide_organisations: bool = False
+    source: Analysis | Report, *, min_confidence: float = 0.0, hide_organisations: bool = False
 ) -> list[dict[str, Any]]:
     """One row per mention for display: mention, place, country, coordinates, confidence;
     without mentions below ``min_confidence`` or, if asked, references to governments."""
-    rows = []
-    for m in analysis.mentions:
-        if m.confidence < min_confidence or (
-            hide_organisations and m.reference is Reference.ORGANISATION
-        ):
-            continue
-        p = m.place
-        rows.append(
-            {
-                "mention": m.text,
-                "place": p.name if p else NOT_LOCATED,
-                "country": p.country_code if p else "",
-                "lat": p.coordinate.lat if p else None,
-                "lon": p.coordinate.lon if p else None,
-                "confidence": round(m.confidence, 2),
-                "kind": kind_words(m),
-                "reference": m.reference.value,
-                "sentence": analysis.quote(m),
-            }
-        )
-    return rows
+    return [
+        {
+            "mention": v.mention.text,
+            "place": v.place,
+            "country": v.country,
+            "lat": v.lat,
+            "lon": v.lon,
+            "confidence": round(v.mention.confidence, 2),
+            "kind": v.kind,
+            "reference": v.mention.reference.value,
+            "sentence": v.quote,
+        }
+        for v in _report(source).mentions
+        if v.mention.confidence >= min_confidence and not (hide_organisations and v.organisation)
+    ]
+
+
+def _report(source: Analysis | Report) -> Report:
+    return source if isinstance(source, Report) else build_report(source)
 
 
 def time_to_dict(time: TimeMention | None) -> dict[str, Any] | None:
@@ -333,9 +330,10 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
     }
 
 
-def event_table(analysis: Analysis, every: bool = False) -> list[dict[str, Any]]:
+def event_table(source: Analysis | Report, every: bool = False) -> list[dict[str, Any]]:
     """One row per event with a named place (or ``every`` event), in timeline order, for
-    display: the timeline's views (:mod:`geo.report.views`) as table rows."""
+    display: the report's event views as table rows."""
+    report = _report(source)
     return [
         {
             "when": v.when,
@@ -347,37 +345,32 @@ def event_table(analysis: Analysis, every: bool = False) -> list[dict[str, Any]]
             "certainty": v.certainty,
             "source": v.source,
             "confidence": v.event.confidence,
-            "sentence": analysis.excerpt(v.event.sentence, v.event.trigger),
+            "sentence": v.sentence,
         }
-        for v in event_views(analysis, every)
+        for v in (report.events if every else report.timeline)
     ]
 
 
-def claim_table(analysis: Analysis) -> list[dict[str, Any]]:
+def claim_table(source: Analysis | Report) -> list[dict[str, Any]]:
     """One row per check (each figure and the direction) of every claim."""
-    rows = []
-    for c in analysis.claims:
-        checks = [(d.claimed.text, d.verdict.value, d.explanation) for d in c.distances]
-        if c.direction:
-            checks.append((c.direction.claimed, c.direction.verdict.value, c.direction.explanation))
-        for claimed, verdict, explanation in checks or [("", c.verdict.value, c.reason)]:
-            rows.append({"claim": c.text, "figure": claimed, "verdict": verdict,
-                         "numbers": explanation})  # fmt: skip
-    return rows
+    return [
+        {"claim": c.text, "figure": k.figure, "verdict": k.verdict, "numbers": k.numbers}
+        for c in _report(source).claims
+        for k in c.checks
+    ]
 
 
-def leg_table(analysis: Analysis) -> list[dict[str, Any]]:
+def leg_table(source: Analysis | Report) -> list[dict[str, Any]]:
     """One row per leg of every journey."""
     return [
         {
-            "who": j.actor or "unnamed",
-            "from": leg.start.name,
-            "to": leg.end.name,
-            "mode": leg.mode.value,
-            "km": round(leg.length_km),
-            "length": "straight line (schematic)" if leg.schematic else "geodesic",
-            "stated": leg.stated,
+            "who": v.traveller,
+            "from": v.leg.start.name,
+            "to": v.leg.end.name,
+            "mode": v.leg.mode.value,
+            "km": round(v.leg.length_km),
+            "length": "straight line (schematic)" if v.leg.schematic else "geodesic",
+            "stated": v.leg.stated,
         }
-        for j in analysis.journeys
-        for leg in j.legs
+        for v in _report(source).legs
     ]

@@ -4,52 +4,30 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from geo.export.geojson import (
-    DECIMALS,
-    claim_features,
-    event_features,
-    kml_when,
-    place_features,
-    route_features,
-)
-from geo.models import Analysis, PlaceKind, Verdict
+from shapely.geometry.base import BaseGeometry
+
+from geo.export.geojson import DECIMALS
+from geo.models import Analysis
 from geo.report.safe import html, xml_text
+from geo.report.views import EventView, LegView, PlaceView, Report, build_report
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 _QUOTES_IN_KML = 5  # a country mentioned 40 times still gets a readable balloon
+_ICON = "https://maps.google.com/mapfiles/kml/shapes/shaded_dot.png"  # Google Earth's own
+_EVENT_COLOUR = "#ffd700"
 
 # --- KML -----------------------------------------------------------------------------------
 
-_KIND_RGB = {
-    PlaceKind.CONTINENT: "6a3d9a",
-    PlaceKind.COUNTRY: "1f78b4",
-    PlaceKind.REGION: "a6cee3",
-    PlaceKind.ADMIN1: "33a02c",
-    PlaceKind.COUNTY: "b2df8a",
-    PlaceKind.CITY: "e31a1c",
-    PlaceKind.WATER: "00bcd4",
-    PlaceKind.LANDMARK: "ff7f00",
-    PlaceKind.BORDER: "000000",
-    PlaceKind.FACILITY: "b15928",
-}
-_VERDICT_RGB = {
-    Verdict.HOLDS: "1a9641",
-    Verdict.LOOSE: "fdae61",
-    Verdict.OFF: "d7191c",
-    Verdict.UNCHECKABLE: "808080",
-}
-_ICON = "https://maps.google.com/mapfiles/kml/shapes/shaded_dot.png"
 
-
-def to_kml(analysis: Analysis) -> str:
+def to_kml(source: Analysis | Report) -> str:
     """A KML 2.2 document for Google Earth, with folders Places, Events, Routes and Claims.
 
     Parameters
     ----------
-    analysis
-        The result of :func:`geo.analyze`.
+    source
+        The result of :func:`geo.analyze`, or its :class:`~geo.report.views.Report`; the
+        placemarks are written from the report's views, in the palette of the map.
 
     Returns
     -------
@@ -65,25 +43,46 @@ def to_kml(analysis: Analysis) -> str:
     >>> to_kml(Analysis("", None, ())).splitlines()[0]
     '<?xml version="1.0" encoding="UTF-8"?>'
     """
+    report = source if isinstance(source, Report) else build_report(source)
+    analysis = report.analysis
     root = ET.Element("kml", xmlns=KML_NS)
     document = ET.SubElement(root, "Document")
     _text(document, "name", f"newsmap: {_title(analysis.text)}")
     about = "Places, events, journeys and distance claims found by newsmap"
     if analysis.published:
         about += f" in an article published {analysis.published.isoformat()}"
-    _description(document, [about + ".", "", *analysis.credits])
-    _styles(document)
-    folders = {
-        "Places": place_features(analysis),
-        "Events": event_features(analysis),
-        "Routes": route_features(analysis),
-        "Claims": claim_features(analysis),
-    }
-    for title, features in folders.items():
-        folder = ET.SubElement(document, "Folder")
-        _text(folder, "name", title)
-        for feature in features:
-            _placemark(folder, feature)
+    _description(document, [about + ".", "", *report.credits])
+    styles = _Styles(document)
+    folder = _folder(document, "Places")
+    for place in report.places:
+        mark = _placemark(
+            folder, place.name, styles.point(_place_style(place), place.colour), _place_lines(place)
+        )
+        _point(mark, place.lonlat)
+    folder = _folder(document, "Events")
+    for event in report.events:
+        if event.point is None:
+            continue
+        mark = _placemark(
+            folder, event.title, styles.point("event", _EVENT_COLOUR), _event_lines(event)
+        )
+        if event.stamp:
+            _text(ET.SubElement(mark, "TimeStamp"), "when", event.stamp)
+        _point(mark, event.point)
+    folder = _folder(document, "Routes")
+    for leg in report.legs:
+        stated = "stated" if leg.leg.stated else "inferred"
+        style = styles.line(f"route-{leg.journey}-{stated}", leg.colour, 4 if leg.leg.stated else 2)
+        mark = _placemark(folder, leg.title, style, _leg_lines(leg))
+        _lines(mark, leg.leg.geometry)
+    folder = _folder(document, "Claims")
+    for claim in report.claims:
+        if claim.line is None:
+            continue
+        lines = [claim.claim.reason, "", claim.sentence]
+        style = styles.line("claim-" + claim.verdict.replace(" ", "-"), claim.colour, 3)
+        mark = _placemark(folder, claim.text, style, lines)
+        _lines(mark, claim.line)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
@@ -108,122 +107,112 @@ def _title(text: str, limit: int = 80) -> str:
     return flat[:limit].rstrip() + "…"
 
 
-def _kml_color(rgb: str, alpha: str = "ff") -> str:
-    """KML orders colours alpha, blue, green, red."""
+def _kml_color(colour: str, alpha: str = "ff") -> str:
+    """KML orders colours alpha, blue, green, red: ``#c0392b`` is ``ff2b39c0``."""
+    rgb = colour.lstrip("#")
     return alpha + rgb[4:6] + rgb[2:4] + rgb[0:2]
 
 
-def _styles(document: ET.Element) -> None:
-    for kind, rgb in _KIND_RGB.items():
-        _point_style(document, f"place-{kind.value}", rgb)
-    _point_style(document, "event", "ffd700")
-    for verdict, rgb in _VERDICT_RGB.items():
-        _line_style(document, _verdict_style(verdict.value), rgb, 3)
-    for schematic in (False, True):
-        for stated in (False, True):
-            rgb = "7f7f7f" if schematic else "3f51b5"
-            _line_style(document, _route_style(schematic, stated), rgb, 4 if stated else 2)
+class _Styles:
+    """The document's shared styles, named for what they mark (``place-city``,
+    ``claim-off``, ``route-1-stated``), each made on first use."""
+
+    def __init__(self, document: ET.Element) -> None:
+        self._document = document
+        self._made: set[str] = set()
+
+    def point(self, style_id: str, colour: str) -> str:
+        if style_id not in self._made:
+            style = self._style(style_id)
+            icon_style = ET.SubElement(style, "IconStyle")
+            _text(icon_style, "color", _kml_color(colour))
+            _text(ET.SubElement(icon_style, "Icon"), "href", _ICON)
+        return style_id
+
+    def line(self, style_id: str, colour: str, width: int) -> str:
+        if style_id not in self._made:
+            line_style = ET.SubElement(self._style(style_id), "LineStyle")
+            _text(line_style, "color", _kml_color(colour, "cc"))
+            _text(line_style, "width", str(width))
+        return style_id
+
+    def _style(self, style_id: str) -> ET.Element:
+        self._made.add(style_id)
+        # styles go before the folders, where Google Earth looks for them first
+        style = ET.Element("Style", id=style_id)
+        self._document.insert(2 + len(self._made) - 1, style)
+        return style
 
 
-def _point_style(document: ET.Element, style_id: str, rgb: str) -> None:
-    style = ET.SubElement(document, "Style", id=style_id)
-    icon_style = ET.SubElement(style, "IconStyle")
-    _text(icon_style, "color", _kml_color(rgb))
-    icon = ET.SubElement(icon_style, "Icon")
-    _text(icon, "href", _ICON)
+def _place_style(view: PlaceView) -> str:
+    return "place-" + ("organisation" if view.organisation else view.place.kind.value)
 
 
-def _line_style(document: ET.Element, style_id: str, rgb: str, width: int) -> None:
-    style = ET.SubElement(document, "Style", id=style_id)
-    line_style = ET.SubElement(style, "LineStyle")
-    _text(line_style, "color", _kml_color(rgb, "cc"))
-    _text(line_style, "width", str(width))
+def _folder(document: ET.Element, name: str) -> ET.Element:
+    folder = ET.SubElement(document, "Folder")
+    _text(folder, "name", name)
+    return folder
 
 
-def _verdict_style(verdict: str) -> str:
-    return "claim-" + verdict.replace(" ", "-")
-
-
-def _route_style(schematic: bool, stated: bool) -> str:
-    return f"route-{'schematic' if schematic else 'geodesic'}-{'stated' if stated else 'inferred'}"
-
-
-def _placemark(folder: ET.Element, feature: dict[str, Any]) -> None:
-    p = feature["properties"]
+def _placemark(folder: ET.Element, name: str, style: str, lines: list[str]) -> ET.Element:
     placemark = ET.SubElement(folder, "Placemark")
-    _text(placemark, "name", p["name"])
-    kind = p["feature"]
-    if kind == "place":
-        style, lines = f"place-{p['kind']}", _place_description(p)
-    elif kind == "event":
-        style, lines = "event", _event_description(p)
-        moment = kml_when(p["time"])
-        if moment:
-            _text(ET.SubElement(placemark, "TimeStamp"), "when", moment)
-    elif kind == "route":
-        style, lines = _route_style(p["schematic"], p["stated"]), _route_description(p)
-    else:
-        style, lines = _verdict_style(p["verdict"]), [p["summary"], "", p["sentence"]]
+    _text(placemark, "name", name)
     _description(placemark, lines)
     _text(placemark, "styleUrl", f"#{style}")
-    _kml_geometry(placemark, feature["geometry"])
+    return placemark
 
 
-def _place_description(p: dict[str, Any]) -> list[str]:
-    what = ", ".join(x for x in (p["kind"], p["country_code"]) if x)
+def _place_lines(view: PlaceView) -> list[str]:
+    what = ", ".join(x for x in (view.kind, view.place.country_code) if x)
     lines = [
-        f"{p['name']} ({what})",
-        f"Mentioned {p['mentions']} time(s) as {' and '.join(p['references'])}; "
-        f"confidence {p['confidence']:.2f}",
+        f"{view.name} ({what})",
+        f"Mentioned {len(view.mentions)} time(s) as {' and '.join(view.references)}; "
+        f"confidence {view.confidence:.2f}",
         "",
     ]
-    sources = p["sources"]
-    lines += [f"“{s['text']}”" for s in sources[:_QUOTES_IN_KML]]
-    if len(sources) > _QUOTES_IN_KML:
-        lines.append(f"… and {len(sources) - _QUOTES_IN_KML} more")
+    lines += [f"“{m.quote}”" for m in view.mentions[:_QUOTES_IN_KML]]
+    if len(view.mentions) > _QUOTES_IN_KML:
+        lines.append(f"… and {len(view.mentions) - _QUOTES_IN_KML} more")
     return lines
 
 
-def _event_description(p: dict[str, Any]) -> list[str]:
-    places = "; ".join(
-        f"{x['place']['name'] if x['place'] else x['text']} ({x['role']})" for x in p["places"]
-    )
+def _event_lines(view: EventView) -> list[str]:
     lines = [
-        f"{p['action']}: {', '.join(p['actors']) or 'no actor named'}",
-        f"Where: {places}",
-        f"When: {p['time_label'] or 'not said'}",
-        f"Certainty: {p['certainty']}" + (f", according to {p['source']}" if p["source"] else ""),
+        f"{view.what}: {view.who or 'no actor named'}",
+        f"Where: {'; '.join(view.where)}",
+        f"When: {view.when or 'not said'}",
+        f"Certainty: {view.certainty}" + (f", according to {view.source}" if view.source else ""),
     ]
-    return [*lines, "", p["sentence"]["text"]]
+    return [*lines, "", view.sentence]
 
 
-def _route_description(p: dict[str, Any]) -> list[str]:
+def _leg_lines(view: LegView) -> list[str]:
+    leg = view.leg
     lines = [
-        f"{p['actor'] or 'Unnamed traveller'} by {p['mode']}: {p['from']} → {p['to']}",
-        f"{p['length_km']:,.1f} km ({p['length_kind']})",
+        f"{view.traveller} by {leg.mode.value}: {leg.start.name} → {leg.end.name}",
+        f"{leg.length_km:,.1f} km ({view.length_kind})",
     ]
-    if p["via"]:
-        lines.append(f"Via {p['via']}")
-    if p["schematic"]:
+    if leg.via:
+        lines.append(f"Via {leg.via.name}")
+    if leg.schematic:
         lines.append("Schematic: the article does not say which way it ran.")
-    if not p["stated"]:
+    if not leg.stated:
         lines.append("Inferred: the article does not name both ends of this leg.")
     return lines
 
 
-def _kml_geometry(placemark: ET.Element, geometry: dict[str, Any]) -> None:
-    if geometry["type"] == "Point":
-        point = ET.SubElement(placemark, "Point")
-        _text(point, "coordinates", _kml_positions([geometry["coordinates"]]))
-        return
-    parts = (
-        [geometry["coordinates"]] if geometry["type"] == "LineString" else geometry["coordinates"]
-    )
+def _point(placemark: ET.Element, lonlat: tuple[float, float]) -> None:
+    point = ET.SubElement(placemark, "Point")
+    _text(point, "coordinates", _kml_positions([lonlat]))
+
+
+def _lines(placemark: ET.Element, geometry: BaseGeometry) -> None:
+    parts = list(getattr(geometry, "geoms", [geometry]))
     parent = placemark if len(parts) == 1 else ET.SubElement(placemark, "MultiGeometry")
     for part in parts:
         line = ET.SubElement(parent, "LineString")
         _text(line, "tessellate", "1")
-        _text(line, "coordinates", _kml_positions(part))
+        _text(line, "coordinates", _kml_positions(part.coords))
 
 
 def _kml_positions(positions: Iterable[Sequence[float]]) -> str:

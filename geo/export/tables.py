@@ -1,4 +1,5 @@
-"""CSV tables of an analysis (places, events), safe to open in a spreadsheet."""
+"""CSV tables of an analysis (places, events), safe to open in a spreadsheet, written from the
+one view of the result (:func:`geo.report.views.build_report`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ import io
 from typing import Any, Literal
 
 from geo.errors import InputError
-from geo.export.geojson import date_text
 from geo.models import Analysis
 from geo.report.safe import csv_cell
-from geo.serialize import batch_places, event_to_dict
+from geo.report.views import Report, build_report
 
 # --- CSV -----------------------------------------------------------------------------------
 
@@ -20,40 +20,41 @@ _EVENT_COLUMNS = ("date", "time", "action", "actors", "places", "certainty", "so
                   "confidence", "sentence")  # fmt: skip
 
 
-def to_csv(analysis: Analysis, table: Literal["places", "events"] = "places") -> str:
+def to_csv(source: Analysis | Report, table: Literal["places", "events"] = "places") -> str:
     """A CSV table with a header row: one row per place mention, or per event.
 
-        Parameters
-        ----------
-        analysis
-            The result of :func:`geo.analyze`.
-        table
-            ``places`` (every mention, placed or not) or ``events``.
+    Parameters
+    ----------
+    source
+        The result of :func:`geo.analyze`, or its :class:`~geo.report.views.Report`.
+    table
+        ``places`` (every mention, placed or not) or ``events``.
 
-        Returns
-        -------
-        str
-            The table. Text cells that a spreadsheet would run as a formula (starting ``=``,
-            ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe; numbers are
-            written as they are.
+    Returns
+    -------
+    str
+        The table. Text cells that a spreadsheet would run as a formula (starting ``=``,
+        ``+``, ``-``, ``@``, tab or carriage return) get a leading apostrophe; numbers are
+        written as they are. ``kind`` is in a reader's words ("state/province"), as every
+        other output writes it.
 
-        Raises
-        ------
-        InputError
-            For an unknown ``table``.
+    Raises
+    ------
+    InputError
+        For an unknown ``table``.
 
-        Examples
-        --------
-        >>> from geo.models import Analysis
-    from geo.report.safe import csv_cell
-        >>> to_csv(Analysis("", None, ())).splitlines()[0].split(",")[:3]
-        ['mention', 'start', 'end']
+    Examples
+    --------
+    >>> from geo.models import Analysis
+    >>> to_csv(Analysis("", None, ())).splitlines()[0].split(",")[:3]
+    ['mention', 'start', 'end']
     """
+    report = source if isinstance(source, Report) else build_report(source)
     columns: tuple[str, ...]
     if table == "places":
-        columns, rows = _PLACE_COLUMNS, _place_rows(analysis)
+        columns, rows = _PLACE_COLUMNS, _place_rows(report)
     elif table == "events":
-        columns, rows = _EVENT_COLUMNS, _event_rows(analysis)
+        columns, rows = _EVENT_COLUMNS, _event_rows(report)
     else:
         raise InputError(f"unknown CSV table {table!r}; choose 'places' or 'events'")
     out = io.StringIO()
@@ -63,34 +64,38 @@ def to_csv(analysis: Analysis, table: Literal["places", "events"] = "places") ->
     return out.getvalue()
 
 
-def _place_rows(analysis: Analysis) -> list[dict[str, Any]]:
-    records = batch_places(analysis.mentions, all_mentions=True)
+def _place_rows(report: Report) -> list[dict[str, Any]]:
     return [
-        {**r, "mention": r["text"], "place": r["name"], "sentence": analysis.quote(m)}
-        for r, m in zip(records, analysis.mentions, strict=True)
+        {
+            "mention": v.mention.text,
+            "start": v.mention.start,
+            "end": v.mention.end,
+            "place": v.place,
+            "kind": v.kind,
+            "country_code": v.country,
+            "lat": v.lat,
+            "lon": v.lon,
+            "geonameid": v.mention.place.geonameid if v.mention.place else None,
+            "confidence": v.mention.confidence,
+            "reference": v.mention.reference.value,
+            "sentence": v.quote,
+        }
+        for v in report.mentions
     ]
 
 
-def _event_rows(analysis: Analysis) -> list[dict[str, Any]]:
-    rows = []
-    for event in analysis.events:
-        record = event_to_dict(analysis, event)
-        time = record["time"] or {}
-        places = "; ".join(
-            f"{p['place']['name'] if p['place'] else p['text']} ({p['role']})"
-            for p in record["places"]
-        )
-        rows.append(
-            {
-                "date": date_text(record["time"]),
-                "time": time.get("label") or "",
-                "action": record["action"],
-                "actors": "; ".join(record["actors"]),
-                "places": places,
-                "certainty": record["certainty"],
-                "source": record["source"],
-                "confidence": record["confidence"],
-                "sentence": record["sentence"]["text"],
-            }
-        )
-    return rows
+def _event_rows(report: Report) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": v.date,
+            "time": v.when,
+            "action": v.what,
+            "actors": "; ".join(v.event.actors),
+            "places": "; ".join(v.where),
+            "certainty": v.certainty,
+            "source": v.source,
+            "confidence": v.event.confidence,
+            "sentence": v.sentence,
+        }
+        for v in report.events
+    ]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from geo.models import Analysis
 from geo.report.safe import terminal
-from geo.report.views import NOT_LOCATED, event_views, kind_words
+from geo.report.views import NOT_LOCATED, Report, build_report
 
 __all__ = ["print_claims", "print_events", "print_places"]
 
@@ -25,58 +25,45 @@ def _table(rows: Sequence[tuple[str, ...]]) -> None:
         _say("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
-def print_places(analysis: Analysis) -> None:
+def print_places(analysis: Analysis, report: Report | None = None) -> None:
+    report = report or build_report(analysis)
     rows = [("mention", "place", "country", "lat, lon", "conf", "kind")]
-    for m in analysis.mentions:
-        p = m.place
-        if p is None:
-            kind = kind_words(m) or m.mention.form.value
+    for v in report.mentions:
+        m = v.mention
+        if v.lat is None or v.lon is None:
+            kind = v.kind or m.mention.form.value
             rows.append((_clip(m.text), NOT_LOCATED, "", "", f"{m.confidence:.2f}", kind))
             continue
-        kind = kind_words(m) + (" (organisation)" if m.reference.value == "organisation" else "")
-        rows.append(
-            (
-                _clip(m.text),
-                p.name,
-                p.country_code,
-                f"{p.coordinate.lat:.2f}, {p.coordinate.lon:.2f}",
-                f"{m.confidence:.2f}",
-                kind,
-            )
-        )
+        kind = v.kind + (" (organisation)" if v.organisation else "")
+        rows.append((_clip(m.text), v.place, v.country, f"{v.lat:.2f}, {v.lon:.2f}",
+                     f"{m.confidence:.2f}", kind))  # fmt: skip
     _table(rows)
-    _say(f"\n{len(analysis.mentions)} mentions of {len(analysis.places())} places.")
+    _say(f"\n{len(report.mentions)} mentions of {len(report.places)} places.")
 
 
-def print_claims(analysis: Analysis) -> None:
-    if not analysis.claims:
+def print_claims(analysis: Analysis, report: Report | None = None) -> None:
+    report = report or build_report(analysis)
+    if not report.claims:
         _say("No distance or direction claims found.")
         return
-    for claim in analysis.claims:
-        _say(f"{claim.verdict.value.upper():17s} {_clip(claim.text, 80)}")
-        subject = analysis.mentions[claim.subject].place if claim.subject is not None else None
-        reference = (
-            analysis.mentions[claim.reference].place if claim.reference is not None else None
-        )
-        if subject and reference:
-            _say(f"  from {reference.label} to {subject.label}")
-        for check in claim.distances:
-            _say(f"  - {check.explanation}")
-        if claim.direction:
-            _say(f"  - {claim.direction.explanation}")
-        if not claim.distances and not claim.direction:
-            _say(f"  - {claim.reason}")
+    for claim in report.claims:
+        _say(f"{claim.verdict.upper():17s} {_clip(claim.text, 80)}")
+        if claim.ends:
+            _say(f"  from {claim.ends[0]} to {claim.ends[1]}")
+        for check in claim.checks:
+            _say(f"  - {check.numbers}")
         _say()
 
 
-def print_events(analysis: Analysis, every: bool = False) -> None:
+def print_events(analysis: Analysis, every: bool = False, report: Report | None = None) -> None:
     """The timeline: the events with a place the map shows, or ``every`` event."""
+    report = report or build_report(analysis)
     rows = [("when", "what", "who", "where", "certainty", "source")]
-    shown = event_views(analysis, every)
+    shown = report.events if every else report.timeline
     for v in shown:
         rows.append(((v.when or "?") + (" *" if v.inherited else ""), v.what, _clip(v.who, 30),
                      _clip(", ".join(v.where), 60), v.certainty, _clip(v.source, 30)))  # fmt: skip
-    left_out = len(analysis.events) - len(shown)
+    left_out = len(report.events) - len(shown)
     if shown:
         _table(rows)
         if any(v.inherited for v in shown):
@@ -85,13 +72,12 @@ def print_events(analysis: Analysis, every: bool = False) -> None:
         _say("No events with a named place." if left_out else "No events found.")
     if left_out:
         _say(f"{left_out} events without a named place not shown (--all lists them).")
-    for journey in analysis.journeys:
-        who = journey.actor or "an unnamed traveller"
-        _say(f"\nJourney of {who} ({journey.certainty.value}):")
-        for leg in journey.legs:
-            kind = "straight line, schematic" if leg.schematic else "geodesic"
-            _say(f"  {leg.start.name} -> {leg.end.name}: {leg.mode.value}, "
-                  f"{leg.length_km:,.0f} km ({kind})")  # fmt: skip
+    journey = None
+    for leg in report.legs:
+        if leg.journey != journey:
+            journey = leg.journey
+            _say(f"\nJourney of {leg.traveller} ({leg.certainty}):")
+        _say(f"  {leg.summary}")
 
 
 def _clip(text: str, width: int = 40) -> str:
