@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from geo.errors import GeoError, InputError
-from geo.export import FIGURE_FORMATS, FORMATS, export_bytes
+from geo.export import FORMATS, ExportOptions, by_name, write
 from geo.extras import Extra, requires
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline
@@ -35,6 +35,8 @@ _USER_ERROR = 2
 # be: the reader chose to stop, yet the output was not all delivered, and `set -o pipefail`
 # scripts should be able to tell.
 _BROKEN_PIPE = 141
+# the module that draws with each extra, imported before the analysis to fail early
+_DRAWN_BY = {Extra.MAP: "geo.briefing", Extra.FIGURE: "geo.report.figure"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     fmap.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     _headline_arguments(fmap)
 
-    export = sub.add_parser("export", help="export GeoJSON, KML, CSV, or a PNG, SVG or PDF figure")
+    export = sub.add_parser("export", help="export GeoJSON, KML, CSV, the HTML briefing, or a PNG, "
+                            "SVG or PDF figure")  # fmt: skip
     export.add_argument("article", help="a UTF-8 text file, or - for standard input")
     export.add_argument("--format", required=True, choices=FORMATS)
     export.add_argument("--table", choices=("places", "events"), default="places",
@@ -262,37 +265,28 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    import importlib
+
     from geo.inputs import read_article
     from geo.pipeline import analyze
 
     out: Path = args.output
     _check_output(out)  # before the analysis, so a wrong path costs nothing
-    # before the analysis too: a missing extra is one line, at once
-    if args.command == "map":
-        with requires(Extra.MAP, "newsmap map"):
-            from geo.briefing import briefing_html
-    elif args.format in FIGURE_FORMATS:
-        with requires(Extra.FIGURE, f"newsmap export --format {args.format}"):
-            from geo.report.figure import render_figure
+    fmt = by_name("html" if args.command == "map" else args.format)
+    if fmt.extra is not None:  # before the analysis too: a missing extra is one line, at once
+        command = "newsmap map" if args.command == "map" else f"newsmap export --format {fmt.name}"
+        with requires(fmt.extra, command):
+            importlib.import_module(_DRAWN_BY[fmt.extra])
     article = read_article(args.article)
     gazetteer = _load(args)
     analysis = analyze(article, gazetteer, published=args.published)
     headline = _headline(args)
-    if args.command == "map":
-        page = briefing_html(analysis, gazetteer, title=headline.title,
-                             subtitle=headline.subtitle, source=headline.source)  # fmt: skip
-        _write(out, page)
-        print(out, file=sys.stderr)
-        print(embed_snippet(out.name, title=headline.title))  # on stdout, to paste or pipe
-        return 0
-    if args.format in FIGURE_FORMATS:
-        figure = render_figure(analysis, gazetteer, args.format, size=args.size,
-                               title=headline.title, subtitle=headline.subtitle,
-                               source=headline.source)  # fmt: skip
-        _write(out, figure)
-    else:
-        _write(out, export_bytes(analysis, args.format, table=args.table))
+    options = ExportOptions(table=getattr(args, "table", "places"),
+                            size=getattr(args, "size", "column"), headline=headline)  # fmt: skip
+    _write(out, write(fmt, analysis, gazetteer, options))
     print(out, file=sys.stderr)
+    if fmt.name == "html":
+        print(embed_snippet(out.name, title=headline.title))  # on stdout, to paste or pipe
     return 0
 
 

@@ -329,13 +329,13 @@ def test_csv_neutralises_formulas(hostile: geo.Analysis, gazetteer: geo.Gazettee
 
 
 def test_export_bytes(sample: geo.Analysis) -> None:
-    assert FORMATS == ("geojson", "kml", "csv", "png", "svg", "pdf")
+    assert FORMATS == ("html", "geojson", "kml", "csv", "png", "svg", "pdf")
     doc = json.loads(export_bytes(sample, "geojson").decode("utf-8"))
     assert doc == to_geojson(sample)
     assert ET.fromstring(export_bytes(sample, "kml")).tag == f"{{{KML_NS}}}kml"
     assert export_bytes(sample, "csv").decode("utf-8") == to_csv(sample)
     assert export_bytes(sample, "csv", table="events").decode("utf-8") == to_csv(sample, "events")
-    with pytest.raises(geo.InputError, match="render_figure"):
+    with pytest.raises(geo.InputError, match="geo.export.write"):
         export_bytes(sample, "png")
     with pytest.raises(geo.InputError, match="choose geojson"):
         export_bytes(sample, "docx")
@@ -356,3 +356,29 @@ def test_outputs_grow_with_the_text_not_its_square(gazetteer: geo.Gazetteer) -> 
     for small, large in zip(sizes[600], sizes[6000], strict=True):
         assert large < 15 * small  # linear: ten times the text, about ten times the file
     assert sizes[6000][0] < 6000 * 2 * QUOTE_CHARS
+
+
+def test_one_registry_names_every_file(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
+    """The command line's choices and the app's buttons come from one list; each entry's
+    writer gives a file of its media type."""
+    from geo.cli import _parser
+    from geo.errors import InputError
+    from geo.export import REGISTRY, ExportOptions, write
+
+    assert tuple(f.name for f in REGISTRY) == FORMATS
+    for fmt in REGISTRY:
+        args = _parser().parse_args(["export", "a.txt", "--format", fmt.name, "-o", "out"])
+        assert args.format == fmt.name
+    with pytest.raises(InputError, match="invalid choice: 'docx'"):
+        _parser().parse_args(["export", "a.txt", "--format", "docx", "-o", "out"])
+    names = {f.file_name() for f in REGISTRY}
+    assert len(names) == len(REGISTRY) and "newsmap-briefing.html" in names
+    starts = {"html": b"<!DOCTYPE html>", "geojson": b"{", "kml": b"<?xml", "csv": b"mention,",
+              "png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}  # fmt: skip
+    for fmt in REGISTRY:
+        data = write(fmt, sample, gazetteer, ExportOptions(size="square"))
+        assert data.startswith(starts[fmt.name]), fmt.name
+    with pytest.raises(InputError, match="choose one of html, geojson"):
+        write("docx", sample, gazetteer)
+    with pytest.raises(InputError, match="outlines"):
+        write("png", sample)

@@ -1,9 +1,9 @@
 """Files to take the result elsewhere: GeoJSON for GIS and web maps, KML for Google Earth, CSV
-for spreadsheets. The static figures (PNG, SVG, PDF) are drawn by
-:func:`geo.report.figure.render_figure`; their formats are listed here too, so that the command
-line and the app offer one list.
+for spreadsheets, and (with the ``map`` and ``figure`` extras) the HTML briefing and the static
+figures (PNG, SVG, PDF). :mod:`geo.export.formats` lists them all in one registry, with their
+extensions, media types and writers; the command line and the app offer that one list.
 
-Every function is pure and returns text; writing files is the caller's job.
+Every function is pure and returns text or bytes; writing files is the caller's job.
 
 >>> from geo.models import Analysis
 >>> doc = to_geojson(Analysis("", None, ()))
@@ -13,10 +13,10 @@ Every function is pure and returns text; writing files is the caller's job.
 
 from __future__ import annotations
 
-import json
 from typing import Literal
 
 from geo.errors import InputError
+from geo.export.formats import REGISTRY, ExportOptions, Format, by_name, write
 from geo.export.geojson import to_geojson
 from geo.export.kml import KML_NS, to_kml
 from geo.export.tables import to_csv
@@ -27,22 +27,21 @@ __all__ = [
     "FORMATS",
     "KML_NS",
     "MEDIA_TYPES",
+    "REGISTRY",
+    "ExportOptions",
+    "Format",
+    "by_name",
     "export_bytes",
     "to_csv",
     "to_geojson",
     "to_kml",
+    "write",
 ]
 
-FORMATS = ("geojson", "kml", "csv", "png", "svg", "pdf")
-FIGURE_FORMATS = ("png", "svg", "pdf")
-MEDIA_TYPES = {
-    "geojson": "application/geo+json",
-    "kml": "application/vnd.google-earth.kml+xml",
-    "csv": "text/csv",
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "pdf": "application/pdf",
-}
+FORMATS = tuple(f.name for f in REGISTRY)
+FIGURE_FORMATS = tuple(f.name for f in REGISTRY if f.figure)
+MEDIA_TYPES = {f.name: f.media_type for f in REGISTRY}
+_DATA_FORMATS = tuple(f.name for f in REGISTRY if not f.needs_gazetteer)
 
 
 def export_bytes(
@@ -55,8 +54,8 @@ def export_bytes(
     analysis
         The result of :func:`geo.analyze`.
     fmt
-        ``geojson``, ``kml`` or ``csv``. A figure needs the gazetteer's outlines: use
-        :func:`geo.report.figure.render_figure`.
+        ``geojson``, ``kml`` or ``csv``. The briefing and the figures need the gazetteer's
+        outlines: use :func:`geo.export.write`.
     table
         Which CSV table, as in :func:`to_csv`.
 
@@ -65,12 +64,8 @@ def export_bytes(
     InputError
         For any other format.
     """
-    if fmt == "geojson":
-        return json.dumps(to_geojson(analysis), ensure_ascii=False, indent=2).encode("utf-8")
-    if fmt == "kml":
-        return to_kml(analysis).encode("utf-8")
-    if fmt == "csv":
-        return to_csv(analysis, table).encode("utf-8")
-    if fmt in FIGURE_FORMATS:
-        raise InputError(f"a {fmt} figure is drawn by geo.report.figure.render_figure")
-    raise InputError(f"cannot export {fmt!r} as bytes; choose geojson, kml or csv")
+    if fmt not in _DATA_FORMATS:
+        if fmt in FORMATS:
+            raise InputError(f"a {fmt} file is drawn over the outlines: use geo.export.write")
+        raise InputError(f"cannot export {fmt!r} as bytes; choose geojson, kml or csv")
+    return write(fmt, analysis, options=ExportOptions(table=table))
