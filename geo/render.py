@@ -23,7 +23,7 @@ from branca.element import Figure
 
 from geo.assets import inline_head
 from geo.controls import Binding, Bindings, Legend, Outlines, RawText, Timeline
-from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, importance, overview_frame, story_frame
+from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, overview_frame, story_frame
 from geo.gazetteer import Gazetteer
 from geo.lang.en_places import KIND_WORDS
 from geo.mapview import Label, LabelKind, StoryView
@@ -153,7 +153,7 @@ def build_map(
             fmap.get_name(),
             story.bounds() if story else _WORLD,
             overview.bounds() if overview else _WORLD,
-            _labels(analysis, shown, outer, leg_labels),
+            _labels(report, shown, outer, leg_labels),
             list(outer.values()),
             outlines=outlines.variable,
             fit_max_zoom=FIT_MAX_ZOOM,
@@ -165,14 +165,15 @@ def build_map(
 
 
 def _labels(
-    analysis: Analysis,
+    report: Report,
     shown: Sequence[PlaceMention],
     radii: dict[str, tuple[float, float, float]],
     legs: Sequence[Label],
 ) -> list[Label]:
     """Every shown place's name, the most important first, and each leg's length after the
     names of the journeys' stops."""
-    score = importance(analysis)
+    analysis = report.analysis
+    score = {v.place.id: v.importance for v in report.places}
     places = {m.place.id: m.place for m in shown if m.place is not None}
     order = sorted(places.values(), key=lambda p: (-score.get(p.id, 0), p.name))
     names = []

@@ -33,6 +33,7 @@ from geo.report.frame import frame_story
 from geo.report.labels import place_labels
 from geo.report.presets import FigureFormat, FigureSize, Preset
 from geo.report.safe import figure_text
+from geo.report.views import build_report
 
 __all__ = ["FigureFormat", "FigureSize", "build_figure", "render_figure"]
 
@@ -95,7 +96,7 @@ def build_figure(
         ax.set_aspect("equal", adjustable="box")
         named = layers.countries_named(analysis)
         areas = layers.draw_outlines(ax, frame, gazetteer, named, preset.scale)
-        scene = layers.draw_story(ax, analysis, frame, preset.scale)
+        scene = layers.draw_story(ax, build_report(analysis), frame, preset.scale)
         legend = layers.draw_legend(ax, scene, preset.scale, bool(named))
         renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]  # untyped upstream
         markers = scene.marker_boxes(ax, fig.dpi)

@@ -8,7 +8,6 @@ province", not "admin1").
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,7 +31,8 @@ from geo.models import Analysis, Journey, Mode, PlaceKind, Verdict
 from geo.report.frame import Frame, main_journey
 from geo.report.labels import LabelKind, LabelRequest
 from geo.report.safe import figure_text
-from geo.report.style import KIND_COLOURS, ROUTE_COLOURS, VERDICT_COLOURS
+from geo.report.style import KIND_COLOURS, VERDICT_COLOURS
+from geo.report.views import Report
 
 __all__ = [
     "Scene",
@@ -180,68 +180,49 @@ def _path(geometry: BaseGeometry) -> Path | None:
     return Path(np.concatenate(vertices), codes)
 
 
-def _importance(analysis: Analysis) -> Counter[str]:
-    """A place's weight: one per mention, two per event there, three per journey stop."""
-    score = Counter[str]()
-    for m in analysis.resolved:
-        assert m.place is not None
-        score[m.place.id] += 1
-    for event in analysis.placed_events:
-        for ep in event.where:
-            if (place := analysis.mentions[ep.mention].place) is not None:
-                score[place.id] += 2
-    for journey in analysis.journeys:
-        for leg in journey.legs:
-            for place in (leg.start, leg.end, leg.via):
-                if place is not None:
-                    score[place.id] += 3
-    return score
-
-
-def draw_story(ax: Axes, analysis: Analysis, frame: Frame, scale: float) -> Scene:
+def draw_story(ax: Axes, report: Report, frame: Frame, scale: float) -> Scene:
     """Journeys, claims, places and events; returns what the labels must know."""
+    analysis = report.analysis
     lines: list[BaseGeometry] = []
     labels: list[LabelRequest] = []
     journeys = []
     for n, journey in enumerate(analysis.journeys):
-        colour = ROUTE_COLOURS[n % len(ROUTE_COLOURS)]
-        schematic = any(leg.schematic for leg in journey.legs)
-        journeys.append((colour, _journey_words(journey), schematic))
-        for leg in journey.legs:
-            line = shapely.line_merge(frame.project(leg.geometry))
-            longest = max(shapely.get_parts(line), key=lambda p: p.length)
-            for part in shapely.get_parts(line):
-                xy = np.asarray(part.coords)
-                dash = (0, (4, 2.5)) if leg.schematic else "-"
-                ax.plot(xy[:, 0], xy[:, 1], color=colour, lw=2.2 * scale, zorder=3, ls=dash,
-                        solid_capstyle="round")  # fmt: skip
-                lines.append(part)
-            _arrow(ax, longest, colour, scale)
-            middle = longest.interpolate(0.5, normalized=True)
-            text = f"{leg.length_km:,.0f} km{'*' if leg.schematic else ''}"
-            labels.append(LabelRequest(text, middle.x, middle.y, 7.5 * scale, 4.0,
-                                       LabelKind.LENGTH, 1.0, True, colour))  # fmt: skip
+        legs = [v for v in report.legs if v.journey == n]
+        if legs:
+            schematic = any(v.leg.schematic for v in legs)
+            journeys.append((legs[0].colour, _journey_words(journey), schematic))
+    for view in report.legs:
+        leg, colour = view.leg, view.colour
+        line = shapely.line_merge(frame.project(leg.geometry))
+        longest = max(shapely.get_parts(line), key=lambda p: p.length)
+        for part in shapely.get_parts(line):
+            xy = np.asarray(part.coords)
+            dash = (0, (4, 2.5)) if leg.schematic else "-"
+            ax.plot(xy[:, 0], xy[:, 1], color=colour, lw=2.2 * scale, zorder=3, ls=dash,
+                    solid_capstyle="round")  # fmt: skip
+            lines.append(part)
+        _arrow(ax, longest, colour, scale)
+        middle = longest.interpolate(0.5, normalized=True)
+        labels.append(LabelRequest(view.length, middle.x, middle.y, 7.5 * scale, 4.0,
+                                   LabelKind.LENGTH, 1.0, True, colour))  # fmt: skip
     verdicts = []
-    for claim in analysis.claims:
-        if claim.subject is None or claim.reference is None:
+    for claim in report.claims:
+        if claim.points is None:
             continue
-        a, b = analysis.mentions[claim.reference].place, analysis.mentions[claim.subject].place
-        if a is None or b is None:
-            continue
-        (x0, y0), (x1, y1) = frame.point(a.coordinate), frame.point(b.coordinate)
-        ax.plot([x0, x1], [y0, y1], color=VERDICT_COLOURS[claim.verdict], lw=1.6 * scale,
+        (x0, y0), (x1, y1) = frame.point(claim.points[0]), frame.point(claim.points[1])
+        ax.plot([x0, x1], [y0, y1], color=claim.colour, lw=1.6 * scale,
                 ls=(0, (1, 2)), zorder=2)  # fmt: skip
         lines.append(shapely.LineString([(x0, y0), (x1, y1)]))
-        verdicts.append(claim.verdict)
-    markers, kinds, events = _draw_places(ax, analysis, frame, scale, labels)
+        verdicts.append(claim.claim.verdict)
+    markers, kinds, events = _draw_places(ax, report, frame, scale, labels)
     return Scene(tuple(labels), tuple(markers), tuple(lines), tuple(kinds), tuple(journeys),
                  tuple(dict.fromkeys(verdicts)), events)  # fmt: skip
 
 
 def _draw_places(
-    ax: Axes, analysis: Analysis, frame: Frame, scale: float, labels: list[LabelRequest]
+    ax: Axes, report: Report, frame: Frame, scale: float, labels: list[LabelRequest]
 ) -> tuple[list[tuple[float, float, float]], list[PlaceKind], bool]:
-    score = _importance(analysis)
+    analysis = report.analysis
     at_event = {
         place.id
         for event in analysis.placed_events
@@ -258,15 +239,16 @@ def _draw_places(
     markers: list[tuple[float, float, float]] = []
     kinds: list[PlaceKind] = []
     events = False
-    for place in analysis.places():
+    for view in report.places:
+        place = view.place
         if place.kind not in _MARKED_KINDS:
             continue
         x, y = frame.point(place.coordinate)
         if not (frame.xmin <= x <= frame.xmax and frame.ymin <= y <= frame.ymax):
             continue
-        weight = score[place.id]
+        weight = view.importance
         radius = min(8.0, 2.5 + 0.9 * math.sqrt(weight)) * scale
-        colour = KIND_COLOURS.get(place.kind, "#555555")
+        colour = view.colour
         marker = "D" if place.kind is PlaceKind.BORDER else "o"
         ax.scatter([x], [y], s=(2 * radius) ** 2, c=colour, marker=marker, edgecolors="white",
                    linewidths=0.8 * scale, zorder=4)  # fmt: skip

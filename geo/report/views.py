@@ -21,11 +21,13 @@ from datetime import date
 
 from shapely.geometry.base import BaseGeometry
 
+from geo.framing import importance
 from geo.geodesy import midpoint, split_at_antimeridian
 from geo.lang.en_places import KIND_WORDS
 from geo.models import (
     Analysis,
     Claim,
+    Coordinate,
     Event,
     Journey,
     Leg,
@@ -142,6 +144,7 @@ class PlaceView:
     confidence: float  # the highest of its mentions
     references: tuple[str, ...]  # "location", "organisation"
     organisation: bool  # every mention means a government or organisation
+    importance: float = 0.0  # see geo.framing.importance: the size and order of its label
 
     @property
     def name(self) -> str:
@@ -192,6 +195,7 @@ class ClaimView:
     sentence: str  # cut around the claim
     ends: tuple[str, str] | None  # (reference, subject) names where both are located
     line: BaseGeometry | None  # lon/lat from the reference to the subject, split at ±180
+    points: tuple[Coordinate, Coordinate] | None = None  # the reference's and the subject's
 
     @property
     def text(self) -> str:
@@ -252,7 +256,7 @@ def build_report(analysis: Analysis) -> Report:
     return Report(
         analysis=analysis,
         mentions=mentions,
-        places=_place_views(analysis, mentions),
+        places=_place_views(analysis, mentions, importance(analysis)),
         events=events,
         timeline=tuple(v for v in events if id(v.event) in placed),
         claims=tuple(_claim_view(analysis, c) for c in analysis.claims),
@@ -285,7 +289,9 @@ def _mention_view(analysis: Analysis, m: PlaceMention) -> MentionView:
     )
 
 
-def _place_views(analysis: Analysis, mentions: tuple[MentionView, ...]) -> tuple[PlaceView, ...]:
+def _place_views(
+    analysis: Analysis, mentions: tuple[MentionView, ...], score: dict[str, float]
+) -> tuple[PlaceView, ...]:
     by_place: dict[str, list[MentionView]] = {}
     for view in mentions:
         if view.mention.place is not None:
@@ -305,6 +311,7 @@ def _place_views(analysis: Analysis, mentions: tuple[MentionView, ...]) -> tuple
                 confidence=max(v.mention.confidence for v in of_place),
                 references=tuple(sorted({v.mention.reference.value for v in of_place})),
                 organisation=organisation,
+                importance=score.get(place.id, 0.0),
             )
         )
     views.sort(key=lambda v: -len(v.mentions))  # stable: ties keep the text's order
@@ -352,9 +359,10 @@ def _claim_view(analysis: Analysis, claim: Claim) -> ClaimView:
         checks.append(CheckView("", claim.verdict.value, claim.reason))
     subject = analysis.mentions[claim.subject].place if claim.subject is not None else None
     reference = analysis.mentions[claim.reference].place if claim.reference is not None else None
-    ends = line = None
+    ends = line = points = None
     if subject is not None and reference is not None:
         ends = (reference.label, subject.label)
+        points = (reference.coordinate, subject.coordinate)
         line = split_at_antimeridian([reference.coordinate.lonlat(), subject.coordinate.lonlat()])
     return ClaimView(
         claim=claim,
@@ -364,6 +372,7 @@ def _claim_view(analysis: Analysis, claim: Claim) -> ClaimView:
         sentence=analysis.excerpt(claim.sentence, Span(claim.start, claim.end)),
         ends=ends,
         line=line,
+        points=points,
     )
 
 
