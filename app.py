@@ -228,6 +228,6 @@ for column, fmt in zip(downloads[5:], FIGURE_FORMATS, strict=True):
         on_click="ignore",
     )
 # st.code shows its text as it is (no Markdown); the snippet escapes the headline itself
-st.code(embed_snippet(BRIEFING_FILE, title=headline.title), language="html")
+st.code(embed_snippet(BRIEFING_FILE, title=headline.title), language="html", wrap_lines=True)
 st.caption(markdown_prose(f"To embed the map, put the downloaded {BRIEFING_FILE} next to the "
                           "page that embeds it and paste this code into that page."))  # fmt: skip
