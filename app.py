@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 import streamlit as st
-from streamlit_folium import st_folium
+from streamlit_folium import st_folium  # type: ignore[import-untyped]
 
 import geo
 from geo.assets import publish
@@ -25,13 +26,18 @@ from geo.export import FIGURE_FORMATS, MEDIA_TYPES, export_bytes
 from geo.fetch import fetch_article
 from geo.inputs import UPLOAD_TYPES, check_text, read_upload
 from geo.render import build_map
-from geo.report.figure import render_figure
+from geo.report.embed import embed_snippet
+from geo.report.figure import default_title, render_figure
+from geo.report.headline import Headline
 from geo.report.safe import markdown, markdown_prose
 from geo.serialize import claim_table, event_table, leg_table, place_table
 from geo.sources import data_dir
 
 SAMPLE_PUBLISHED = date(2023, 9, 12)
 SOURCES = ("Sample article", "Paste text", "Upload a file", "Fetch a URL")
+BRIEFING_FILE = "newsmap-briefing.html"
+TABLES: tuple[tuple[str, Literal["places", "events"]], ...] = (
+    ("geojson", "places"), ("kml", "places"), ("csv", "places"), ("csv", "events"))  # fmt: skip
 
 st.set_page_config(page_title="newsmap", layout="wide")
 
@@ -47,16 +53,25 @@ def analyse(text: str, published: date | None, corrections: tuple[Correction, ..
 
 
 @st.cache_data(show_spinner="Drawing the briefing…", max_entries=8)
-def briefing(text: str, published: date | None, corrections: tuple[Correction, ...]) -> str:
-    return briefing_html(analyse(text, published, corrections), gazetteer())
+def briefing(
+    text: str, published: date | None, corrections: tuple[Correction, ...], headline: Headline
+) -> str:
+    return briefing_html(analyse(text, published, corrections), gazetteer(),
+                         title=headline.title, subtitle=headline.subtitle,
+                         source=headline.source)  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def figure(
-    text: str, published: date | None, corrections: tuple[Correction, ...], fmt: str, title: str
+    text: str,
+    published: date | None,
+    corrections: tuple[Correction, ...],
+    fmt: str,
+    headline: Headline,
 ) -> bytes:
-    analysis = analyse(text, published, corrections)
-    return render_figure(analysis, gazetteer(), fmt, size="slide", title=title)
+    return render_figure(analyse(text, published, corrections), gazetteer(), fmt, size="slide",
+                         title=headline.title, subtitle=headline.subtitle,
+                         source=headline.source)  # fmt: skip
 
 
 @st.cache_resource
@@ -178,18 +193,23 @@ with right:
             except geo.GeoError as err:
                 st.error(markdown(err))
 
-title = st.text_input("Figure headline (default: made from the story)", key="figure_title")
+made = default_title(analysis)
+with st.expander("Headline, subtitle and source line of the briefing, figures and embed code"):
+    one, two, three = st.columns(3)
+    given = Headline(
+        one.text_input("Headline (empty: made from the story)", key="headline_title"),
+        two.text_input("Subtitle", key="headline_subtitle"),
+        three.text_input("Source line", key="headline_source", placeholder="e.g. Reuters"),
+    )
+    st.caption(markdown_prose("Made from the story:") + " " + markdown(made))
+headline = Headline(given.title or made, given.subtitle, given.source)
 downloads = st.columns(8)
 # each file is made when its button is clicked, not on every rerun; a click does not rerun the
 # page (a rerun would race the download and could drop the file before it is made)
-downloads[0].download_button("Briefing (HTML)", partial(briefing, text, published, tuple(fixes)),
-                             "newsmap-briefing.html", "text/html", key="dl_html",
+downloads[0].download_button("Briefing (HTML)", partial(briefing, text, published, tuple(fixes),
+                             headline), BRIEFING_FILE, "text/html", key="dl_html",
                              on_click="ignore")  # fmt: skip
-for column, (fmt, table) in zip(
-    downloads[1:5],
-    [("geojson", "places"), ("kml", "places"), ("csv", "places"), ("csv", "events")],
-    strict=True,
-):
+for column, (fmt, table) in zip(downloads[1:5], TABLES, strict=True):
     column.download_button(
         f"{fmt.upper()}{' events' if table == 'events' else ''}",
         partial(export_bytes, analysis, fmt, table=table),
@@ -201,9 +221,13 @@ for column, (fmt, table) in zip(
 for column, fmt in zip(downloads[5:], FIGURE_FORMATS, strict=True):
     column.download_button(
         f"Figure ({fmt.upper()})",
-        partial(figure, text, published, tuple(fixes), fmt, title),
+        partial(figure, text, published, tuple(fixes), fmt, headline),
         f"newsmap-figure.{fmt}",
         MEDIA_TYPES[fmt],
         key=f"dl_figure_{fmt}",
         on_click="ignore",
     )
+# st.code shows its text as it is (no Markdown); the snippet escapes the headline itself
+st.code(embed_snippet(BRIEFING_FILE, title=headline.title), language="html", wrap_lines=True)
+st.caption(markdown_prose(f"To embed the map, put the downloaded {BRIEFING_FILE} next to the "
+                          "page that embeds it and paste this code into that page."))  # fmt: skip

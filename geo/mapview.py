@@ -2,6 +2,10 @@
 inset, place and leg labels placed without overlaps, scroll-wheel zoom only after a click, a
 fixed light scheme and a print layout. Written here; no plugin, no network.
 
+The inset is shown only where it adds context: it must draw some outline (a local story inside
+one country is shown on that country's outline, or the part of it the story is in) and the
+map's own frame must cover less than half of it (else it would repeat the map, smaller).
+
 Text from outside (place names) reaches the page as :func:`geo.report.safe.script_json` data
 and is set as ``textContent``, never as markup.
 """
@@ -95,6 +99,40 @@ class StoryView(InertMacro):
             fit.addTo(map);
 
             {% if this.inset %}
+            function outerRings(data) {  // each polygon's outer ring, as [lng, lat] pairs
+                var rings = [];
+                ((data && data.features) || []).forEach(function (f) {
+                    var g = f.geometry;
+                    var polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+                    polygons.forEach(function (p) { rings.push(p[0]); });
+                });
+                return rings;
+            }
+            function outlined(rings, bounds) {  // does some outline's edge show in bounds?
+                return rings.some(function (ring) {
+                    return ring.some(function (c) { return bounds.contains([c[1], c[0]]); });
+                });
+            }
+            function inside(ring, at) {  // ray casting
+                var x = at.lng, y = at.lat, hit = false;
+                for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+                    var a = ring[i], b = ring[j];
+                    if ((a[1] > y) !== (b[1] > y)
+                        && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0]) { hit = !hit; }
+                }
+                return hit;
+            }
+            function ringBounds(ring) {
+                return L.latLngBounds(ring.map(function (c) { return [c[1], c[0]]; }));
+            }
+            function share(small, bounds) {  // how much of the inset the frame covers
+                var size = small.getSize();
+                var a = small.latLngToContainerPoint(bounds.getNorthWest());
+                var b = small.latLngToContainerPoint(bounds.getSouthEast());
+                var w = Math.min(b.x, size.x) - Math.max(a.x, 0);
+                var h = Math.min(b.y, size.y) - Math.max(a.y, 0);
+                return w > 0 && h > 0 ? (w * h) / (size.x * size.y) : 0;
+            }
             var inset = L.control({position: "bottomleft"});
             inset.onAdd = function () {
                 var div = L.DomUtil.create("div", "newsmap-inset");
@@ -107,18 +145,35 @@ class StoryView(InertMacro):
             var small = L.map(inset.getContainer(), {attributionControl: false,
                 zoomControl: false, dragging: false, scrollWheelZoom: false,
                 doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false,
-                worldCopyJump: false, zoomSnap: 0.25});
+                worldCopyJump: false, zoomSnap: 0.25, zoomAnimation: false});
             var data = window[{{ this.outlines_json }}];
             if (data) {
                 L.geoJSON(data, {interactive: false, style: function () {
                     return {fillColor: "#f4f4f1", color: "#a9b1b8", weight: 0.4, fillOpacity: 1};
                 }}).addTo(small);
             }
-            small.fitBounds(overview, {padding: [4, 4], maxZoom: 4});
-            var frame = L.rectangle(map.getBounds(), {color: "#c0392b", weight: 1.5,
-                fillOpacity: 0.08, interactive: false}).addTo(small);
-            map.on("moveend", function () { frame.setBounds(map.getBounds()); });
-            small.on("click", function (e) { map.panTo(e.latlng); });
+            // the inset only where it adds context: it must draw an outline (a local story
+            // inside one country gets that country, or the part of it the story is in) and
+            // the map's frame must be clearly smaller than the inset
+            var rings = outerRings(data);
+            var wanted = L.latLngBounds(overview);
+            small.fitBounds(wanted, {padding: [4, 4], maxZoom: 4});
+            if (!outlined(rings, small.getBounds())) {
+                var centre = L.latLngBounds(story).getCenter();
+                rings.forEach(function (ring) {
+                    if (inside(ring, centre)) { wanted.extend(ringBounds(ring)); }
+                });
+                small.fitBounds(wanted, {padding: [4, 4], maxZoom: 4});
+            }
+            if (outlined(rings, small.getBounds()) && share(small, map.getBounds()) < 0.5) {
+                var frame = L.rectangle(map.getBounds(), {color: "#c0392b", weight: 1.5,
+                    fillOpacity: 0.08, interactive: false}).addTo(small);
+                map.on("moveend", function () { frame.setBounds(map.getBounds()); });
+                small.on("click", function (e) { map.panTo(e.latlng); });
+            } else {
+                small.remove();
+                inset.remove();
+            }
             {% endif %}
 
             // labels: the most important first; a label that overlaps one already placed

@@ -164,3 +164,50 @@ def test_filters_hide_organisations_and_low_confidence() -> None:
     app.slider(key="floor").set_value(0.95).run()
     assert (app.dataframe[0].value["confidence"] >= 0.95).all()
     assert len(app.dataframe[0].value) < len(everything)
+
+
+def test_the_embed_snippet_frames_the_briefing_under_its_headline() -> None:
+    app = start()
+    (code,) = app.code
+    assert code.language == "html"
+    assert code.value.startswith('<iframe src="newsmap-briefing.html"')
+    assert 'title="Kim Jong Un: Pyongyang to Vladivostok"' in code.value  # made from the story
+    assert any("next to the page that embeds it" in c.value for c in app.caption)
+    app.text_input(key="headline_title").set_value("Kim's train & the war").run()
+    assert not app.exception
+    assert 'title="Kim&#39;s train &amp; the war"' in app.code[0].value
+
+
+def test_the_headline_reaches_the_briefing_and_the_figure() -> None:
+    app = start()
+    app.text_input(key="headline_title").set_value("Kim's armoured train").run()
+    app.text_input(key="headline_subtitle").set_value("Six days across the border").run()
+    app.text_input(key="headline_source").set_value("KCNA; Reuters").run()
+    assert not app.exception
+    page = download(app, "Briefing (HTML)").decode()
+    assert "<h1>Kim&#39;s armoured train</h1>" in page
+    assert "Six days across the border" in page and "Source: KCNA; Reuters" in page
+    svg = download(app, "Figure (SVG)").decode()
+    for words in ("armoured", "Six", "KCNA;"):
+        assert words in svg
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["<script>window.__pwned = 1</script>", "![x](http://example.invalid/p.png) **bold**"],
+)
+def test_a_hostile_headline_stays_literal_text(headline: str) -> None:
+    app = start()
+    app.text_input(key="headline_title").set_value(headline).run()
+    assert not app.exception
+    snippet = app.code[0].value
+    assert "<script>" not in snippet and snippet.count("<iframe") == 1
+    assert snippet.endswith(' loading="lazy"></iframe>')  # the headline closed no attribute
+    literal = headline.replace("<", "&lt;").replace(">", "&gt;")
+    assert f'title="{literal}"' in snippet
+    # no Markdown element of the page carries the headline (st.code renders no Markdown)
+    shown = [e.value for kind in ("markdown", "caption", "title", "header", "subheader",
+                                  "error", "info") for e in app.get(kind)]  # fmt: skip
+    assert not [v for v in shown if "example.invalid" in v or "__pwned" in v]
+    page = download(app, "Briefing (HTML)").decode()
+    assert "<script>window.__pwned" not in page

@@ -250,3 +250,70 @@ def test_print_keeps_the_story_on_the_page(browser: object, sample_page: Path) -
         assert view["storyShown"], view
     finally:
         paper.context.close()
+
+
+INSET = """() => {
+    const inset = document.querySelector('.newsmap-inset');
+    if (!inset) return null;
+    const box = inset.getBoundingClientRect();
+    const rects = (stroke) => [...inset.querySelectorAll(`path[stroke="${stroke}"]`)]
+        .map((p) => p.getBoundingClientRect()).filter((r) => r.width + r.height > 0)
+        .map((r) => [r.left, r.top, r.right, r.bottom]);
+    return {box: [box.left, box.top, box.right, box.bottom], outlines: rects("#a9b1b8"),
+            frames: rects("#c0392b")};
+}"""
+
+
+def _edge_inside(outline: list[float], box: list[float]) -> bool:
+    """Some edge of an outline's box falls inside the inset: the reader sees a border or
+    a coast, not a box of even fill."""
+    crosses = outline[0] < box[2] and box[0] < outline[2] and outline[1] < box[3]
+    crosses = crosses and box[1] < outline[3]
+    covers = outline[0] <= box[0] and outline[1] <= box[1]
+    covers = covers and outline[2] >= box[2] and outline[3] >= box[3]
+    return crosses and not covers
+
+
+def test_a_local_story_has_an_inset_that_shows_its_country(
+    tab: Tab, gazetteer: geo.Gazetteer, tmp_path: Path
+) -> None:
+    # one county in Missouri: the story's frame is a few dozen km, all inside the United States,
+    # so the inset shows the country's outline with the map's frame on it, not an empty box
+    text = ("Heavy rain flooded roads in Paris, Missouri, and Monroe City on Monday, "
+            "the Monroe County sheriff said.")  # fmt: skip
+    path = tmp_path / "local.html"
+    path.write_text(briefing_html(geo.analyze(text, gazetteer), gazetteer), encoding="utf-8")
+    inset = tab.open(path).evaluate(INSET)  # type: ignore[attr-defined]
+    assert inset is not None
+    box = inset["box"]
+    assert any(_edge_inside(o, box) for o in inset["outlines"]), inset
+    (frame,) = inset["frames"]
+    width, height = box[2] - box[0], box[3] - box[1]
+    assert box[0] <= frame[0] and frame[2] <= box[2] and box[1] <= frame[1]
+    assert frame[3] <= box[3]
+    assert (frame[2] - frame[0]) * (frame[3] - frame[1]) < 0.1 * width * height, inset
+    assert not [m for m in tab.messages if "rror" in m], tab.messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met in Paris and Berlin on Tuesday to discuss the budget.",
+        "Leaders from Brazil, Japan, Australia and Canada met to discuss trade.",
+    ],
+)
+def test_no_inset_where_the_map_already_shows_the_context(
+    tab: Tab, gazetteer: geo.Gazetteer, tmp_path: Path, text: str
+) -> None:
+    # the map's own frame would cover most of the inset: it would repeat the map, smaller
+    path = tmp_path / "wide.html"
+    path.write_text(briefing_html(geo.analyze(text, gazetteer), gazetteer), encoding="utf-8")
+    page = tab.open(path)
+    assert page.evaluate(INSET) is None  # type: ignore[attr-defined]
+    assert page.evaluate(VIEW)["storyShown"]  # type: ignore[attr-defined]
+
+
+def test_the_sample_inset_draws_outlines_and_the_frame(tab: Tab, sample_page: Path) -> None:
+    inset = tab.open(sample_page).evaluate(INSET)  # type: ignore[attr-defined]
+    assert inset is not None and len(inset["frames"]) == 1
+    assert any(_edge_inside(o, inset["box"]) for o in inset["outlines"])
