@@ -13,7 +13,6 @@ from streamlit_folium import st_folium  # type: ignore[import-untyped]
 
 import geo
 from geo.assets import publish
-from geo.briefing import briefing_html
 from geo.chart import timeline_chart
 from geo.corrections import (
     Correction,
@@ -22,22 +21,20 @@ from geo.corrections import (
     corrections_from_json,
     corrections_to_json,
 )
-from geo.export import FIGURE_FORMATS, MEDIA_TYPES, export_bytes
+from geo.export import REGISTRY, ExportOptions, by_name, write
 from geo.fetch import fetch_article
 from geo.inputs import UPLOAD_TYPES, check_text, read_upload
 from geo.render import build_map
 from geo.report.embed import embed_snippet
-from geo.report.figure import default_title, render_figure
-from geo.report.headline import Headline
+from geo.report.headline import Headline, default_title
 from geo.report.safe import markdown, markdown_prose
 from geo.serialize import claim_table, event_table, leg_table, place_table
 from geo.sources import data_dir
 
 SAMPLE_PUBLISHED = date(2023, 9, 12)
 SOURCES = ("Sample article", "Paste text", "Upload a file", "Fetch a URL")
-BRIEFING_FILE = "newsmap-briefing.html"
-TABLES: tuple[tuple[str, Literal["places", "events"]], ...] = (
-    ("geojson", "places"), ("kml", "places"), ("csv", "places"), ("csv", "events"))  # fmt: skip
+BRIEFING_FILE = by_name("html").file_name()
+TABLE_NAMES: tuple[Literal["places", "events"], ...] = ("places", "events")
 
 st.set_page_config(page_title="newsmap", layout="wide")
 
@@ -52,26 +49,19 @@ def analyse(text: str, published: date | None, corrections: tuple[Correction, ..
     return geo.analyze(text, gazetteer(), published=published, corrections=corrections)
 
 
-@st.cache_data(show_spinner="Drawing the briefing…", max_entries=8)
-def briefing(
-    text: str, published: date | None, corrections: tuple[Correction, ...], headline: Headline
-) -> str:
-    return briefing_html(analyse(text, published, corrections), gazetteer(),
-                         title=headline.title, subtitle=headline.subtitle,
-                         source=headline.source)  # fmt: skip
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def figure(
+@st.cache_data(show_spinner="Drawing…", max_entries=16)
+def download_bytes(
     text: str,
     published: date | None,
     corrections: tuple[Correction, ...],
     fmt: str,
+    table: Literal["places", "events"],
     headline: Headline,
 ) -> bytes:
-    return render_figure(analyse(text, published, corrections), gazetteer(), fmt, size="slide",
-                         title=headline.title, subtitle=headline.subtitle,
-                         source=headline.source)  # fmt: skip
+    """A download's bytes, from the registry of formats the command line uses too; slides'
+    size for the figures."""
+    options = ExportOptions(table=table, size="slide", headline=headline)
+    return write(fmt, analyse(text, published, corrections), gazetteer(), options)
 
 
 @st.cache_resource
@@ -203,28 +193,17 @@ with st.expander("Headline, subtitle and source line of the briefing, figures an
     )
     st.caption(markdown_prose("Made from the story:") + " " + markdown(made))
 headline = Headline(given.title or made, given.subtitle, given.source)
-downloads = st.columns(8)
+buttons = [(f, t) for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" else ("places",))]
+downloads = st.columns(len(buttons))
 # each file is made when its button is clicked, not on every rerun; a click does not rerun the
 # page (a rerun would race the download and could drop the file before it is made)
-downloads[0].download_button("Briefing (HTML)", partial(briefing, text, published, tuple(fixes),
-                             headline), BRIEFING_FILE, "text/html", key="dl_html",
-                             on_click="ignore")  # fmt: skip
-for column, (fmt, table) in zip(downloads[1:5], TABLES, strict=True):
+for column, (fmt, table) in zip(downloads, buttons, strict=True):
     column.download_button(
-        f"{fmt.upper()}{' events' if table == 'events' else ''}",
-        partial(export_bytes, analysis, fmt, table=table),
-        f"newsmap-{table if fmt == 'csv' else 'map'}.{fmt}",
-        MEDIA_TYPES[fmt],
-        key=f"dl_{fmt}_{table}",
-        on_click="ignore",
-    )
-for column, fmt in zip(downloads[5:], FIGURE_FORMATS, strict=True):
-    column.download_button(
-        f"Figure ({fmt.upper()})",
-        partial(figure, text, published, tuple(fixes), fmt, headline),
-        f"newsmap-figure.{fmt}",
-        MEDIA_TYPES[fmt],
-        key=f"dl_figure_{fmt}",
+        fmt.label + (" events" if table == "events" else ""),
+        partial(download_bytes, text, published, tuple(fixes), fmt.name, table, headline),
+        fmt.file_name(table=table),
+        fmt.media_type,
+        key=f"dl_{fmt.name}_{table}",
         on_click="ignore",
     )
 # st.code shows its text as it is (no Markdown); the snippet escapes the headline itself

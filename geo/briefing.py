@@ -8,6 +8,7 @@ from geo.controls import RawText
 from geo.gazetteer import Gazetteer
 from geo.models import Analysis
 from geo.render import build_map, figure_of, quote_html
+from geo.report.headline import default_title
 from geo.report.safe import html as esc
 from geo.report.views import Report, build_report
 
@@ -50,8 +51,10 @@ def briefing_html(
     subtitle: str = "",
     source: str = "",
 ) -> str:
-    """The whole page as HTML text, headed by ``title``, ``subtitle`` and a ``source`` line
-    where given (plain text, escaped here)."""
+    """The whole page as HTML text, headed by ``title`` (by default the headline made from the
+    story, as on the figures), ``subtitle`` and a ``source`` line where given (plain text,
+    escaped here)."""
+    title = title or default_title(analysis)
     report = build_report(analysis)
     fmap = build_map(analysis, gazetteer, height="62vh", report=report)
     root = figure_of(fmap)

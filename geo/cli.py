@@ -23,7 +23,7 @@ from geo.errors import GeoError, InputError
 from geo.export import FORMATS, ExportOptions, by_name, write
 from geo.extras import Extra, requires
 from geo.report.embed import embed_snippet
-from geo.report.headline import Headline
+from geo.report.headline import Headline, default_title
 from geo.report.presets import FigureSize
 from geo.report.safe import terminal
 from geo.report.text import print_claims, print_events, print_places
@@ -286,7 +286,8 @@ def _export(args: argparse.Namespace) -> int:
     _write(out, write(fmt, analysis, gazetteer, options))
     print(out, file=sys.stderr)
     if fmt.name == "html":
-        print(embed_snippet(out.name, title=headline.title))  # on stdout, to paste or pipe
+        title = headline.title or default_title(analysis)  # the page's own heading
+        print(embed_snippet(out.name, title=title))  # on stdout, to paste or pipe
     return 0
 
 

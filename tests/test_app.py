@@ -109,12 +109,12 @@ def test_every_download_button_yields_a_valid_file() -> None:
     app = start()
     buttons = app.get("download_button")
     labels = [b.proto.label for b in buttons]
-    assert labels == ["Save corrections", "Briefing (HTML)", "GEOJSON", "KML", "CSV", "CSV events",
+    assert labels == ["Save corrections", "Briefing (HTML)", "GeoJSON", "KML", "CSV", "CSV events",
                       "Figure (PNG)", "Figure (SVG)", "Figure (PDF)"]  # fmt: skip
     assert all(b.proto.deferred_file_id for b in buttons[1:])  # made only when asked
     page = download(app, "Briefing (HTML)").decode()
     assert page.startswith("<!DOCTYPE html>") and "newsmap-briefing" in page
-    doc = geojson.loads(download(app, "GEOJSON").decode())
+    doc = geojson.loads(download(app, "GeoJSON").decode())
     assert doc.is_valid and doc["type"] == "FeatureCollection"
     root = ET.fromstring(download(app, "KML"))
     assert root.tag.endswith("kml")

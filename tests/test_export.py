@@ -335,7 +335,7 @@ def test_export_bytes(sample: geo.Analysis) -> None:
     assert ET.fromstring(export_bytes(sample, "kml")).tag == f"{{{KML_NS}}}kml"
     assert export_bytes(sample, "csv").decode("utf-8") == to_csv(sample)
     assert export_bytes(sample, "csv", table="events").decode("utf-8") == to_csv(sample, "events")
-    with pytest.raises(geo.InputError, match="geo.export.write"):
+    with pytest.raises(geo.InputError, match=r"geo\.export\.write"):
         export_bytes(sample, "png")
     with pytest.raises(geo.InputError, match="choose geojson"):
         export_bytes(sample, "docx")

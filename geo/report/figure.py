@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections import Counter
 from typing import Any
 
 import matplotlib
@@ -30,6 +29,7 @@ from geo.gazetteer import Gazetteer
 from geo.models import Analysis
 from geo.report import layers
 from geo.report.frame import frame_story
+from geo.report.headline import default_title
 from geo.report.labels import place_labels
 from geo.report.presets import FigureFormat, FigureSize, Preset
 from geo.report.safe import figure_text
@@ -162,18 +162,6 @@ def render_figure(
         )
         fig.savefig(out, format=fmt.value, dpi=size.preset.dpi, metadata=metadata)
     return out.getvalue()
-
-
-def default_title(analysis: Analysis) -> str:
-    """A headline made from the story: its main journey, else its most named place."""
-    journey = layers.main_journey(analysis)
-    if journey is not None and journey.legs:
-        who = journey.actor or "A journey"
-        return f"{who}: {journey.legs[0].start.name} to {journey.legs[-1].end.name}"
-    named = Counter(m.place.name for m in analysis.resolved if m.place is not None)
-    if named:
-        return f"Places in the story: {', '.join(n for n, _ in named.most_common(3))}"
-    return "No place found in the story"
 
 
 def _frame_text(

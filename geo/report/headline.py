@@ -10,9 +10,26 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["Headline"]
+from geo.models import Analysis
+from geo.report.frame import main_journey
+
+__all__ = ["Headline", "default_title"]
+
+
+def default_title(analysis: Analysis) -> str:
+    """The headline every output shows where none is given, made from the story: its main
+    journey, else its most named places."""
+    journey = main_journey(analysis)
+    if journey is not None and journey.legs:
+        who = journey.actor or "A journey"
+        return f"{who}: {journey.legs[0].start.name} to {journey.legs[-1].end.name}"
+    named = Counter(m.place.name for m in analysis.resolved if m.place is not None)
+    if named:
+        return f"Places in the story: {', '.join(n for n, _ in named.most_common(3))}"
+    return "No place found in the story"
 
 
 @dataclass(frozen=True, slots=True)
