@@ -8,7 +8,7 @@ province", not "admin1").
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -68,6 +68,12 @@ _INK_RING = "#222222"
 _SIMPLIFY_DEG = 0.01  # about 1 km: finer than a line's width on any preset
 _DETAIL = 600  # the outlines keep features down to 1/600 of the view's diagonal
 _MIN_AREA_SHARE = 0.01  # a country with less of the view than this is not named on it
+_TINTED_KINDS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.COUNTY})
+_SUBDIVISION = "#c9c6bd"  # state and county lines: lighter than borders between countries
+_AREA_INK, _CONTEXT_INK = "#6b6558", "#8f8a7e"  # a named area's label, and another's
+_CONTEXT_AREA_SHARE = 0.06  # an area the story does not name is labelled past this share
+_STATES_WITHIN_KM = 2500.0  # half the view's diagonal below which states are outlined
+_COUNTIES_WITHIN_KM = 250.0  # ... and counties
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +105,20 @@ class Scene:
 
 
 def countries_named(analysis: Analysis) -> frozenset[str]:
-    """The ids of the countries the story names, to tint them."""
+    """The ids of the countries, states and counties the story names, to tint them."""
     return frozenset(
         m.place.id
         for m in analysis.resolved
-        if m.place is not None and m.place.kind is PlaceKind.COUNTRY
+        if m.place is not None and m.place.kind in _TINTED_KINDS
     )
 
 
-@lru_cache(maxsize=4)
-def _countries(
-    gazetteer: Gazetteer,
+@lru_cache(maxsize=8)
+def _outlines(
+    gazetteer: Gazetteer, kind: PlaceKind
 ) -> tuple[tuple[str, ...], tuple[str, ...], NDArray[np.object_]]:
-    pairs = gazetteer.shapes(PlaceKind.COUNTRY)
+    """The ids, names and simplified polygons of every place of ``kind`` with a shape."""
+    pairs = gazetteer.shapes(kind)
     shapes = shapely.simplify(
         np.array([s for _, s in pairs]), _SIMPLIFY_DEG, preserve_topology=True
     )
@@ -121,12 +128,51 @@ def _countries(
 def draw_outlines(
     ax: Axes, frame: Frame, gazetteer: Gazetteer, named: frozenset[str], scale: float
 ) -> list[LabelRequest]:
-    """Sea, land and borders in the frame, the named countries tinted; returns the labels of
-    the named countries, at the middle of their part of the view."""
+    """Sea, land and borders in the frame, the named countries tinted; in a regional or local
+    view also the outlines of states and counties (where the gazetteer has their shapes: the
+    United States), the named ones tinted too. Returns the labels of the named areas, at the
+    middle of their part of the view."""
     view = shapely.box(frame.xmin, frame.ymin, frame.xmax, frame.ymax)
     ax.add_patch(Rectangle((frame.xmin, frame.ymin), frame.xmax - frame.xmin,
                            frame.ymax - frame.ymin, color=_SEA, zorder=0, lw=0))  # fmt: skip
-    ids, names, shapes = _countries(gazetteer)
+    labels: list[LabelRequest] = []
+    layers = [(PlaceKind.COUNTRY, 1.0, 0.5 * scale, 8.0 * scale)]
+    if frame.half_diagonal_km < _STATES_WITHIN_KM:
+        layers.append((PlaceKind.ADMIN1, 1.1, 0.45 * scale, 7.5 * scale))
+    if frame.half_diagonal_km < _COUNTIES_WITHIN_KM:
+        layers.append((PlaceKind.COUNTY, 1.2, 0.3 * scale, 7.0 * scale))
+    for kind, zorder, width, size in layers:
+        ids, names, shapes = _outlines(gazetteer, kind)
+        for i, visible in _visible_parts(frame, view, shapes):
+            path = _path(visible)
+            if path is None:
+                continue
+            is_named = ids[i] in named
+            if kind is PlaceKind.COUNTRY:
+                face = _NAMED_LAND if is_named else _LAND
+                edge = _BORDER
+            else:  # a subdivision: its line, and its tint only where the story names it
+                face = _NAMED_LAND if is_named else "none"
+                edge = _SUBDIVISION
+            ax.add_patch(PathPatch(path, facecolor=face, edgecolor=edge, lw=width,
+                                   zorder=zorder))  # fmt: skip
+            inside = shapely.intersection(visible, view)
+            # the named areas, and for orientation the large unnamed ones, fainter
+            share = _MIN_AREA_SHARE if is_named else _CONTEXT_AREA_SHARE
+            if inside.area > share * view.area:
+                spot = shapely.point_on_surface(_largest(inside))
+                ink = _AREA_INK if is_named else _CONTEXT_INK
+                labels.append(LabelRequest(names[i].upper(), spot.x, spot.y, size,
+                                           0.5 if is_named else 0.1, LabelKind.AREA,
+                                           colour=ink))  # fmt: skip
+    return labels
+
+
+def _visible_parts(
+    frame: Frame, view: BaseGeometry, shapes: NDArray[np.object_]
+) -> Iterator[tuple[int, BaseGeometry]]:
+    """Each shape that reaches the frame, projected and cut to a little beyond the view
+    (by index into ``shapes``)."""
     window = frame.window()
     tolerance = frame.half_diagonal_km / 111.0 * 2 / _DETAIL
     pieces: dict[int, list[BaseGeometry]] = {}
@@ -137,26 +183,13 @@ def draw_outlines(
         cut = shapely.intersection(shapes, moved)
         for k in np.flatnonzero(~shapely.is_empty(cut)):
             pieces.setdefault(int(k), []).append(shapely.affinity.translate(cut[k], xoff=shift))
-    labels = []
     for i, parts in pieces.items():
         geometry = parts[0] if len(parts) == 1 else shapely.union_all(parts)
         geometry = shapely.simplify(geometry, tolerance, preserve_topology=True)
         projected = frame.project(geometry)
         if not projected.is_valid:  # far from the centre a ring can fold over itself
             projected = shapely.make_valid(projected)
-        visible = shapely.intersection(projected, view.buffer(view.length / 50))
-        path = _path(visible)
-        if path is None:
-            continue
-        is_named = ids[i] in named
-        ax.add_patch(PathPatch(path, facecolor=_NAMED_LAND if is_named else _LAND,
-                               edgecolor=_BORDER, lw=0.5, zorder=1))  # fmt: skip
-        inside = shapely.intersection(visible, view)
-        if is_named and inside.area > _MIN_AREA_SHARE * view.area:
-            spot = shapely.point_on_surface(_largest(inside))
-            labels.append(LabelRequest(names[i].upper(), spot.x, spot.y, 8.0 * scale, 0.5,
-                                       LabelKind.AREA, colour="#6b6558"))  # fmt: skip
-    return labels
+        yield i, shapely.intersection(projected, view.buffer(view.length / 50))
 
 
 def _largest(geometry: BaseGeometry) -> BaseGeometry:
@@ -296,7 +329,7 @@ def draw_legend(ax: Axes, scene: Scene, scale: float, countries: bool) -> Legend
                               label="where an event takes place"))  # fmt: skip
     if countries:
         handles.append(
-            Patch(facecolor=_NAMED_LAND, edgecolor=_BORDER, label="country in the story")
+            Patch(facecolor=_NAMED_LAND, edgecolor=_BORDER, label="area the story names")
         )
     for colour, words, schematic in scene.journeys:
         handles.append(Line2D([], [], color=colour, lw=2.2 * scale, label=words,
