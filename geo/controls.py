@@ -111,8 +111,11 @@ class Outlines(InertMacro):
         """
     )
 
-    def __init__(self, map_name: str, geojson: str, style: dict[str, Any]) -> None:
-        """``geojson`` is GeoJSON text of geometries with no properties (numbers only)."""
+    def __init__(
+        self, map_name: str, geojson: str, style: dict[str, Any], layer: str = "outlines"
+    ) -> None:
+        """``geojson`` is GeoJSON text of geometries with no properties (numbers only);
+        ``layer`` names the JavaScript variable after the map (``map_x_outlines``)."""
         super().__init__()
         self._name = "NewsmapOutlines"
         self.map = identifier(map_name)
@@ -120,7 +123,7 @@ class Outlines(InertMacro):
             raise ValueError("outlines must be GeoJSON polygons without properties")
         self.data_json = geojson
         self.style_json = script_json(style)
-        self.variable = identifier(f"{map_name}_outlines")  # the inset draws them too
+        self.variable = identifier(f"{map_name}_{layer}")  # the inset draws the countries too
 
 
 # all a FeatureCollection of bare polygons is written with: no text can hide in it

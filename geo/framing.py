@@ -98,11 +98,12 @@ class Box:
 def _narrowest_shift(lons: Sequence[float]) -> bool:
     """Whether moving western longitudes east by 360 makes the span narrower (a story on both
     sides of the Bering Strait or of Fiji)."""
-    if not lons:
+    if not lons or min(lons) >= 0 or max(lons) < 0:  # all on one side: nothing to gain
         return False
     plain = max(lons) - min(lons)
     moved = [x + 360.0 if x < 0 else x for x in lons]
-    return max(moved) - min(moved) < plain
+    # by a clear margin: adding 360 rounds, and a rounding must not move a story a world east
+    return max(moved) - min(moved) < plain - 1e-6
 
 
 def reach_km(place: Place) -> float:

@@ -44,6 +44,7 @@ from geo.report.views import Report, build_report, when_label
 
 __all__ = ["build_map", "figure_of", "quote_html"]
 
+_STATE_STYLE = {"color": "#b9bfc5", "weight": 0.6, "fill": False}
 _OUTLINE_STYLE = {"fillColor": "#f4f4f1", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
 _WORLD = [[-60.0, -170.0], [75.0, 190.0]]  # a story with no place at all opens on the world
 _LABEL_RANKS = (8.0, 3.0)  # importance (see geo.framing.importance) for a large, a middle label
@@ -78,14 +79,18 @@ def _place_popup(analysis: Analysis, place: Place, mentions: Sequence[PlaceMenti
     return "<br>".join(lines) + f"<ul class='newsmap-quotes'>{''.join(quotes)}{more}</ul>"
 
 
-@lru_cache(maxsize=4)
-def _outlines(gazetteer: Gazetteer) -> str:
-    """Natural Earth country outlines, simplified, as GeoJSON text of bare geometries."""
+@lru_cache(maxsize=8)
+def _outlines(gazetteer: Gazetteer, kind: PlaceKind = PlaceKind.COUNTRY) -> str:
+    """Natural Earth country outlines (or the outlines of another ``kind`` with shapes: US
+    states), simplified, as GeoJSON text of bare geometries."""
     features = []
-    for _place, shape in gazetteer.shapes(PlaceKind.COUNTRY):
+    for _place, shape in gazetteer.shapes(kind):
         simple = shapely.set_precision(shapely.simplify(shape, 0.04, preserve_topology=True), 0.001)
-        if simple.is_empty:
+        # rounding can leave a sliver as a line: keep the polygons
+        polygons = [p for p in shapely.get_parts(simple) if p.geom_type == "Polygon"]
+        if not polygons:
             continue
+        simple = polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
         # geometry only: the outlines are not interactive, and no name needs to reach the page
         features.append({"type": "Feature", "geometry": shapely.geometry.mapping(simple)})
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
@@ -123,6 +128,11 @@ def build_map(
         figure_of(fmap).header.add_child(RawText(inline_head()), name="newsmap_assets")
     outlines = Outlines(fmap.get_name(), _outlines(gazetteer), _OUTLINE_STYLE)
     fmap.add_child(outlines)
+    if any(m.place is not None and m.place.country_code == "US" for m in analysis.resolved):
+        # a US story gets its states' lines, so that a local map is not a blank of land
+        states = Outlines(fmap.get_name(), _outlines(gazetteer, PlaceKind.ADMIN1),
+                          _STATE_STYLE, layer="states")  # fmt: skip
+        fmap.add_child(states)
     folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
                      overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip
 

@@ -30,6 +30,17 @@ def test_a_box_across_the_antimeridian_stays_narrow() -> None:
     assert not box.contains(Coordinate(60, 0))
 
 
+def test_a_story_west_of_greenwich_stays_where_it_is() -> None:
+    """Adding 360 to every longitude rounds (-78.59083 and -81.14352 come out a hair
+    closer): that must not move a story in North Carolina to longitude 281, where the map
+    showed empty sea."""
+    box = Box.around([(Coordinate(36.3107, -78.59083), 20.0),
+                      (Coordinate(37.74781, -81.14352), 20.0)])  # fmt: skip
+    assert -180 < box.west < box.east < 0
+    box = Box.around([(Coordinate(48.85, 2.35), 20.0), (Coordinate(52.52, 13.40), 20.0)])
+    assert 0 < box.west < box.east < 180
+
+
 def test_the_sample_opens_on_kims_journey_not_on_eurasia(sample: geo.Analysis) -> None:
     journey = main_journey(sample)
     assert journey is not None and journey.actor == "Kim Jong Un"
