@@ -46,6 +46,7 @@ _LINK_WORDS = re.compile(r"(?:[\s,(\[—–-]+(?:" + "|".join(sorted(LINKS)) + r
 _USABLE = (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.COUNTY, PlaceKind.COUNTRY,
            PlaceKind.LANDMARK, PlaceKind.BORDER, PlaceKind.REGION, PlaceKind.WATER)  # fmt: skip
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # not the comma of "300,000"
+_SCENE_REACH = 1500  # a new scene is measured from a town named this close before it
 _STEPS_BACK = 2  # "town in district, province": the town is two steps back
 _REGION_HEADS = frozenset(
     {
@@ -410,6 +411,21 @@ class Ends:
                 and m.place != not_place
                 and m.mention.form.is_toponym
             ):
+                return End(m.start, m.end, i, m.place, True)
+        return None
+
+    def previous_scene(self, before: int) -> End | None:
+        """The town the story was at before ``before`` (a sentence's start): the last one
+        named within the paragraphs just before, which a sentence opening "200 miles to the
+        northwest, ..." is measured from."""
+        k = bisect_right(self.end_offsets, before)
+        while k > 0:
+            k -= 1
+            _, i = self.ends[k]
+            m = self.mentions[i]
+            if m.end < before - _SCENE_REACH:
+                return None
+            if m.place is not None and m.place.kind in _TOWNS and m.mention.form.is_toponym:
                 return End(m.start, m.end, i, m.place, True)
         return None
 

@@ -30,6 +30,8 @@ from geo.lang.en_claims import (
     DISTANCE_PREPOSITIONS,
     JOURNEY_NOUNS,
     MOVEMENT_VERBS,
+    OPENING_HEDGES,
+    PERCEPTION_WORDS,
     PLACE_HEADS,
 )
 from geo.models import Bound, Claim, ClaimedValue, MentionForm, PlaceKind, PlaceMention, Span
@@ -73,6 +75,8 @@ _NOT_AFTER_NUMBER = re.compile(r"\s*(?:/|per\b|an hour|a day|square|sq\b|²)", r
 _ELLIPSIS_END = re.compile(
     r"\s*(?:$|[,.;:)\]—–]|(?:and|in|on|at|where|while|when|after|as|near)\b)", re.IGNORECASE
 )
+# what may open a sentence before its figure: quotes, brackets and a hedge ("More than", "Some")
+_HEDGE_ONLY = re.compile(rf"[\s\"'“‘(\[]*(?:{OPENING_HEDGES})?\s*", re.IGNORECASE)
 _ROUTE = re.compile(r"[^,.;]{0,60}?\bto\s+[A-Z]")  # "from X to Y": the length of a route
 # "in the north of", "the far north of", "the south and east of": a part of the place
 _PART_OF = re.compile(
@@ -136,6 +140,16 @@ def _sentence(sentences: Sequence[Span], starts: list[int], offset: int, text: s
     return span_at(sentences, starts, offset) or Span(0, len(text))
 
 
+def _perceived(text: str, start: int, sentence: Span) -> bool:
+    """ "could see the smoke from more than ten miles away": a perception verb earlier in the
+    clause, the figure after "from"."""
+    clause = re.split(r"[,;:]", text[sentence.start : start])[-1]
+    words = [w.strip("\"'“”‘’").lower() for w in clause.split()]
+    if "from" not in words[-4:]:
+        return False
+    return any(w in PERCEPTION_WORDS for w in words)
+
+
 def _word_before(text: str, offset: int) -> str:
     words = text[max(0, offset - 30) : offset].split()
     return words[-1].lower().strip(",") if words else ""
@@ -157,6 +171,8 @@ def _distance(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Fo
         return None  # an amount of a thing: "100 km of road", "several meters of territory"
     if _word_before(text, start) in MOVEMENT_VERBS:
         return None  # how far something went
+    if match.group("away") and _perceived(text, start, sentence):
+        return None  # how far a thing was seen or heard from
     if (match.group("away") or "").lower() == "apart" and prep is None:
         return _apart(match, values, ends, sentence)
     if prep is None:
@@ -174,7 +190,13 @@ def _distance(text: str, match: re.Match[str], ends: Ends, sentence: Span) -> Fo
         reference = ends.reference(at, sentence.end, "")
         end = reference.end
     located = ends.located(start, sentence.start, _hint(ends, reference, sentence))
-    if reference is None and located is not None:
+    if reference is None and located is None and _HEDGE_ONLY.fullmatch(text, sentence.start, start):
+        # a new scene: "More than 200 miles to the northwest, two officers from Lewisburg
+        # ...": the place the sentence goes on to, measured from the one the story was at
+        located = ends.after(match.end(), sentence.end, "")
+        if located is not None:
+            reference = ends.previous_scene(sentence.start)
+    elif reference is None and located is not None:
         reference = _implied_reference(ends, located, sentence)
     elif reference is not None and reference.place is None and located is not None:
         reference = _refine(ends, reference, located, sentence)

@@ -151,3 +151,25 @@ def test_a_town_spelled_with_h_for_kh_is_found(gazetteer: geo.Gazetteer) -> None
     text = "Police shot a man in Sahnin, 15 kilometers (nine miles) north of Nazareth."
     (claim,) = geo.analyze(text, gazetteer).claims
     assert claim.subject_place is not None and claim.subject_place.name.startswith("Sakhn")
+
+
+def test_a_new_scene_is_measured_from_the_town_the_story_was_at(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    text = (
+        "Flood water reached the main square of Lyon on Tuesday.\n"
+        "About 300 miles to the south, police in Marseille closed the harbour road."
+    )
+    (claim,) = _claims(text, gazetteer)
+    assert _name(claim.reference_place) == "Lyon"
+    assert _name(claim.subject_place) == "Marseille"
+    # 278 km is 173 miles: "about 300" is off, and the direction holds
+    assert claim.verdict is Verdict.OFF
+    assert claim.direction is not None and claim.direction.verdict is Verdict.HOLDS
+
+
+def test_how_far_a_thing_was_seen_is_no_claim(gazetteer: geo.Gazetteer) -> None:
+    text = "Residents of Lyon said they could see the smoke from more than ten miles away."
+    assert not _claims(text, gazetteer)
+    text = "The blast was heard 20 kilometers away in Lyon."
+    assert all(not c.distances for c in _claims(text, gazetteer))

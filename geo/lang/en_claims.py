@@ -156,6 +156,10 @@ DISTANCE_PREPOSITIONS = (
 )
 
 # A way there that tells how far a place is ("a 250-kilometre drive north of Baghdad").
+# hedges that can open a sentence before its figure ("More than 200 miles to the northwest, ...")
+OPENING_HEDGES = (
+    r"(?:more|less|fewer)\s+than|some|about|around|nearly|almost|roughly|just|over|under"
+)
 JOURNEY_NOUNS = r"drive|ride|walk|trip|journey|flight|hike|trek|boat\s+ride|sail"
 
 # Between a place and what is said of its position: "Kasumbalesa, which is located about ...",
@@ -179,6 +183,13 @@ MOVEMENT_VERBS = frozenset(
     "swim swam swimming trek trekked trekking drift drifted drifting go went going goes come "
     "came coming ride rode riding chase chased chasing pursue pursued pursuing escort escorted "
     "carry carried carrying transport transported deep".split()
+)
+
+# Perception: "could see the smoke from ten miles away", "heard 20 km away" tell how far a
+# thing could be seen or heard, not where a place lies.
+PERCEPTION_WORDS = frozenset(
+    "see seen saw sees seeing hear heard hears hearing feel felt feels feeling smell smelled "
+    "smelt visible audible spotted glimpsed".split()
 )
 
 # Nouns a place name may carry after it ("Kandahar city", "Babel province") or stand for
