@@ -70,7 +70,7 @@ def _place_popup(analysis: Analysis, place: Place, mentions: Sequence[PlaceMenti
     confidence = max(m.confidence for m in mentions)
     lines = [
         f"<b>{html(place.name)}</b>",
-        f"{html(place.kind.value)}{', ' + html(place.country_code) if place.country_code else ''}",
+        html(", ".join(x for x in (KIND_WORDS[place.kind], place.country_code) if x)),
         f"{place.coordinate.lat:.4f}, {place.coordinate.lon:.4f} · confidence {confidence:.2f}",
         f"{len(mentions)} mention{'s' if len(mentions) != 1 else ''}:",
     ]

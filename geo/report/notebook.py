@@ -12,12 +12,11 @@ own ``_repr_html_``).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from geo.models import Analysis
 from geo.report.safe import html
-from geo.report.views import place_label
+from geo.report.views import build_report
 
 __all__ = ["analysis_html"]
 
@@ -35,38 +34,28 @@ def analysis_html(analysis: Analysis) -> str:
     """The summary of ``analysis`` as an HTML fragment: a line of counts, then up to
     :data:`_ROWS` rows each of places (most mentioned first), events with the sentence that
     tells them (in timeline order) and claims (with their verdict)."""
-    places = analysis.places()
-    events = analysis.placed_events
+    report = build_report(analysis)
     head = (
-        f"<p><b>newsmap</b>: {_count(len(analysis.mentions), 'mention')} of "
-        f"{_count(len(places), 'place')}, {_count(len(analysis.events), 'event')}, "
-        f"{_count(len(analysis.claims), 'claim')}.</p>"
+        f"<p><b>newsmap</b>: {_count(len(report.mentions), 'mention')} of "
+        f"{_count(len(report.places), 'place')}, {_count(len(report.events), 'event')}, "
+        f"{_count(len(report.claims), 'claim')}.</p>"
     )
-    counts = Counter(m.place.id for m in analysis.resolved if m.place is not None)
     parts = [
         head,
         _table(
             "Places",
             ("place", "country", "kind", "mentions"),
-            [(p.name, p.country_code, p.kind.value, str(counts[p.id])) for p in places],
+            [(p.name, p.place.country_code, p.kind, str(len(p.mentions))) for p in report.places],
         ),
         _table(
             "Events with a place",
             ("when", "what", "where", "sentence"),
-            [
-                (
-                    (e.time.value.label if e.time.value else e.time.text) if e.time else "",
-                    e.action.value,
-                    ", ".join(place_label(analysis.mentions[p.mention]) for p in e.where),
-                    analysis.excerpt(e.sentence, e.trigger),
-                )
-                for e in events
-            ],
+            [(v.when, v.what, ", ".join(v.where), v.sentence) for v in report.timeline],
         ),
         _table(
             "Claims",
             ("verdict", "claim", "check"),
-            [(c.verdict.value, c.text, c.reason) for c in analysis.claims],
+            [(c.verdict, c.text, c.claim.reason) for c in report.claims],
         ),
     ]
     return f'<div class="newsmap-summary">{_STYLE}{"".join(parts)}</div>'
