@@ -277,6 +277,34 @@ def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[s
     return capital_ids
 
 
+def _place_small_countries(
+    rows: dict[str, Row], capitals: dict[str, str], capital_ids: dict[str, str]
+) -> None:
+    """A country or territory with no shape in the atlas (Réunion, Gibraltar, Tuvalu, former
+    states) and no point of ours stands at its capital, else at its largest town; one with
+    neither (an uninhabited island) must have a row in ``country_points.csv``. No named place
+    is left at (0, 0)."""
+    largest: dict[str, Row] = {}
+    by_name: dict[str, Row] = {}
+    for row in rows.values():
+        if row.kind is PlaceKind.CITY:
+            if row.population >= largest.get(row.country_code, row).population:
+                largest[row.country_code] = row
+            if row.population >= by_name.get(row.name, row).population:
+                by_name[row.name] = row
+    for row in rows.values():
+        if row.kind is not PlaceKind.COUNTRY or (row.lat, row.lon) != (0.0, 0.0):
+            continue
+        code = row.country_code
+        seat = rows.get(capital_ids.get(code, "")) or largest.get(code)
+        # a former state's capital now lies in a successor ("Serbia and Montenegro": Belgrade)
+        seat = seat or by_name.get(capitals.get(code, ""))
+        if seat is None:
+            raise DataError(f"{row.name} ({code}) has no shape, capital or town: give it a "
+                            "row in data/country_points.csv")  # fmt: skip
+        row.lat, row.lon = seat.lat, seat.lon
+
+
 def _alias_form(name: str) -> NameForm:
     """Short all-capital aliases ("US", "ACT", "B.C.") only match text written the same way."""
     letters = name.replace(".", "")
@@ -335,6 +363,7 @@ def read_sources(progress: Callable[[str], None] | None = None) -> tuple[list[Ro
     _curated_regions(rows)
     step("GeoNames cities")
     capital_ids = _cities(gnc, rows, capitals)
+    _place_small_countries(rows, capitals, capital_ids)
     step("aliases and demonyms")
     _curated_names(rows)
     return list(rows.values()), capital_ids

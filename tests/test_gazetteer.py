@@ -26,6 +26,22 @@ def test_countries_have_points_inside_their_shapes(gazetteer: geo.Gazetteer) -> 
         assert shape.buffer(0.2).contains(shapely.Point(country.coordinate.lonlat())), code
 
 
+def test_no_place_stands_at_zero_zero(gazetteer: geo.Gazetteer) -> None:
+    """A territory with no shape in the atlas is placed at its capital (or, uninhabited, at a
+    point of ours), never at (0, 0) in the Gulf of Guinea."""
+    import sqlite3
+
+    with sqlite3.connect(gazetteer.path) as db:
+        at_zero = db.execute("SELECT name FROM place WHERE lat = 0 AND lon = 0").fetchall()
+    assert at_zero == []
+    for code, lat, lon in [("RE", -20.9, 55.5), ("GI", 36.1, -5.35), ("GF", 4.9, -52.3),
+                           ("TV", -8.5, 179.2)]:  # fmt: skip
+        country = gazetteer.country(code)
+        assert country is not None
+        assert country.coordinate.lat == pytest.approx(lat, abs=0.3)
+        assert country.coordinate.lon == pytest.approx(lon, abs=0.3)
+
+
 def test_capitals(gazetteer: geo.Gazetteer) -> None:
     capital = gazetteer.capital("KP")
     assert capital is not None and capital.name == "Pyongyang"
