@@ -40,7 +40,10 @@ def name_key(name: str) -> str:
     if translated.isascii():  # most names: no accents to strip (and casefold is lower)
         return " ".join(translated.split()).lower()
     decomposed = unicodedata.normalize("NFKD", translated)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # accents and the invisible format characters a word may hold ("Mos\u2060cow")
+    stripped = "".join(
+        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
     return _SPACES.sub(" ", stripped).strip().casefold()
 
 

@@ -9,9 +9,18 @@ from dataclasses import dataclass, field
 __all__ = ["Token", "line_start", "runs", "sentence_initial", "tokenize"]
 
 _ELIDED = re.compile(r"[a-z]{1,2}['’][A-Z]")
+# Inside a word, what is not a letter of its own: combining marks (a text in NFD writes "ü" as
+# "u" and U+0308) and invisible format characters (soft hyphen, zero-width space and joiners,
+# word joiner, byte order mark). "Zu\u0308rich" is one word, and "Mos\u2060cow" too.
+_INNER = (
+    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining marks
+    "\u00ad\u200b-\u200d\u2060\ufeff"  # format characters
+)
+# each repetition takes at least one inner character: no two ways to split a run
+_LETTERS = rf"[^\W\d_]+(?:[{_INNER}]+[^\W\d_]*)*"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}[A-Z]?"  # U.S., D.C., N.Y.C.
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # words, with inner apostrophes (d'Ivoire, O'Hare)
+    rf"|{_LETTERS}(?:['’]{_LETTERS})*"  # words, with inner apostrophes (d'Ivoire, O'Hare)
     r"|\d+(?:[.,]\d+)*"
     r"|\S",
 )

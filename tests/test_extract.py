@@ -66,3 +66,39 @@ def test_streets_and_buildings(gazetteer: geo.Gazetteer) -> None:
     assert road.place is not None and road.place.kind is geo.PlaceKind.FACILITY
     assert road.place.country_code == "CA"
     assert road.confidence < 0.6  # placed at its town only
+
+
+UNICODE_TEXT = (
+    "Protesters in Zürich, Montréal and São Paulo marched on Monday; police in Bogotá, "
+    "Reykjavík and Kraków said the crowds were peaceful."
+)
+
+
+@pytest.mark.parametrize("form", ["NFD", "NFKD"])
+def test_decomposed_text_finds_the_same_places(gazetteer: geo.Gazetteer, form: str) -> None:
+    """A text in NFD writes "ü" as "u" and a combining mark: the same places are found, and
+    every offset points into the text as given."""
+    import unicodedata
+
+    composed = geo.analyze(UNICODE_TEXT, gazetteer)
+    text = unicodedata.normalize(form, UNICODE_TEXT)
+    assert text != UNICODE_TEXT
+    decomposed = geo.analyze(text, gazetteer)
+    ids = [m.place.id for m in decomposed.mentions if m.place]
+    assert ids == [m.place.id for m in composed.mentions if m.place]
+    assert len(ids) == 6
+    for m in decomposed.mentions:
+        assert text[m.start : m.end] == m.text
+        assert unicodedata.normalize("NFC", m.text) in UNICODE_TEXT
+
+
+@pytest.mark.parametrize("mark", ["\u2060", "\u200d", "\u200b", "\u00ad", "\ufeff"])
+def test_an_invisible_character_inside_a_name_does_not_cut_it(
+    gazetteer: geo.Gazetteer, mark: str
+) -> None:
+    text = f"Troops left Mos{mark}cow for Kyiv."
+    found = [
+        (m.text, m.place.id if m.place else None) for m in geo.analyze(text, gazetteer).mentions
+    ]
+    assert found[0] == (f"Mos{mark}cow", "geonames:524901")  # Moscow, not Mos in Spain
+    assert [name for name, _ in found] == [f"Mos{mark}cow", "Kyiv"]
