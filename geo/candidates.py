@@ -3,6 +3,7 @@ whether they name that place here."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -12,11 +13,12 @@ from geo.gazetteer import Gazetteer, NameHit
 from geo.models import PlaceKind
 from geo.sources import NameForm
 from geo.text import article_keys, name_key, unmarked_key
-from geo.tokens import Token, runs
+from geo.tokens import Token, line_start, runs
 
 __all__ = ["BIG_CITY", "Candidate", "find_candidates", "is_major"]
 
 _MAX_WORDS = 7
+_DATELINE_END = re.compile(r"\s*(?:,|—|–|--|\(|-\s)")
 BIG_CITY = 300_000  # above this a single-word name is taken even where doubtful
 
 
@@ -87,11 +89,24 @@ def find_candidates(
         hits = found.get(key) or found.get(unmarked.get(key, key))
         if not hits:
             continue
-        hits = tuple(h for h in hits if _case_fits(surface, h))
-        if hits:
-            for a, b in where:
+        fitting = tuple(h for h in hits if _case_fits(surface, h))
+        for a, b in where:
+            if fitting:
+                candidates.append(Candidate(tokens[a].start, tokens[b].end, a, b, fitting))
+            elif _is_dateline(text, tokens[a].start, tokens[b].end):
+                # "KYIV —", "ROME (AP) —": a short name in capitals that opens a story
                 candidates.append(Candidate(tokens[a].start, tokens[b].end, a, b, hits))
     return candidates
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals at the start of a line, followed by a comma, a dash or a bracket
+    (``KYIV —``, ``ROME (AP) --``, ``LIMA, Peru``): the dateline of a wire story."""
+    return (
+        text[start:end].isupper()
+        and line_start(text, start)
+        and _DATELINE_END.match(text, end) is not None
+    )
 
 
 def _case_fits(surface: str, hit: NameHit) -> bool:

@@ -102,3 +102,26 @@ def test_an_invisible_character_inside_a_name_does_not_cut_it(
     ]
     assert found[0] == (f"Mos{mark}cow", "geonames:524901")  # Moscow, not Mos in Spain
     assert [name for name, _ in found] == [f"Mos{mark}cow", "Kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        ("KYIV — Russian drones struck power stations overnight.", "KYIV", "geonames:703448"),
+        ("ROME (AP) — The pope spoke on Sunday.", "ROME", "geonames:3169070"),
+        ("LIMA, Peru — Protesters marched.", "LIMA", "geonames:3936456"),
+    ],
+)
+def test_a_short_dateline_in_capitals_is_a_place(
+    gazetteer: geo.Gazetteer, text: str, name: str, place_id: str
+) -> None:
+    """Four letters in capitals are usually an acronym ("UN", "NATO"), but not at the head of
+    a wire story, before its dash, bracket or comma."""
+    first = geo.analyze(text, gazetteer).mentions[0]
+    assert (first.text, first.mention.form) == (name, MentionForm.DATELINE)
+    assert first.place is not None and first.place.id == place_id
+
+
+def test_capitals_elsewhere_are_still_acronyms(gazetteer: geo.Gazetteer) -> None:
+    text = "Officials of the WHO met in Geneva. GAZA aid, the UN said, was late."
+    assert [m.text for m in geo.analyze(text, gazetteer).mentions] == ["Geneva"]
