@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from geo.lookalikes import names_organisation
 from geo.models import Mention, MentionForm, Place, PlaceKind, Reference
 
 __all__ = ["Description", "classify_reference", "facility_host", "find_descriptions"]
@@ -45,6 +46,9 @@ _RELATION_BEFORE = re.compile(
     r"criticised|criticized|condemned|told|asked)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "a source in Ramadi said", "officials in Moscow say": the people are there, the place is
+# where they are, not who speaks
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 _AFTER_A_TOWN = re.compile(r"\b[A-Z][\w.'’-]*,\s*$")
 _ORG_LANDMARKS = (
     "Kremlin",
@@ -67,6 +71,10 @@ def classify_reference(text: str, mention: Mention, place: Place) -> Reference:
     Only countries, capitals, cities and seats of government can be used that way; adjectives
     ("Russian") are never metonymic here.
     """
+    if mention.form is not MentionForm.DEMONYM and names_organisation(
+        text, mention.start, mention.end
+    ):
+        return Reference.ORGANISATION  # "the Los Angeles Times", "Texas A&M", "Dallas Cowboys"
     if mention.form is MentionForm.DEMONYM or place.kind not in (
         PlaceKind.COUNTRY,
         PlaceKind.CITY,
@@ -85,7 +93,7 @@ def classify_reference(text: str, mention: Mention, place: Place) -> Reference:
             return Reference.ORGANISATION
         return Reference.LOCATION
     first = words[0].lower() if words else ""
-    if first in _AGENT_VERBS:
+    if first in _AGENT_VERBS and not _LOCATIVE_BEFORE.search(before):
         # "Moscow has been drawing closer" is still an actor; "Moscow is a city" is not
         return Reference.ORGANISATION
     if _RELATION_BEFORE.search(before):

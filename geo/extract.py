@@ -29,6 +29,7 @@ from geo.cues import (
 from geo.frames import Known, find_frames, find_listed
 from geo.gazetteer import Gazetteer, Lexicon, NameHit
 from geo.lang.en import PLACE_NOUNS
+from geo.lookalikes import is_lookalike
 from geo.models import Mention, MentionForm, PlaceKind
 from geo.people import People, find_people
 from geo.sources import NameForm
@@ -328,6 +329,8 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
     abbreviation = any(h.form is NameForm.ABBREVIATION for h in cand.hits) or (
         text[cand.end - 1] == "." and len(words) == 1
     )
+    if is_lookalike(text, tokens, cand.first, cand.last, major=major, placed=context):
+        return _Verdict.NOT_PLACE
     if all(h.form is NameForm.DEMONYM for h in cand.hits):
         return _Verdict.PLACE if demonym_is_place(text, tokens, cand) else _Verdict.NOT_PLACE
     if (cand.first, cand.last) in doc.cued:

@@ -19,10 +19,23 @@ from streamlit.testing.v1 import AppTest
 APP = str(ROOT / "app.py")
 
 
+# AppTest leaves its media manager and store to the garbage collector once a run ends; the
+# downloads below still need them, so each run's are held here (a figure's drawing can
+# trigger a collection between two downloads)
+_KEPT: list[object] = []
+
+
 def start() -> AppTest:
     app = AppTest.from_file(APP, default_timeout=180).run()
     assert not app.exception
+    _keep()
     return app
+
+
+def _keep() -> None:
+    seen = {id(o) for o in _KEPT}
+    kinds = (MediaFileManager, MemoryMediaFileStorage)
+    _KEPT.extend(o for o in gc.get_objects() if isinstance(o, kinds) and id(o) not in seen)
 
 
 def places(app: AppTest) -> set[str]:
@@ -33,9 +46,10 @@ def download(app: AppTest, label: str) -> bytes:
     """The bytes behind a download button, from AppTest's in-memory media store; a deferred
     download is made first, as a click in the browser would."""
     (button,) = [b for b in app.get("download_button") if b.proto.label == label]
+    _keep()
     url = button.proto.url
     if button.proto.deferred_file_id:
-        managers = [o for o in gc.get_objects() if isinstance(o, MediaFileManager)]
+        managers = [o for o in reversed(_KEPT) if isinstance(o, MediaFileManager)]
         for manager in managers:  # earlier tests' apps leave theirs behind
             try:
                 url = manager.execute_deferred(button.proto.deferred_file_id)
@@ -43,7 +57,7 @@ def download(app: AppTest, label: str) -> bytes:
             except MediaFileStorageError:
                 continue
     file_id = url.rsplit("/", 1)[-1].split(".")[0]
-    stores = [o for o in gc.get_objects() if isinstance(o, MemoryMediaFileStorage)]
+    stores = [o for o in reversed(_KEPT) if isinstance(o, MemoryMediaFileStorage)]
     for store in stores:
         try:
             return bytes(store.get_file(file_id).content)

@@ -1,0 +1,41 @@
+"""English words around a place name that make it something else: a currency ("US$"), a
+disease ("Marburg virus"), a storm ("Hurricane Florence"), a team ("Dallas Cowboys"), a person
+speaking ("Lincoln said"). Written from English usage and news style (``geo.lookalikes``)."""
+
+from __future__ import annotations
+
+__all__ = [
+    "DISEASE_WORDS",
+    "PLURAL_PLACE_NOUNS",
+    "SPEECH_VERBS",
+    "STORM_WORDS",
+]
+
+# After a name: the disease, virus or variant named after a place ("West Nile virus", "Lassa
+# fever", "Lyme disease", "Spanish flu", "the Kent variant").
+DISEASE_WORDS = frozenset(
+    "virus viruses fever disease flu influenza syndrome encephalitis pox strain variant "
+    "outbreak".split()
+)
+
+# Before a name: a storm's name ("Hurricane Florence", "Tropical Storm Florence", "Typhoon
+# Haiyan", "Cyclone Idai").
+STORM_WORDS = frozenset("Hurricane Storm Typhoon Cyclone Tornado".split())
+
+# Plural nouns that continue a place's name as a place ("Golan Heights", "Niagara Falls",
+# "Canary Islands"): after a place name, any other capitalised plural makes a team, a paper or
+# a company ("Dallas Cowboys", "Los Angeles Times", "Texas Instruments").
+PLURAL_PLACE_NOUNS = frozenset(
+    "Islands Isles Keys Mountains Hills Heights Highlands Lowlands Falls Springs Lakes Rapids "
+    "Narrows Plains Flats Shoals Banks Sands Dunes Rocks Woods Fields Meadows Glades Downs "
+    "Gardens Estates Acres Oaks Pines Palms Commons Towers Apartments Straits Territories "
+    "Provinces States Emirates Valleys Marshes Wetlands Everglades Cays Reefs Bluffs Cliffs "
+    "Forks Crossroads Halls Villas Grounds Docks Quarters Mills Wells Bridges Gates".split()
+)
+
+# A one-word name that speaks is a person ("Lincoln said"); a major place that speaks is its
+# government (metonymy, judged elsewhere).
+SPEECH_VERBS = frozenset(
+    "said says told tells added adds wrote writes argued argues declared declares insisted "
+    "insists replied replies recalled recalls testified testifies tweeted".split()
+)

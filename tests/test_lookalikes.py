@@ -1,0 +1,57 @@
+"""Names of places that name something else: a currency, a disease, a storm, a company, a team
+or a paper, a person speaking (issue 11, class 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+import geo
+from geo.models import Reference
+
+
+def _found(text: str, gazetteer: geo.Gazetteer) -> list[tuple[str, str]]:
+    return [(m.text, m.reference.value) for m in geo.analyze(text, gazetteer).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal is worth US$ 5 million, officials in Lima said.", ["Lima"]),
+        ("An outbreak of Marburg virus in Rwanda has killed 12 people.", ["Rwanda"]),
+        ("Cases of West Nile virus rose sharply in Texas this summer.", ["Texas"]),
+        ("Tropical Storm Florence drenched North Carolina on Friday.", ["North Carolina"]),
+        ("Shoppers lined up at Bed Bath & Beyond in Ohio.", ["Ohio"]),
+        ("Lincoln said the war would end soon.", []),
+    ],
+)
+def test_names_that_are_no_place_here(
+    gazetteer: geo.Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert [name for name, _ in _found(text, gazetteer)] == expected
+
+
+def test_teams_papers_and_companies_are_named_after_a_place(gazetteer: geo.Gazetteer) -> None:
+    """The place stays a mention (the article does name it), as the organisation it names."""
+    text = (
+        "The Dallas Cowboys beat the New York Giants, the Los Angeles Times reported, and "
+        "Texas A&M University said nothing."
+    )
+    found = _found(text, gazetteer)
+    assert [name for name, _ in found] == ["Dallas", "New York", "Los Angeles", "Texas"]
+    assert {ref for _, ref in found} == {Reference.ORGANISATION.value}
+
+
+def test_a_place_name_before_a_plural_place_noun_or_in_a_headline_stays_a_place(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    found = _found("Paris Attacks Kill 130\nGunmen struck Paris on Friday.", gazetteer)
+    assert found == [("Paris", "location"), ("Paris", "location")]
+    found = _found("Israel has held the Golan Heights since 1967.", gazetteer)
+    assert ("Golan Heights", "location") in found
+
+
+def test_people_in_a_place_speak_from_it(gazetteer: geo.Gazetteer) -> None:
+    """ "A source in Ramadi said": Ramadi is where the source is, not who speaks."""
+    found = _found("A police source in Ramadi said the blast killed four people.", gazetteer)
+    assert found == [("Ramadi", "location")]
+    assert _found("Moscow said it would retaliate.", gazetteer) == [("Moscow", "organisation")]
