@@ -45,6 +45,12 @@ _NEAR_CANDIDATES = 8  # candidates per name that take part in the closeness term
 # names a few dozen places at most (19 in the development set); a text naming more is a
 # list, where the first hundred are evidence enough.
 _NEAR_NAMES = 100
+_CLEAR = 0.6  # a first-pass reading this likely is evidence in the second pass
+_POINTS = (PlaceKind.CITY, PlaceKind.COUNTY)  # readings that have a place on the ground
+_OPEN_MARGIN = 0.5  # readings this close on priors are equally likely
+_OPEN_READINGS = 3  # ... and a name with this many of them is open
+_ANCHOR_KM = 50.0
+_ANCHOR_BONUS = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,21 +123,137 @@ def resolve(
         sorted(((h, _prior(h, capitals)) for h in hits), key=lambda x: -x[1])[:_MAX_CONSIDERED]
         for _, hits in recognised
     ]
+    settled, shared = _settled_by_priors(priors)
+    near = _near(recognised, priors)
+    for key, bonus in _anchored(recognised, priors).items():
+        near[key] = near.get(key, 0.0) + bonus
+    out = _rank(text, recognised, priors, settled, shared, near)
+    # Second pass: a reading the first pass made clear ("Henry County" is the one in
+    # Tennessee, beside Paris) is evidence for the others, as a settled one was.
+    clear = [
+        r.candidates[0].place
+        if r.candidates and r.candidates[0].confidence >= _CLEAR and place is None
+        else place
+        for r, place in zip(out, settled, strict=True)
+    ]
+    if clear != settled:
+        out = _rank(text, recognised, priors, clear, shared, near)
+    return out
+
+
+def _settled_by_priors(
+    priors: Sequence[Sequence[tuple[NameHit, float]]],
+) -> tuple[list[Place | None], list[str]]:
+    """The readings that stand out on priors alone, and for each open name the one country
+    all its likely readings share (or "")."""
     settled: list[Place | None] = []
+    shared: list[str] = []  # the one country of an unsettled name's likely readings
     for scored in priors:
         ranked = sorted(scored, key=lambda x: -x[1])
         if not ranked:
             settled.append(None)
+            shared.append("")
             continue
         margin = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
         # (a mere alternate spelling is no evidence of the document's country: "Nowshehra"
         # read as a small Indian town turned "Islamabad" into the Indian town of that name)
         alternate = ranked[0][0].form is NameForm.ALTERNATE
         settled.append(ranked[0][0].place if margin >= 1.5 and not alternate else None)
+        # a name whose every likely reading lies in one country is evidence of that country
+        # even when the reading is open: "Henry County" is a county of Tennessee or Georgia
+        # or Indiana, and an American story either way
+        likely = [h for h, s in ranked if s >= ranked[0][1] - 1.5]
+        codes = {h.place.country_code for h in likely}
+        shared.append(
+            codes.pop()
+            if settled[-1] is None and len(codes) == 1 and not alternate and len(likely) > 1
+            else ""
+        )
+    return settled, shared
+
+
+def _near(
+    recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
+    priors: Sequence[Sequence[tuple[NameHit, float]]],
+) -> dict[tuple[str, str], float]:
+    """Spatial coherence over the best few readings of every name (see _proximity)."""
+    points: list[tuple[str, Place, float]] = []
+    done: set[str] = set()
+    for (mention, _), scored in zip(recognised, priors, strict=True):
+        if mention.key in done or not scored or len(done) == _NEAR_NAMES:
+            continue
+        done.add(mention.key)
+        top = scored[0][1]
+        readings = [(h.place, math.exp(s - top)) for h, s in scored[:_NEAR_CANDIDATES]]
+        norm = sum(w for _, w in readings)
+        points.extend(
+            (mention.key, place, w / norm)
+            for place, w in readings
+            if place.kind in (PlaceKind.CITY, PlaceKind.COUNTY)
+        )
+    return _proximity(sorted(done), points)
+
+
+def _anchored(
+    recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
+    priors: Sequence[Sequence[tuple[NameHit, float]]],
+) -> dict[tuple[str, str], float]:
+    """A name with many equally likely readings ("Henry County": a dozen American counties)
+    means the one beside another name's reading ("Paris", Tennessee), when only one or two
+    of its readings have such a neighbour: both readings gain."""
+    readings: dict[str, list[Place]] = {}
+    open_names: dict[str, list[Place]] = {}
+    for (mention, _), scored in zip(recognised, priors, strict=True):
+        if mention.key in readings or not scored:
+            continue
+        places = [h.place for h, _ in scored[:_NEAR_CANDIDATES] if h.place.kind in _POINTS]
+        readings[mention.key] = places
+        likely = [h.place for h, v in scored if v >= scored[0][1] - _OPEN_MARGIN]
+        if len(likely) >= _OPEN_READINGS:
+            open_names[mention.key] = [p for p in likely if p.kind in _POINTS]
+    bonus: dict[tuple[str, str], float] = defaultdict(float)
+    for key, likely in open_names.items():
+        if not likely:
+            continue
+        # (two open names are no anchor for each other: counties called Monroe and Marion lie
+        # side by side in several states)
+        others = [(k, p) for k, ps in readings.items() if k not in open_names for p in ps]
+        if not others:
+            continue
+        a = np.radians([[p.coordinate.lat, p.coordinate.lon] for p in likely])
+        b = np.radians([[p.coordinate.lat, p.coordinate.lon] for _, p in others])
+        dlat, dlon = a[:, None, 0] - b[None, :, 0], a[:, None, 1] - b[None, :, 1]
+        h = (
+            np.sin(dlat / 2) ** 2
+            + np.cos(a[:, None, 0]) * np.cos(b[None, :, 0]) * np.sin(dlon / 2) ** 2
+        )
+        close = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))) < _ANCHOR_KM
+        with_neighbour = np.flatnonzero(close.any(axis=1))
+        if not 0 < len(with_neighbour) <= 2:
+            continue
+        for i in with_neighbour:
+            bonus[(key, likely[i].id)] += _ANCHOR_BONUS
+            for j in np.flatnonzero(close[i]):
+                other_key, other = others[j]
+                bonus[(other_key, other.id)] = max(bonus[(other_key, other.id)], _ANCHOR_BONUS / 2)
+    return dict(bonus)
+
+
+def _rank(
+    text: str,
+    recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
+    priors: Sequence[Sequence[tuple[NameHit, float]]],
+    settled: Sequence[Place | None],
+    shared: Sequence[str],
+    near: dict[tuple[str, str], float],
+) -> list[Resolution]:
+    """Every mention's candidates scored with the evidence of the other names."""
     # Evidence per name key, so that a name never votes for its own reading.
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     regions: dict[str, Counter[str]] = defaultdict(Counter)
-    for (mention, _), place in zip(recognised, settled, strict=True):
+    for (mention, _), place, code in zip(recognised, settled, shared, strict=True):
+        if code:
+            countries[mention.key][code] += 1
         if place is None:
             continue
         if place.country_code:
@@ -149,23 +271,6 @@ def resolve(
     for counts in regions.values():
         all_regions.update(counts)
     all_country_total = sum(all_countries.values())
-
-    # Spatial coherence over the best few readings of every name.
-    points: list[tuple[str, Place, float]] = []
-    done: set[str] = set()
-    for (mention, _), scored in zip(recognised, priors, strict=True):
-        if mention.key in done or not scored or len(done) == _NEAR_NAMES:
-            continue
-        done.add(mention.key)
-        top = scored[0][1]
-        readings = [(h.place, math.exp(s - top)) for h, s in scored[:_NEAR_CANDIDATES]]
-        norm = sum(w for _, w in readings)
-        points.extend(
-            (mention.key, place, w / norm)
-            for place, w in readings
-            if place.kind in (PlaceKind.CITY, PlaceKind.COUNTY)
-        )
-    near = _proximity(sorted(done), points)
 
     scores: list[dict[str, tuple[NameHit, float]]] = []
     # (a facility has no gazetteer entries and so no candidates here)

@@ -77,3 +77,21 @@ def test_an_alternate_spelling_is_no_evidence_of_the_country(gazetteer: geo.Gaze
     a = geo.analyze(text, gazetteer)
     (islamabad,) = [m for m in a.mentions if m.text == "Islamabad"]
     assert islamabad.place is not None and islamabad.place.country_code == "PK"
+
+
+def test_a_local_story_keeps_its_homonyms_at_home(gazetteer: geo.Gazetteer) -> None:
+    """A county that a dozen states have ("Henry County") and a town with a famous namesake
+    ("Paris") anchor each other where they lie together: Paris, Tennessee, in Henry County."""
+    text = "The Henry County sheriff said deputies in Paris found the stolen car on Monday."
+    county, town = geo.analyze(text, gazetteer).mentions
+    assert county.place is not None and county.place.admin1 == "US-TN"
+    assert town.place is not None and town.place.admin1 == "US-TN"
+    assert town.place.name == "Paris"
+
+
+def test_an_international_story_stays_international(gazetteer: geo.Gazetteer) -> None:
+    text = "Tourists in Paris and Rome were stranded as air traffic controllers walked out."
+    assert [m.place.country_code for m in geo.analyze(text, gazetteer).mentions if m.place] == [
+        "FR",
+        "IT",
+    ]
