@@ -276,6 +276,11 @@ def _rank(
     # (a facility has no gazetteer entries and so no candidates here)
     for index, ((mention, _), scored) in enumerate(zip(recognised, priors, strict=True)):
         enclosing = _enclosing(text, recognised, index)
+        if _outside_its_region(enclosing, scored):
+            # "HOLLIDAY, Mo.": no Holliday of Missouri in the gazetteer; the one in Texas is
+            # another town, so the name stays unlocated rather than move a state away
+            scores.append({})
+            continue
         # the evidence of the other names: the whole document's less this name's own (a
         # subtraction of counts, not of whole counters, which would cost the number of
         # countries and regions named for each mention)
@@ -359,6 +364,20 @@ def _enclosing(
             if h.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.COUNTY)
         )
     return None
+
+
+def _outside_its_region(
+    enclosing: tuple[NameHit, ...] | None, scored: Sequence[tuple[NameHit, float]]
+) -> bool:
+    """Whether a town written with its country or US state ("Paris, Tenn.", "Lima, Peru") has
+    no reading there. Only where containment is sure: countries, and US states and counties
+    (the gazetteer's other first-level codes do not all match its towns')."""
+    if not enclosing or not scored:
+        return False
+    if not all(h.place.kind is PlaceKind.CITY for h, _ in scored):
+        return False
+    sure = all(e.place.kind is PlaceKind.COUNTRY or e.place.country_code == "US" for e in enclosing)
+    return sure and not any(_contains(e.place, h.place) for e in enclosing for h, _ in scored)
 
 
 _STATE_CUES = ("gov.", "governor", "state", "legislature", "attorney general", "senator", "sen.")

@@ -95,3 +95,15 @@ def test_an_international_story_stays_international(gazetteer: geo.Gazetteer) ->
         "FR",
         "IT",
     ]
+
+
+def test_a_town_written_with_its_state_never_moves_to_another_state(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    """The gazetteer has no Holliday in Missouri (under 500 people); the Holliday it has is
+    in Texas. "HOLLIDAY, Mo." stays a mention without coordinates, not a Texan town."""
+    town, state = geo.analyze("HOLLIDAY, Mo. (AP) — A crash killed two.", gazetteer).mentions
+    assert town.text == "HOLLIDAY" and town.place is None
+    assert state.place is not None and state.place.admin1 == "US-MO"
+    paris, _ = geo.analyze("Police in Paris, Tenn., said the road was shut.", gazetteer).mentions
+    assert paris.place is not None and paris.place.admin1 == "US-TN"
