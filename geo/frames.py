@@ -4,8 +4,10 @@ A name the gazetteer does not hold is taken as a place only where the sentence l
 reading: it is followed by the region it lies in ("in Atmeh, Syria"), by an apposition that
 says what it is ("Hawija, a town near Kirkuk"), by its distance or bearing from another place
 ("Baqouba, 75 kilometers north of Baghdad"), or it stands where a place stands and is placed in
-a known one ("in Musa Qala in Helmand province"). A capitalised word after "in" alone may as
-well be a person, a month or an organisation, so that alone is never enough.
+a known one ("in Musa Qala in Helmand province"). A capitalised word after "in" may as well be
+a person, a month or an organisation: alone, it is enough only where none of its words is a
+common word, a person's name, a title or an acronym ("fighting in Qabasin"); such a name is
+shown "not located" and never drawn.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from geo.lang.en_places import (
     STANDS_AT,
 )
 from geo.models import PlaceKind
+from geo.text import name_key
 from geo.tokens import Token, line_start
 
 __all__ = ["Known", "find_frames", "find_listed"]
@@ -33,6 +36,7 @@ __all__ = ["Known", "find_frames", "find_listed"]
 # Words between the article and the noun of an apposition: "a small border town", "a
 # low-income area". More are a clause, not a noun phrase.
 _MAX_MODIFIERS = 4
+_BARE_WORDS = 3  # a longer run after "in" is more often an institution's name
 # Tokens from a comma to the bearing in "X, some 60 km (40 miles) north of Y".
 _MAX_DISTANCE = 9
 # A name after a possessive is a part of a longer one ("Joseph's Tomb").
@@ -81,8 +85,10 @@ def find_frames(
         framed = kind is not None or _distance(tokens, last)
         if not framed and _plain(tokens, first, last, lex):
             if _stands(tokens, first):
-                framed = _region_after(tokens, last, known) or (
-                    _word(tokens, first - 1) in _LIST_AT and _placed_in(tokens, last, known)
+                framed = (
+                    _region_after(tokens, last, known)
+                    or (_word(tokens, first - 1) in _LIST_AT and _placed_in(tokens, last, known))
+                    or _bare(tokens, first, last, lex)
                 )  # not "fighters from Hezbollah in Lebanon"
             elif line_start(text, tokens[first].start):
                 framed = _dateline(text, tokens, last, known)
@@ -162,6 +168,29 @@ def _plain(tokens: Sequence[Token], first: int, last: int, lex: Lexicon) -> bool
     if first == last and (word in lex.given or word in lex.family):
         return False
     return tokens[last].text not in lex.common
+
+
+def _bare(tokens: Sequence[Token], first: int, last: int, lex: Lexicon) -> bool:
+    """ "fighting in Qabasin", "clashes near Kafr Nabuda": a name of up to three words right
+    after "in", "near" or "outside" (in lower case, so not a sentence's "In"), none of its
+    words a common word, a person's name, a title or an acronym, and nothing after it that
+    makes it another thing ("in Room 5", "in Smith's house", "in Tel Aviv-based")."""
+    i = first - 1
+    if i < 1 or tokens[i].text not in PLACED_IN or last - first > _BARE_WORDS - 1:
+        return False
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and (
+        after.text in ("'s", "’s", "-") or after.is_cap or after.text[:1].isdigit()
+    ):
+        return False
+    return all(
+        t.text not in lex.common
+        and t.text not in lex.given
+        and t.text not in lex.family
+        and name_key(t.text) not in lex.titles
+        and not t.is_upper
+        for t in tokens[first : last + 1]
+    )
 
 
 def _stands(tokens: Sequence[Token], first: int) -> bool:

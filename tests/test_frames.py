@@ -97,3 +97,22 @@ def test_district_of_province_is_two_places(gazetteer: geo.Gazetteer) -> None:
 def test_facility_name_ends_before_a_date(gazetteer: geo.Gazetteer) -> None:
     names = [n for n, _ in found(gazetteer, "ISIS attacked the Deir Ezzor Airport on Saturday.")]
     assert "Deir Ezzor Airport" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clashes near Kafr Nabuda killed five fighters.", ["Kafr Nabuda"]),
+        ("Rebels shelled positions in Hirbnafseh on Monday.", ["Hirbnafseh"]),
+        ("The talks were held in Room 5 of the palace.", []),
+        ("He was born in January and raised by his aunt.", []),
+        ("The speech was given in English.", []),
+    ],
+)
+def test_a_bare_name_after_in_is_a_place_not_located(
+    gazetteer: geo.Gazetteer, text: str, expected: list[str]
+) -> None:
+    """A name the gazetteer lacks, right after "in", "near" or "outside", and made of no
+    common word, person's name or title, is a place: shown "not located", never drawn."""
+    mentions = [m for m in geo.analyze(text, gazetteer).mentions if m.place is None]
+    assert [m.text for m in mentions] == expected
