@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Protocol
 
+from geo.lang.en_places import PLACE_PARTS
 from geo.models import PlaceKind
 from geo.tokens import Token, line_start, runs
 
@@ -31,6 +32,7 @@ __all__ = [
 
 # Words between a place noun and its name in "the village of X": only "of".
 _OF = "of"
+_PART = None  # the kind a part noun gives: none
 # Words that continue a list of names after a plural noun: "the villages of A, B and C".
 _LIST = frozenset({",", "and", "&"})
 # Names in a list after a plural noun: a longer list is a sentence of names, not a list.
@@ -112,9 +114,9 @@ def find_cues(
                 _list_back(nameable, tokens, spans, index, after[0], cues)
             continue
         before = _noun_before(tokens, _particle_start(tokens, first), nouns)
-        if before is not None:
+        if before is not None and (before[0] is not None or nameable(first, last)):
             cues[first] = Cue(_particle_start(tokens, first), last, first, last, before[0])
-            if before[1]:  # "the villages of A, B and C"
+            if before[1] and before[0] is not None:  # "the villages of A, B and C"
                 _list_on(nameable, tokens, spans, index, before[0], cues)
     return [cues[k] for k in sorted(cues)]
 
@@ -200,13 +202,15 @@ def _after_of(tokens: Sequence[Token], first: int, last: int) -> int:
 
 def _noun_before(
     tokens: Sequence[Token], first: int, nouns: Mapping[str, PlaceKind]
-) -> tuple[PlaceKind, bool] | None:
+) -> tuple[PlaceKind | None, bool] | None:
     """The place noun of "NOUN of" right before a name, and whether it is a plural."""
     if first < 2 or tokens[first - 1].text != _OF:
         return None
     noun = tokens[first - 2].text
     if not noun.islower():
         return None
+    if noun in PLACE_PARTS:  # "the outskirts of Hirbnafseh": a place, of no sort said
+        return _PART, False
     kind = nouns.get(noun)
     if kind is None and first >= 3:
         kind = nouns.get(f"{tokens[first - 3].text} {noun}".lower())

@@ -98,3 +98,12 @@ def test_unlocated_places_show_in_tables_and_not_on_the_map(gazetteer: geo.Gazet
     assert [m.text for m in analysis.resolved] == ["Homs"]
     features = geo.to_geojson(analysis)["features"] if hasattr(geo, "to_geojson") else []
     assert all(f["geometry"]["coordinates"] != [0, 0] for f in features if f.get("geometry"))
+
+
+def test_a_part_of_a_place_names_the_place(gazetteer: geo.Gazetteer) -> None:
+    """ "the outskirts of X", "the streets of X": X is a place, known or not."""
+    text = "Checkpoints at the northern outskirts of Hirbnafseh fell to the army."
+    (m,) = geo.analyze(text, gazetteer).mentions
+    assert m.text == "Hirbnafseh" and m.place is None
+    (m,) = geo.analyze("Protesters filled the streets of Lyon.", gazetteer).mentions
+    assert m.place is not None and m.place.country_code == "FR"

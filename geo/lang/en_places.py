@@ -18,6 +18,7 @@ __all__ = [
     "HEDGES",
     "KIND_WORDS",
     "PLACED_IN",
+    "PLACE_PARTS",
     "STANDS_AT",
 ]
 
@@ -60,6 +61,12 @@ STANDS_AT = frozenset(
 )
 # Prepositions that place a name inside or beside a known place: "X in Helmand province".
 PLACED_IN = frozenset({"in", "near", "outside"})
+# Parts of a place: "the outskirts of X", "the streets of X" name X as a place (of no sort said).
+# Not "stronghold" or "heart" alone of a people ("a stronghold of the Taliban").
+PLACE_PARTS = frozenset(
+    "outskirts suburbs outskirt edge edges centre center streets countryside environs "
+    "vicinity gates fringes periphery surroundings hinterland".split()
+)
 
 
 # What a reader calls each kind of place, for legends and labels.
