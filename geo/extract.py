@@ -52,7 +52,8 @@ FACILITY_HEADS = frozenset(
     """Road Street Avenue Lane Close Drive Boulevard Highway Freeway Parkway Square Bridge
     Airport Hospital Church Cathedral Mosque Temple Synagogue Museum Stadium Arena Mall
     Station Prison Jail Terminal Plaza Hotel Junction Roundabout Farms Base Dam Crossing
-    Checkpoint Harbour Harbor""".split()
+    Checkpoint Harbour Harbor Plant Refinery Oilfield Fields Palace Fort Barracks Market
+    Bazaar Compound Tower Towers""".split()
 )
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
 _MEDIUM = 100_000  # a person's name names a city this big only with context

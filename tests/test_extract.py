@@ -4,7 +4,7 @@ import pytest
 
 import geo
 from geo.extract import find_mentions, is_facility
-from geo.models import MentionForm
+from geo.models import MentionForm, PlaceKind
 
 
 def texts(gazetteer: geo.Gazetteer, text: str) -> list[str]:
@@ -125,3 +125,23 @@ def test_a_short_dateline_in_capitals_is_a_place(
 def test_capitals_elsewhere_are_still_acronyms(gazetteer: geo.Gazetteer) -> None:
     text = "Officials of the WHO met in Geneva. GAZA aid, the UN said, was late."
     assert [m.text for m in geo.analyze(text, gazetteer).mentions] == ["Geneva"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("A fire broke out at the Baiji Refinery north of Tikrit.", "Baiji Refinery", "Baiji"),
+        ("He was shot near the Red Fort in Delhi on Friday.", "Red Fort", "Delhi"),
+        ("ISIS attacked the Tishreen Power Plant on Monday.", "Tishreen Power Plant", None),
+    ],
+)
+def test_plants_refineries_and_forts_are_facilities(
+    gazetteer: geo.Gazetteer, text: str, name: str, town: str | None
+) -> None:
+    """Placed at the town they are in, or not located where the text names none."""
+    first = geo.analyze(text, gazetteer).mentions[0]
+    assert first.text == name
+    if town is None:
+        assert first.place is None
+    else:
+        assert first.place is not None and first.place.kind is PlaceKind.FACILITY
