@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Protocol
 
-from geo.lang.en_places import PLACE_PARTS
+from geo.lang.en_places import PLACE_PARTS, PLACE_PREFIXES
 from geo.models import PlaceKind
 from geo.tokens import Token, line_start, runs
 
@@ -97,6 +97,10 @@ def find_cues(
             first += 1  # "The Karimiya district": the article is no part of the name
         if tokens[first].text.isupper() and len(tokens[first].text) > 1:
             continue  # an abbreviation: "UN camp", "ISIS area"
+        prefix = PLACE_PREFIXES.get(tokens[first].text)
+        if prefix is not None and last > first and tokens[first + 1].text[:1].isupper():
+            cues[first] = Cue(first, last, first, last, prefix)  # "Kafr Nabuda", "Tal Risha"
+            continue
         head = tokens[last].text
         kind = nouns.get(head.lower()) if last > first and head not in _NOT_HEADS else None
         if kind is not None and head[:1].isupper():

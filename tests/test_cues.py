@@ -107,3 +107,13 @@ def test_a_part_of_a_place_names_the_place(gazetteer: geo.Gazetteer) -> None:
     assert m.text == "Hirbnafseh" and m.place is None
     (m,) = geo.analyze("Protesters filled the streets of Lyon.", gazetteer).mentions
     assert m.place is not None and m.place.country_code == "FR"
+
+
+def test_arabic_generic_words_open_place_names(gazetteer: geo.Gazetteer) -> None:
+    """ "Kafr" (village), "Jabal" (mountain), "Khan" (caravanserai town) open place names; a
+    person's "Khan" after a given name does not."""
+    text = "A bomb exploded in Kafr Sousah, and rebels held Jabal Thardeh and Khan Al-Sheih."
+    found = {m.text: m for m in geo.analyze(text, gazetteer).mentions}
+    assert set(found) == {"Kafr Sousah", "Jabal Thardeh", "Khan Al-Sheih"}
+    assert found["Jabal Thardeh"].mention.kind is PlaceKind.LANDMARK
+    assert not geo.analyze("Imran Khan Niazi spoke on Monday.", gazetteer).mentions

@@ -19,6 +19,7 @@ __all__ = [
     "KIND_WORDS",
     "PLACED_IN",
     "PLACE_PARTS",
+    "PLACE_PREFIXES",
     "STANDS_AT",
 ]
 
@@ -61,6 +62,21 @@ STANDS_AT = frozenset(
 )
 # Prepositions that place a name inside or beside a known place: "X in Helmand province".
 PLACED_IN = frozenset({"in", "near", "outside"})
+# Generic words that open place names transliterated from Arabic (and Hebrew), as English news
+# writes them: "Tal Al-Madafa" (a hill), "Kafr Nabuda" (a village), "Deir Khabiyeh", "Jabal
+# Thardeh", "Wadi Barada". A name of two words or more opening with one is a place. Not "Abu",
+# "Umm" or "Sheikh", which open people's names as often.
+PLACE_PREFIXES: MappingProxyType[str, PlaceKind] = MappingProxyType(
+    {
+        **dict.fromkeys(("Tal", "Tell", "Tall", "Jabal", "Jebel", "Jbel", "Ras"),
+                        PlaceKind.LANDMARK),
+        **dict.fromkeys(("Kafr", "Kfar", "Deir", "Dayr", "Beit", "Bayt", "Khirbet", "Khirbat",
+                         "Dahiyat", "Mazraat", "Ain", "Bir", "Qasr", "Khan", "Tel"),
+                        PlaceKind.CITY),
+        "Wadi": PlaceKind.WATER,
+    }
+)  # fmt: skip
+
 # Parts of a place: "the outskirts of X", "the streets of X" name X as a place (of no sort said).
 # Not "stronghold" or "heart" alone of a people ("a stronghold of the Taliban").
 PLACE_PARTS = frozenset(
