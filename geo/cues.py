@@ -97,10 +97,6 @@ def find_cues(
             first += 1  # "The Karimiya district": the article is no part of the name
         if tokens[first].text.isupper() and len(tokens[first].text) > 1:
             continue  # an abbreviation: "UN camp", "ISIS area"
-        prefix = PLACE_PREFIXES.get(tokens[first].text)
-        if prefix is not None and last > first and tokens[first + 1].text[:1].isupper():
-            cues[first] = Cue(first, last, first, last, prefix)  # "Kafr Nabuda", "Tal Risha"
-            continue
         head = tokens[last].text
         kind = nouns.get(head.lower()) if last > first and head not in _NOT_HEADS else None
         if kind is not None and head[:1].isupper():
@@ -122,6 +118,10 @@ def find_cues(
             cues[first] = Cue(_particle_start(tokens, first), last, first, last, before[0])
             if before[1] and before[0] is not None:  # "the villages of A, B and C"
                 _list_on(nameable, tokens, spans, index, before[0], cues)
+            continue
+        prefix = PLACE_PREFIXES.get(tokens[first].text)
+        if prefix is not None and last > first and tokens[first + 1].text[:1].isupper():
+            cues[first] = Cue(first, last, first, last, prefix)  # "Kafr Nabuda", "Tal Risha"
     return [cues[k] for k in sorted(cues)]
 
 

@@ -110,10 +110,10 @@ def test_a_part_of_a_place_names_the_place(gazetteer: geo.Gazetteer) -> None:
 
 
 def test_arabic_generic_words_open_place_names(gazetteer: geo.Gazetteer) -> None:
-    """ "Kafr" (village), "Jabal" (mountain), "Khan" (caravanserai town) open place names; a
-    person's "Khan" after a given name does not."""
-    text = "A bomb exploded in Kafr Sousah, and rebels held Jabal Thardeh and Khan Al-Sheih."
+    """ "Kafr" (village), "Jabal" (mountain), "Deir" (monastery town) open place names;
+    "Khan" does not, as it opens people's names as often."""
+    text = "A bomb exploded in Kafr Sousah, and rebels held Jabal Thardeh and Deir Khabiyeh."
     found = {m.text: m for m in geo.analyze(text, gazetteer).mentions}
-    assert set(found) == {"Kafr Sousah", "Jabal Thardeh", "Khan Al-Sheih"}
+    assert set(found) == {"Kafr Sousah", "Jabal Thardeh", "Deir Khabiyeh"}
     assert found["Jabal Thardeh"].mention.kind is PlaceKind.LANDMARK
     assert not geo.analyze("Imran Khan Niazi spoke on Monday.", gazetteer).mentions

@@ -65,13 +65,13 @@ PLACED_IN = frozenset({"in", "near", "outside"})
 # Generic words that open place names transliterated from Arabic (and Hebrew), as English news
 # writes them: "Tal Al-Madafa" (a hill), "Kafr Nabuda" (a village), "Deir Khabiyeh", "Jabal
 # Thardeh", "Wadi Barada". A name of two words or more opening with one is a place. Not "Abu",
-# "Umm" or "Sheikh", which open people's names as often.
+# "Umm", "Sheikh" or "Khan", which open people's names as often ("Khan Younis" the man).
 PLACE_PREFIXES: MappingProxyType[str, PlaceKind] = MappingProxyType(
     {
         **dict.fromkeys(("Tal", "Tell", "Tall", "Jabal", "Jebel", "Jbel", "Ras"),
                         PlaceKind.LANDMARK),
         **dict.fromkeys(("Kafr", "Kfar", "Deir", "Dayr", "Beit", "Bayt", "Khirbet", "Khirbat",
-                         "Dahiyat", "Mazraat", "Ain", "Bir", "Qasr", "Khan", "Tel"),
+                         "Dahiyat", "Mazraat", "Ain", "Bir", "Qasr", "Tel"),
                         PlaceKind.CITY),
         "Wadi": PlaceKind.WATER,
     }
