@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Protocol
 
-from geo.lang.en_places import PLACE_PARTS, PLACE_PREFIXES
+from geo.lang.en_places import EXAMPLE_WORDS, PLACE_PARTS, PLACE_PREFIXES
 from geo.models import PlaceKind
 from geo.tokens import Token, line_start, runs
 
@@ -119,6 +119,11 @@ def find_cues(
             if before[1] and before[0] is not None:  # "the villages of A, B and C"
                 _list_on(nameable, tokens, spans, index, before[0], cues)
             continue
+        example = _examples_of(tokens, first, nouns)
+        if example is not None and nameable(first, last):
+            cues[first] = Cue(first, last, first, last, example)  # "villages like Cailaco"
+            _list_on(nameable, tokens, spans, index, example, cues)
+            continue
         prefix = PLACE_PREFIXES.get(tokens[first].text)
         if prefix is not None and last > first and tokens[first + 1].text[:1].isupper():
             cues[first] = Cue(first, last, first, last, prefix)  # "Kafr Nabuda", "Tal Risha"
@@ -219,6 +224,23 @@ def _noun_before(
     if kind is None and first >= 3:
         kind = nouns.get(f"{tokens[first - 3].text} {noun}".lower())
     return (kind, _plural(noun, nouns)) if kind is not None else None
+
+
+def _examples_of(
+    tokens: Sequence[Token], first: int, nouns: Mapping[str, PlaceKind]
+) -> PlaceKind | None:
+    """The kind of place a plural noun gives the names it lists by example: "villages like
+    Cailaco and Manapa", "towns such as Marea", "cities including Homs"."""
+    i = first - 1
+    if i >= 1 and tokens[i].text == "as" and tokens[i - 1].text == "such":
+        i -= 1
+    elif i < 0 or tokens[i].text not in EXAMPLE_WORDS:
+        return None
+    if i < 1:
+        return None
+    noun = tokens[i - 1].text
+    kind = nouns.get(noun)
+    return kind if kind is not None and noun.islower() and _plural(noun, nouns) else None
 
 
 def _plural(noun: str, nouns: Mapping[str, PlaceKind]) -> bool:

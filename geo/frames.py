@@ -180,7 +180,7 @@ def _bare(tokens: Sequence[Token], first: int, last: int, lex: Lexicon) -> bool:
         return False
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and (
-        after.text in ("'s", "’s", "-") or after.is_cap or after.text[:1].isdigit()
+        after.text in ("'s", "’s", "'", "’", "-") or after.is_cap or after.text[:1].isdigit()
     ):
         return False
     return all(
@@ -262,6 +262,8 @@ def _apposition(tokens: Sequence[Token], last: int) -> PlaceKind | None:
                 return None  # "the city's mayor", "a town-hall meeting"
             ends = after in APPOSITION_ENDS or after in BEARINGS or not after[:1].isalpha()
             return kind if ends else None
+        if _word(tokens, i - 1) == "-" and word[:1].isalpha():
+            continue  # the second half of a modifier: "a government-held town"
         if (
             word in _NOT_MODIFIERS
             or word in APPOSITION_ENDS

@@ -117,3 +117,15 @@ def test_arabic_generic_words_open_place_names(gazetteer: geo.Gazetteer) -> None
     assert set(found) == {"Kafr Sousah", "Jabal Thardeh", "Deir Khabiyeh"}
     assert found["Jabal Thardeh"].mention.kind is PlaceKind.LANDMARK
     assert not geo.analyze("Imran Khan Niazi spoke on Monday.", gazetteer).mentions
+
+
+def test_a_plural_place_noun_lists_places_by_example(gazetteer: geo.Gazetteer) -> None:
+    text = "In villages like Cailaco and Atsabe, troops burned houses."
+    names = [m.text for m in geo.analyze(text, gazetteer).mentions]
+    assert names == ["Cailaco", "Atsabe"]
+
+
+def test_a_hyphenated_modifier_keeps_an_apposition(gazetteer: geo.Gazetteer) -> None:
+    text = "Insurgents are shelling Kafraya, a small government-held town."
+    (m,) = geo.analyze(text, gazetteer).mentions
+    assert m.text == "Kafraya" and m.mention.kind is PlaceKind.CITY

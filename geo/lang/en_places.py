@@ -15,6 +15,7 @@ __all__ = [
     "APPOSITION_NOUNS",
     "BEARINGS",
     "DISTANCE_UNITS",
+    "EXAMPLE_WORDS",
     "HEDGES",
     "KIND_WORDS",
     "PLACED_IN",
@@ -76,6 +77,10 @@ PLACE_PREFIXES: MappingProxyType[str, PlaceKind] = MappingProxyType(
         "Wadi": PlaceKind.WATER,
     }
 )  # fmt: skip
+
+# Words after a plural place noun that list places by example: "villages like X and Y",
+# "towns including X", "cities such as X" ("such" before "as" is checked by the caller).
+EXAMPLE_WORDS = frozenset({"like", "including", "such"})
 
 # Parts of a place: "the outskirts of X", "the streets of X" name X as a place (of no sort said).
 # Not "stronghold" or "heart" alone of a people ("a stronghold of the Taliban").
