@@ -18,6 +18,7 @@ from geo.tokens import Token, line_start, runs
 __all__ = ["BIG_CITY", "Candidate", "find_candidates", "is_major"]
 
 _MAX_WORDS = 7
+_POSSESSIVES = frozenset({"'s", "’s"})
 _DATELINE_END = re.compile(r"\s*(?:,|—|–|--|\(|-\s)")
 BIG_CITY = 300_000  # above this a single-word name is taken even where doubtful
 
@@ -61,9 +62,12 @@ def find_candidates(
                     continue
                 start, end = tokens[a].start, tokens[b].end
                 spans.setdefault(text[start:end], []).append((a, b))
-                # "Ky." and "St." are names with their dot
-                if b + 1 < len(tokens) and tokens[b + 1].text == "." and tokens[b + 1].start == end:
-                    spans.setdefault(text[start : end + 1], []).append((a, b + 1))
+                # "Ky." and "St." are names with their dot, "St. John's" with its "'s"
+                if b + 1 < len(tokens) and tokens[b + 1].start == end:
+                    if tokens[b + 1].text == ".":
+                        spans.setdefault(text[start : end + 1], []).append((a, b + 1))
+                    elif tokens[b + 1].text in _POSSESSIVES:
+                        spans.setdefault(text[start : tokens[b + 1].end], []).append((a, b + 1))
     keys = {surface: name_key(surface) for surface in spans}
     unmarked = {k: u for k in keys.values() if (u := unmarked_key(k)) is not None}
     found = gazetteer.lookup([*keys.values(), *unmarked.values()])
@@ -89,6 +93,9 @@ def find_candidates(
         hits = found.get(key) or found.get(unmarked.get(key, key))
         if not hits:
             continue
+        if surface.endswith(tuple(_POSSESSIVES)):
+            # only a name that has its "'s" ("St. John's"), not "Canada's" read as "Cañadas"
+            hits = tuple(h for h in hits if h.exact.replace("’", "'").lower().endswith("'s"))
         fitting = tuple(h for h in hits if _case_fits(surface, h))
         for a, b in where:
             if fitting:

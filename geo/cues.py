@@ -299,7 +299,7 @@ def _list_back(
 # Prepositions that make a following name a location ("in Oxford", "near the border").
 _LOCATIVE = frozenset(
     """in at near from to into across outside inside around toward towards via through
-    throughout within between of""".split()
+    throughout within between of above below beyond along off past opposite""".split()
 )
 
 # Last words of organisation names: an adjective that opens one is not a place there

@@ -145,3 +145,15 @@ def test_plants_refineries_and_forts_are_facilities(
         assert first.place is None
     else:
         assert first.place is not None and first.place.kind is PlaceKind.FACILITY
+
+
+def test_a_name_with_its_own_possessive(gazetteer: geo.Gazetteer) -> None:
+    """ "St. John's" is the name; "Canada's" is Canada (not "Cañadas", which drops the
+    apostrophe)."""
+    found = geo.analyze("Police in St. John's, Newfoundland, said Canada's roads were shut.",
+                        gazetteer).mentions  # fmt: skip
+    assert [(m.text, m.place.country_code if m.place else "") for m in found] == [
+        ("St. John's", "CA"),
+        ("Newfoundland", "CA"),
+        ("Canada", "CA"),
+    ]
