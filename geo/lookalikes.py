@@ -12,6 +12,8 @@ from geo.tokens import Token
 
 __all__ = ["is_lookalike", "names_organisation"]
 
+_NAME_WORDS = 8  # the words of a company's name looked at for its "&"
+_HEADLINE_REACH = 120  # characters on each side that tell a headline from a sentence
 _HEADLINE_SHARE = 0.2  # a line with fewer lower-case words than this is in headline case
 # the word after a name: a capitalised plural ("Cowboys", not "Cowboys'" nor "Ross"), or an
 # ampersand tying it to more of a name ("Texas A&M", "Johnson & Johnson")
@@ -60,13 +62,13 @@ def names_organisation(text: str, start: int, end: int) -> bool:
 def _joined_by_ampersand(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Part of a run of capitalised words tied by "&" ("Bed Bath & Beyond", "Marks &
     Spencer"): a company's name."""
-    i = first
-    while i > 0 and (tokens[i - 1].is_cap or tokens[i - 1].text == "&"):
+    i, low = first, max(0, first - _NAME_WORDS)
+    while i > low and (tokens[i - 1].is_cap or tokens[i - 1].text == "&"):
         i -= 1
         if tokens[i].text == "&":
             return True
-    j = last
-    while j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text == "&"):
+    j, high = last, min(len(tokens) - 1, last + _NAME_WORDS)
+    while j < high and (tokens[j + 1].is_cap or tokens[j + 1].text == "&"):
         j += 1
         if tokens[j].text == "&":
             return True
@@ -76,10 +78,12 @@ def _joined_by_ampersand(tokens: Sequence[Token], first: int, last: int) -> bool
 def _headline_line(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` stands in a line of title-case words ("Paris Attacks Kill 130"),
     where a capitalised plural is no sign of a team."""
-    line_start = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    words = [
-        w for w in text[line_start : stop if stop >= 0 else len(text)].split() if w[:1].isalpha()
-    ]
+    # within a window: a text without line breaks is one long line, and reading all of it
+    # for every name would take time that grows with the square of its length
+    low, high = max(0, start - _HEADLINE_REACH), min(len(text), end + _HEADLINE_REACH)
+    line_start = text.rfind("\n", low, start) + 1 or low
+    stop = text.find("\n", end, high)
+    line = text[max(line_start, low) : stop if stop >= 0 else high]
+    words = [w for w in line.split() if w[:1].isalpha()]
     lower = sum(1 for w in words if w[:1].islower())
     return len(words) >= 3 and lower < _HEADLINE_SHARE * len(words)

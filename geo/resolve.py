@@ -204,8 +204,8 @@ def _anchored(
     readings: dict[str, list[Place]] = {}
     open_names: dict[str, list[Place]] = {}
     for (mention, _), scored in zip(recognised, priors, strict=True):
-        if mention.key in readings or not scored:
-            continue
+        if mention.key in readings or not scored or len(readings) == _NEAR_NAMES:
+            continue  # (the first names only, as for closeness: each is compared with all)
         places = [h.place for h, _ in scored[:_NEAR_CANDIDATES] if h.place.kind in _POINTS]
         readings[mention.key] = places
         likely = [h.place for h, v in scored if v >= scored[0][1] - _OPEN_MARGIN]
