@@ -25,14 +25,17 @@ _MIN_COUNTRY_POPULATION = 1_000_000
 # it already, so that the extractor weighs it as a place today (Kent, Washington; not Angus,
 # Ontario).
 _KNOWN_TOWN_POPULATION = 100_000
+# Shorter names are as often a word or a head of a longer name: "Ain" (a French département)
+# in "Ain Issa", "Sud" (Haiti), "Lot".
+_MIN_NAME_LETTERS = 4
 
 
 def add_natural_earth(rows: dict[str, Row]) -> None:
     """Add Natural Earth's subdivisions and physical features (``data/tools/natural_earth.py``)
     that no place of ours is already: curated rows and the US states keep precedence, and a
     province named after its town leaves the name to the town. A name that is only common or
-    compass words ("Far North", "Western"), or a person's name that no place bears yet
-    ("Kerry", "Angus"), is not indexed."""
+    compass words ("Far North", "Western"), a person's name that no place bears yet ("Kerry",
+    "Angus") or a name of three letters ("Ain") is not indexed."""
     lexicon = dict(read_lexicon())
     generic = {w.casefold() for w, kind in lexicon.items() if kind == "common"}
     generic |= BEARINGS | set(PLACE_NOUNS)
@@ -71,7 +74,8 @@ def add_natural_earth(rows: dict[str, Row]) -> None:
             for name in forms:
                 key = name.casefold()
                 if (
-                    (key, code) in towns
+                    len(key) < _MIN_NAME_LETTERS
+                    or (key, code) in towns
                     or (key in people and key not in known)
                     or set(re.split(r"[\s-]+", key)) <= generic
                 ):

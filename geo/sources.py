@@ -332,10 +332,10 @@ def read_sources(progress: Callable[[str], None] | None = None) -> tuple[list[Ro
     step("GeoNames cities")
     capital_ids = _cities(gnc, rows, capitals)
     _place_small_countries(rows, capitals, capital_ids)
-    step("Natural Earth subdivisions and features")
-    add_natural_earth(rows)
     step("aliases and demonyms")
     _curated_names(rows)
+    step("Natural Earth subdivisions and features")
+    add_natural_earth(rows)  # last, to give way to every name above ("Somali", "Britain")
     return list(rows.values()), capital_ids
 
 
