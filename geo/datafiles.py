@@ -18,6 +18,7 @@ from geo.errors import DataError
 
 __all__ = [
     "CURATED",
+    "NATURAL_EARTH",
     "SHAPES",
     "data_dir",
     "data_files",
@@ -39,6 +40,8 @@ CURATED = (
     "common_words.txt",
     "crossings.csv",
 )
+# derived from Natural Earth by data/tools/natural_earth.py
+NATURAL_EARTH = ("natural_earth_admin1.csv", "natural_earth_features.csv")
 SHAPES = ("countries-50m.json", "us-counties-10m.json")
 
 
@@ -56,7 +59,7 @@ def data_dir() -> Path:
 def data_files() -> list[Path]:
     """Every file the index is compiled from (its signature covers them)."""
     root = data_dir()
-    files = [root / name for name in (*CURATED, *SHAPES)]
+    files = [root / name for name in (*CURATED, *NATURAL_EARTH, *SHAPES)]
     missing = [f.name for f in files if not f.is_file()]
     if missing:
         raise DataError(f"data files missing: {', '.join(missing)}")

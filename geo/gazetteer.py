@@ -275,19 +275,22 @@ class Gazetteer:
 
     def towns_of(self, country: str, most: int) -> tuple[Place, ...]:
         """Every town and region of ``country`` (ISO code), read once, or none if it has more
-        than ``most``: the places a spelling that no name key matches may be a
-        transliteration of."""
+        than ``most`` towns: the places a spelling that no name key matches may be a
+        transliteration of. (Its regions do not count: the UK's 200 counties do not make its
+        towns too many to read.)"""
         code = country.upper()
         towns = self._towns.get(code)
         if towns is None:
             with self._lock:
-                rows = self._db.execute(
-                    "SELECT * FROM place WHERE cc = ? AND kind IN ('city', 'admin1', 'county')"
-                    " LIMIT ?",
+                (count,) = self._db.execute(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM place WHERE cc = ? AND kind = 'city'"
+                    " LIMIT ?)",
                     (code, most + 1),
-                ).fetchall()
-                if len(rows) > most:
-                    rows = []
+                ).fetchone()
+                rows = self._db.execute(
+                    "SELECT * FROM place WHERE cc = ? AND kind IN ('city', 'admin1', 'county')",
+                    (code,),
+                ).fetchall() if count <= most else []  # fmt: skip
                 towns = tuple(self._place(tuple(row)) for row in rows)
             self._towns[code] = towns
         return towns

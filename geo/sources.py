@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from enum import IntEnum
 from pathlib import Path
 
 import shapely
@@ -28,6 +26,8 @@ from geo.datafiles import (
 )
 from geo.errors import DataError
 from geo.models import PlaceKind
+from geo.natural_earth import add_natural_earth
+from geo.rows import NameForm, Row
 from geo.topojson import features
 
 __all__ = [
@@ -41,38 +41,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-
-class NameForm(IntEnum):
-    """How a name in the index relates to its place; stored as an integer."""
-
-    MAIN = 0  # the place's own name
-    ALTERNATE = 1  # a GeoNames alternate name
-    ALIAS = 2  # a curated alias ("Britain")
-    ABBREVIATION = 3  # matched with its exact case ("US", "DPRK", "B.C.")
-    DEMONYM = 4  # an adjective ("Turkish")
-
-
-@dataclass(slots=True)
-class Row:
-    """One place as it is written to the index."""
-
-    id: str
-    name: str
-    kind: PlaceKind
-    lat: float
-    lon: float
-    country_code: str = ""
-    admin1: str = ""
-    population: int = 0
-    geonameid: int | None = None
-    names: dict[str, NameForm] = field(default_factory=dict)
-    shape: BaseGeometry | None = None
-
-    def add_name(self, name: str, form: NameForm) -> None:
-        name = name.strip()
-        if name and (name not in self.names or form < self.names[name]):
-            self.names[name] = form
 
 
 # GeoNames' own admin1 codes differ from ISO 3166-2 for these countries.
@@ -366,6 +334,8 @@ def read_sources(progress: Callable[[str], None] | None = None) -> tuple[list[Ro
     _place_small_countries(rows, capitals, capital_ids)
     step("aliases and demonyms")
     _curated_names(rows)
+    step("Natural Earth subdivisions and features")
+    add_natural_earth(rows)  # last, to give way to every name above ("Somali", "Britain")
     return list(rows.values()), capital_ids
 
 
