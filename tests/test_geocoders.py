@@ -10,10 +10,11 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_PUBLISHED, mentions_of
+from conftest import ROOT, SAMPLE_PUBLISHED, mentions_of
 from fake_geocoder import FakeService, serve
 
 import geo
+from geo.batch import run_lines
 from geo.cli import main
 from geo.errors import InputError
 from geo.export.geojson import to_geojson
@@ -248,3 +249,42 @@ def test_the_cli_places_online_and_manages_the_cache(
     assert main(["geocode-cache", "clear"]) == 0
     assert main(["geocode-cache", "info"]) == 0
     assert "0 answers" in capsys.readouterr().out
+
+
+def test_batch_with_a_geocoder_runs_in_one_process_at_the_rate(
+    service: FakeService, tmp_path: Path, gazetteer: geo.Gazetteer
+) -> None:
+    lines = [json.dumps({"id": i, "text": t}) for i, t in enumerate((STREET, VILLAGE), 1)]
+    geocoder = _geocoder(service, tmp_path, min_delay_s=1.0)
+    results = list(run_lines(lines, gazetteer, workers=4, geocoder=geocoder))
+    street = next(p for p in results[0]["places"] if p["text"] == "Hutcheson Road")
+    assert street["source"].startswith("Nominatim") and street["lat"] == 55.80563
+    first, second = service.requests  # one limiter, in this process, for the whole batch
+    assert second.at - first.at >= 0.95
+
+
+def test_the_app_warns_before_it_sends_a_name(
+    service: FakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gazetteer: geo.Gazetteer
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("NEWSMAP_CACHE_DIR", str(tmp_path))  # a cache of this test's own
+    (tmp_path / gazetteer.path.name).symlink_to(gazetteer.path)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_area(key="pasted").set_value(STREET).run()
+    assert app.selectbox(key="geocoder").value == "none"
+    app.selectbox(key="geocoder").set_value("nominatim").run()
+    app.text_input(key="geocoder_domain").set_value(service.domain)
+    app.radio(key="geocoder_scheme").set_value("http")
+    app.text_input(key="geocoder_ua").set_value("newsmap-tests (loopback)").run()
+    assert not app.exception
+    (warning,) = app.warning
+    assert "will be sent to" in warning.value and service.domain in warning.value
+    assert service.requests == []  # chosen, yet not turned on
+    app.checkbox(key="geocoder_on").check().run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert table[table["mention"] == "Hutcheson Road"].iloc[0]["lat"] == pytest.approx(55.80563)
+    assert len(service.requests) == 1
+    assert any("Nominatim" in c.value for c in app.caption)
