@@ -211,18 +211,25 @@ class Geocoder:
         self.requests = 0
         self._key = f"{settings.backend.value}|{settings.host}"
         self._ask: Callable[..., Any] | None = None
+        # set when the service refused us (too many requests, a bad key): ask it nothing more
+        self._refused = ""
 
     def locate(self, name: str, area: Area) -> Lookup:
         """The first point the service gives for ``name`` inside ``area``."""
         query = name if self._bounds_itself else f"{name}, {area.label}"
         known, hit = self.cache.get(self._key, query, area.key())
         if not known:
+            if self._refused:
+                return Lookup(None, self._refused)
             try:
                 hit = self._request(query, area)
             except Exception as err:  # geopy's errors, and a malformed answer
                 if not _is_service_error(err):
                     raise
-                return Lookup(None, self._failure(err))
+                note = self._failure(err)
+                if _is_refusal(err):
+                    self._refused = note
+                return Lookup(None, note)
             self.cache.put(self._key, query, area.key(), hit)
         if hit is None:
             return Lookup(None, f"{self.settings.backend.label}: no result in {area.label}")
@@ -355,6 +362,16 @@ def _unit(value: object, scale: float) -> float | None:
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
     return min(1.0, max(0.0, float(value) / scale))
+
+
+def _is_refusal(err: Exception) -> bool:
+    """Whether the service said no to us rather than to this one name: asking again at once
+    would only break its rules again."""
+    from geopy import exc
+
+    refusals = (exc.GeocoderRateLimited, exc.GeocoderQuotaExceeded,
+                exc.GeocoderAuthenticationFailure, exc.GeocoderInsufficientPrivileges)  # fmt: skip
+    return isinstance(err, refusals)
 
 
 def _is_service_error(err: Exception) -> bool:

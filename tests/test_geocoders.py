@@ -288,3 +288,22 @@ def test_the_app_warns_before_it_sends_a_name(
     assert table[table["mention"] == "Hutcheson Road"].iloc[0]["lat"] == pytest.approx(55.80563)
     assert len(service.requests) == 1
     assert any("Nominatim" in c.value for c in app.caption)
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import geo.geocoders
+
+    assert doctest.testmod(geo.geocoders).failed == 0
+
+
+def test_a_service_that_refuses_us_is_asked_nothing_more(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    service.status = 429  # too many requests
+    text = f"{STREET} {VILLAGE}"
+    analysis = geo.analyze(text, gazetteer, geocoder=_geocoder(service, tmp_path))
+    assert len(service.requests) == 1
+    for name in ("Hutcheson Road", "Ballymacoda"):
+        assert mentions_of(analysis, name)[0].note.startswith("Nominatim failed")
