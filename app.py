@@ -23,6 +23,7 @@ from geo.corrections import (
 )
 from geo.export import REGISTRY, ExportOptions, by_name, write
 from geo.fetch import fetch_article
+from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
 from geo.inputs import UPLOAD_TYPES, check_text, read_upload
 from geo.render import build_map
 from geo.report.embed import embed_snippet
@@ -44,9 +45,21 @@ def gazetteer() -> geo.Gazetteer:
     return geo.load_gazetteer()
 
 
+@st.cache_resource
+def online_geocoder(settings: GeocoderSettings) -> Geocoder | None:
+    """One geocoder per setting, so its rate limit and cache hold across reruns and users."""
+    return open_geocoder(settings)
+
+
 @st.cache_data(show_spinner="Reading the article…", max_entries=32)
-def analyse(text: str, published: date | None, corrections: tuple[Correction, ...]) -> geo.Analysis:
-    return geo.analyze(text, gazetteer(), published=published, corrections=corrections)
+def analyse(
+    text: str,
+    published: date | None,
+    corrections: tuple[Correction, ...],
+    online: GeocoderSettings,
+) -> geo.Analysis:
+    return geo.analyze(text, gazetteer(), published=published, corrections=corrections,
+                       geocoder=online_geocoder(online))  # fmt: skip
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=16)
@@ -57,11 +70,12 @@ def download_bytes(
     fmt: str,
     table: Literal["places", "events"],
     headline: Headline,
+    online: GeocoderSettings,
 ) -> bytes:
     """A download's bytes, from the registry of formats the command line uses too; slides'
     size for the figures."""
     options = ExportOptions(table=table, size="slide", headline=headline)
-    return write(fmt, analyse(text, published, corrections), gazetteer(), options)
+    return write(fmt, analyse(text, published, corrections, online), gazetteer(), options)
 
 
 @st.cache_resource
@@ -108,6 +122,24 @@ with st.sidebar:
     hide_organisations = st.checkbox("Hide governments and organisations", key="hide_orgs")
     floor = st.slider("Confidence floor", 0.0, 1.0, 0.0, 0.05, key="floor")
     online_tiles = st.checkbox("OpenStreetMap tiles (needs the internet)", key="osm")
+    online = GeocoderSettings()  # off: nothing leaves the machine
+    with st.expander("Online geocoder (off)"):
+        backend = Backend(st.selectbox("Service", [b.value for b in Backend], key="geocoder"))
+        if backend is not Backend.NONE:
+            domain = st.text_input("Server (empty: the public one)", key="geocoder_domain")
+            scheme = st.radio("Scheme", ("https", "http"), key="geocoder_scheme", horizontal=True)
+            agent = st.text_input("User agent: your application and a contact", key="geocoder_ua")
+            user = st.text_input("GeoNames user name", key="geocoder_user")
+            chosen = GeocoderSettings(backend, domain.strip(), scheme, agent.strip(),
+                                      username=user.strip())  # fmt: skip
+            st.warning(markdown_prose("Names from the article will be sent to ")
+                       + markdown(chosen.service) + ".")  # fmt: skip
+            if st.checkbox("Send them", key="geocoder_on"):
+                problem = chosen.problem()
+                if problem:
+                    st.error(markdown(problem))
+                else:
+                    online = chosen
 
 st.title("newsmap")
 if not text:
@@ -116,7 +148,7 @@ if not text:
 
 fixes = st.session_state.setdefault("corrections", {}).setdefault(text, [])
 try:
-    analysis = analyse(text, published, tuple(fixes))
+    analysis = analyse(text, published, tuple(fixes), online)
 except geo.GeoError as err:
     st.error(markdown(err))
     st.stop()
@@ -200,7 +232,7 @@ downloads = st.columns(len(buttons))
 for column, (fmt, table) in zip(downloads, buttons, strict=True):
     column.download_button(
         fmt.label + (" events" if table == "events" else ""),
-        partial(download_bytes, text, published, tuple(fixes), fmt.name, table, headline),
+        partial(download_bytes, text, published, tuple(fixes), fmt.name, table, headline, online),
         fmt.file_name(table=table),
         fmt.media_type,
         key=f"dl_{fmt.name}_{table}",

@@ -10,11 +10,16 @@ result per non-blank input line, in input order, and every result encodes as UTF
 
 A result holds the document's places; asked for, it also holds its events and its distance
 and direction claims, which need the whole analysis rather than the place stage alone.
+
+With an online geocoder (:mod:`geo.geocoders`) the batch runs in this one process, whatever
+``workers`` says: the service's rate limit is kept by one ``RateLimiter`` and answers by one
+cache, and worker processes would each keep their own pace and multiply the requests.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,6 +29,7 @@ from typing import Any
 
 from geo.errors import GeoError, InputError
 from geo.gazetteer import Gazetteer
+from geo.geocoders import Geocoder
 from geo.inputs import describe
 from geo.models import PlaceMention
 from geo.pipeline import analyze, find_places
@@ -37,6 +43,8 @@ __all__ = [
     "run_batch",
     "run_lines",
 ]
+
+log = logging.getLogger(__name__)
 
 
 def parse_record(line: str | bytes, number: int) -> dict[str, Any]:
@@ -82,6 +90,7 @@ def process_record(
     all_mentions: bool = False,
     events: bool = False,
     claims: bool = False,
+    geocoder: Geocoder | None = None,
 ) -> dict[str, Any]:
     """Analyse one record; an unusable document gives an ``error`` field, not an exception.
 
@@ -89,7 +98,7 @@ def process_record(
     gets ``None`` as its id. ``events`` and ``claims`` add those lists to the result (empty
     ones to an error result, so that a reader finds every key it asked for).
     """
-    return _Sections(all_mentions, events, claims).process(record, gazetteer)
+    return _Sections(all_mentions, events, claims).process(record, gazetteer, geocoder)
 
 
 def error_result(
@@ -107,7 +116,9 @@ class _Sections:
     events: bool = False
     claims: bool = False
 
-    def process(self, record: dict[str, Any], gazetteer: Gazetteer) -> dict[str, Any]:
+    def process(
+        self, record: dict[str, Any], gazetteer: Gazetteer, geocoder: Geocoder | None = None
+    ) -> dict[str, Any]:
         record_id = record.get("id")
         problem = _id_problem(record_id)
         if problem:
@@ -123,10 +134,10 @@ class _Sections:
             )
         try:
             if not (self.events or self.claims):  # the place stage alone: 1.5 times as fast
-                mentions = find_places(text, gazetteer).mentions
+                mentions = find_places(text, gazetteer, geocoder).mentions
                 return {"id": record_id, "places": self._places(mentions)}
             day = date.fromisoformat(published) if published is not None else None
-            analysis = analyze(text, gazetteer, published=day)
+            analysis = analyze(text, gazetteer, published=day, geocoder=geocoder)
         except (GeoError, ValueError) as err:
             return self.error(record_id, str(err))
         result = {"id": record_id, "places": self._places(analysis.mentions)}
@@ -206,14 +217,20 @@ def run_batch(
     all_mentions: bool = False,
     events: bool = False,
     claims: bool = False,
+    geocoder: Geocoder | None = None,
     on_done: Callable[[], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Results in input order, computed in ``workers`` processes."""
+    """Results in input order, computed in ``workers`` processes (in this one with an online
+    ``geocoder``, to keep its rate limit)."""
     tick = on_done or (lambda: None)
     sections = _Sections(all_mentions, events, claims)
+    if geocoder is not None and workers > 1:
+        log.warning("one worker, not %d: the online geocoder's rate limit is kept in one "
+                    "process", workers)  # fmt: skip
+        workers = 1
     if workers <= 1:
         for record in records:
-            yield sections.process(record, gazetteer)
+            yield sections.process(record, gazetteer, geocoder)
             tick()
         return
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gazetteer.path,)) as pool:
@@ -230,6 +247,7 @@ def run_lines(
     all_mentions: bool = False,
     events: bool = False,
     claims: bool = False,
+    geocoder: Geocoder | None = None,
     on_done: Callable[[], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One result per non-blank line of JSON Lines, in order; a line that is not a usable
@@ -252,6 +270,7 @@ def run_lines(
         all_mentions=all_mentions,
         events=events,
         claims=claims,
+        geocoder=geocoder,
         on_done=on_done,
     )
     for slot in slots:

@@ -1,4 +1,4 @@
-"""Command-line interface: ``newsmap places|batch|gazetteer``.
+"""Command-line interface: ``newsmap places|batch|gazetteer|geocode-cache``.
 
 A thin adapter over the library: it parses arguments, calls :mod:`geo` and prints. Every
 error a user can cause (a usage mistake, a file that cannot be read or written, a
@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from geo.cli_geocoding import add_geocoder_arguments, geocode_cache, geocoder_from
 from geo.errors import GeoError, InputError
 from geo.export import FORMATS, ExportOptions, by_name, write
 from geo.extras import Extra, requires
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         if name == "events":
             command.add_argument("--all", action="store_true",
                                  help="also list the events that have no named place")  # fmt: skip
+        add_geocoder_arguments(command)
 
     fmap = sub.add_parser("map", help="write the map and briefing as one offline HTML file, "
                           "and print the code that embeds it in a page")  # fmt: skip
@@ -84,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     fmap.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
     fmap.add_argument("--published", type=_date, help="publication date, YYYY-MM-DD")
     _headline_arguments(fmap)
+    add_geocoder_arguments(fmap)
 
     export = sub.add_parser("export", help="export GeoJSON, KML, CSV, the HTML briefing, or a PNG, "
                             "SVG or PDF figure")  # fmt: skip
@@ -97,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="a figure's size: slide (1920x1080), column (1200x900), "
                         "square (1080x1080)")  # fmt: skip
     _headline_arguments(export)
+    add_geocoder_arguments(export)
 
     batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
     batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
@@ -109,12 +113,18 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--claims", action="store_true",
                        help="add each document's distance and direction claims")  # fmt: skip
     batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    add_geocoder_arguments(batch)
 
     gaz = sub.add_parser("gazetteer", help="manage the compiled gazetteer")
     gaz_sub = gaz.add_subparsers(dest="action", required=True)
     build = gaz_sub.add_parser("build", help="(re)compile the gazetteer index")
     build.add_argument("--output", type=Path, help="where to write it (default: the cache)")
     gaz_sub.add_parser("info", help="where the index is and what it holds")
+
+    cache = sub.add_parser("geocode-cache", help="the cache of online geocoder answers")
+    cache_sub = cache.add_subparsers(dest="action", required=True)
+    cache_sub.add_parser("info", help="where the cache is and what it holds")
+    cache_sub.add_parser("clear", help="forget every answer (the next runs ask again)")
     return parser
 
 
@@ -151,6 +161,8 @@ def _run(argv: Sequence[str] | None) -> int:
         )
         if args.command == "gazetteer":
             return _gazetteer(args)
+        if args.command == "geocode-cache":
+            return geocode_cache(args)
         if args.command == "batch":
             return _batch(args)
         if args.command in ("map", "export"):
@@ -249,8 +261,10 @@ def _report(args: argparse.Namespace) -> int:
     from geo.pipeline import analyze
     from geo.serialize import analysis_to_dict
 
+    geocoder = geocoder_from(args)  # unusable settings are one line before any slow work
     text = read_article(args.article)
-    analysis = analyze(text, _load(args), published=args.published)
+    gazetteer = _load(args)
+    analysis = analyze(text, gazetteer, published=args.published, geocoder=geocoder)
     if args.json:
         json.dump(analysis_to_dict(analysis), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -259,8 +273,9 @@ def _report(args: argparse.Namespace) -> int:
         print_events(analysis, every=args.all)
     else:
         {"places": print_places, "check": print_claims}[args.command](analysis)
-    if analysis.credits:
-        print(analysis.credits[0])
+    # the place data's line, and the online services' (after the gazetteer's own)
+    for line in (*analysis.credits[:1], *analysis.credits[len(gazetteer.credits) :]):
+        print(line)
     return 0
 
 
@@ -277,9 +292,10 @@ def _export(args: argparse.Namespace) -> int:
         command = "newsmap map" if args.command == "map" else f"newsmap export --format {fmt.name}"
         with requires(fmt.extra, command):
             importlib.import_module(_DRAWN_BY[fmt.extra])
+    geocoder = geocoder_from(args)
     article = read_article(args.article)
     gazetteer = _load(args)
-    analysis = analyze(article, gazetteer, published=args.published)
+    analysis = analyze(article, gazetteer, published=args.published, geocoder=geocoder)
     headline = _headline(args)
     options = ExportOptions(table=getattr(args, "table", "places"),
                             size=getattr(args, "size", "column"), headline=headline)  # fmt: skip
@@ -318,6 +334,7 @@ def _batch(args: argparse.Namespace) -> int:
     lines = read_file(args.input, max_bytes=None).removeprefix(codecs.BOM_UTF8).split(b"\n")
     out_path: Path = args.output
     _check_output(out_path)
+    geocoder = geocoder_from(args)
     gazetteer = _load(args)
     total = sum(1 for line in lines if line.strip())
     with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
@@ -325,7 +342,7 @@ def _batch(args: argparse.Namespace) -> int:
             with out_path.open("w", encoding="utf-8") as out:
                 for result in run_lines(lines, gazetteer, workers=args.workers,
                                         all_mentions=args.all_mentions, events=args.events,
-                                        claims=args.claims,
+                                        claims=args.claims, geocoder=geocoder,
                                         on_done=lambda: bar.update(1)):  # fmt: skip
                     out.write(result_line(result))
         except OSError as err:  # a full disk shows only when the last lines are flushed

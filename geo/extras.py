@@ -2,9 +2,10 @@
 clear line naming the extra to install, not a traceback.
 
 The core (``pip install newsmap``) reads, places and checks articles and runs batches; the
-extras add the interactive map (``map``), static figures (``figure``) and the Streamlit app
-(``app``, which includes the other two). Only the modules that draw import these packages,
-and :mod:`geo` itself imports none of them.
+extras add the interactive map (``map``), static figures (``figure``), online geocoders
+(``online``: geopy) and the Streamlit app (``app``, which includes the other three). Only the
+modules that draw, or go online, import these packages, and :mod:`geo` itself imports none of
+them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Extra(StrEnum):
     MAP = "map"
     FIGURE = "figure"
     APP = "app"
+    ONLINE = "online"
 
 
 # The top-level modules each extra installs (with what they pull in themselves: folium's Jinja2
@@ -33,7 +35,8 @@ _FIGURE = frozenset({"matplotlib", "PIL", "fontTools", "kiwisolver", "contourpy"
 _MODULES: dict[Extra, frozenset[str]] = {
     Extra.MAP: _MAP,
     Extra.FIGURE: _FIGURE,
-    Extra.APP: _MAP | _FIGURE | {"streamlit", "streamlit_folium", "altair"},
+    Extra.APP: _MAP | _FIGURE | {"streamlit", "streamlit_folium", "altair", "geopy"},
+    Extra.ONLINE: frozenset({"geopy", "geographiclib"}),
 }
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "Lexicon",
     "NameHit",
     "build_gazetteer",
+    "cache_dir",
     "default_index_path",
     "load_gazetteer",
 ]
@@ -101,7 +102,9 @@ def _signature() -> str:
     return digest.hexdigest()[:16]
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """The folder of newsmap's caches: ``$NEWSMAP_CACHE_DIR``, else ``newsmap`` in
+    ``$XDG_CACHE_HOME`` or ``~/.cache``."""
     configured = os.environ.get("NEWSMAP_CACHE_DIR")
     if configured:
         return Path(configured)
@@ -112,7 +115,7 @@ def _cache_dir() -> Path:
 def default_index_path() -> Path:
     """Where the compiled index for the installed data lives (``$NEWSMAP_CACHE_DIR`` or
     ``~/.cache/newsmap``); the file name carries a signature of the sources."""
-    return _cache_dir() / f"gazetteer-{_signature()}.sqlite"
+    return cache_dir() / f"gazetteer-{_signature()}.sqlite"
 
 
 def build_gazetteer(

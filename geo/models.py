@@ -122,6 +122,9 @@ class Place:
     population: int = 0
     geonameid: int | None = None
     admin1: str = ""
+    # who gave the position, when not the offline gazetteer: "Nominatim (© OpenStreetMap
+    # contributors, ODbL)" for a place found by an online geocoder (geo.geocoders)
+    source: str = ""
 
     @property
     def label(self) -> str:
@@ -167,6 +170,7 @@ class PlaceMention:
     sentence: Span
     antecedent: int | None = None
     corrected: bool = False  # set by a reader's correction, not by the resolver
+    note: str = ""  # why an online geocoder's answer was not used, when one was asked
 
     @property
     def start(self) -> int:

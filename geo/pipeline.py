@@ -12,6 +12,8 @@ from geo.discourse import Description, classify_reference, facility_host, find_d
 from geo.events import find_events, timeline
 from geo.extract import Recognition, is_facility, recognise
 from geo.gazetteer import Gazetteer
+from geo.geocoders import Geocoder
+from geo.geocoding import online_credits, place_online
 from geo.inputs import check_text
 from geo.lang.en import EVENTS
 from geo.models import (
@@ -46,16 +48,19 @@ def analyze(
     *,
     published: date | None = None,
     corrections: Sequence[Correction] = (),
+    geocoder: Geocoder | None = None,
 ) -> Analysis:
     """Everything newsmap finds in ``text``: its places, distance claims, events and
     journeys.
 
     ``published`` is the article's publication date, against which relative dates ("on
     Monday") are resolved. ``corrections`` are a reader's changes to the places, applied
-    before the later stages so that claims, events and routes follow them. Empty text gives
+    before the later stages so that claims, events and routes follow them. ``geocoder``, an
+    online service (:func:`geo.geocoders.open_geocoder`), places the streets, buildings and
+    villages the gazetteer could not; without one nothing leaves the machine. Empty text gives
     an empty analysis.
     """
-    found = find_places(text, gazetteer)
+    found = find_places(text, gazetteer, geocoder)
     text, mentions, sentences = found.text, found.mentions, found.sentences
     if corrections:
         mentions = apply_corrections(text, mentions, corrections, gazetteer, sentences)
@@ -66,7 +71,8 @@ def analyze(
     events = timeline(find_events(text, sentences, mentions, times, people, tokens, published,
                                   EVENTS, measured_from, gazetteer.lexicon.titles))  # fmt: skip
     journeys = build_journeys(text, events, mentions, gazetteer)
-    return Analysis(text, published, mentions, tuple(gazetteer.credits), claims, events, journeys)
+    credits = (*gazetteer.credits, *online_credits(mentions))
+    return Analysis(text, published, mentions, credits, claims, events, journeys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +85,9 @@ class Places:
     recognition: Recognition
 
 
-def find_places(text: str, gazetteer: Gazetteer) -> Places:
-    """Find, resolve and qualify every place mention in ``text`` (the place stage alone)."""
+def find_places(text: str, gazetteer: Gazetteer, geocoder: Geocoder | None = None) -> Places:
+    """Find, resolve and qualify every place mention in ``text`` (the place stage alone),
+    asking ``geocoder``, if given, for what the gazetteer placed roughly or not at all."""
     text = check_text(text)
     sentences = _Sentences(sentence_spans(text))
     recognition = recognise(text, gazetteer)
@@ -98,7 +105,10 @@ def find_places(text: str, gazetteer: Gazetteer) -> Places:
         for d in find_descriptions(text, bare, places, gazetteer.capital_ids)
         if (pm := _described(d, named, gazetteer, sentences)) is not None
     ]
-    return Places(text, _in_text_order(named, described), sentences.spans, recognition)
+    mentions = _in_text_order(named, described)
+    if geocoder is not None:
+        mentions = place_online(mentions, gazetteer, geocoder)
+    return Places(text, mentions, sentences.spans, recognition)
 
 
 class _Sentences:

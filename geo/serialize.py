@@ -43,7 +43,8 @@ __all__ = [
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:
-    return {
+    """A place as JSON-ready data; ``source`` only for a place an online geocoder gave."""
+    data: dict[str, Any] = {
         "id": place.id,
         "name": place.name,
         "kind": place.kind.value,
@@ -53,10 +54,15 @@ def place_to_dict(place: Place) -> dict[str, Any]:
         "population": place.population,
         "geonameid": place.geonameid,
     }
+    if place.source:
+        data["source"] = place.source
+    return data
 
 
 def mention_to_dict(analysis: Analysis, mention: PlaceMention) -> dict[str, Any]:
-    return {
+    """A mention as JSON-ready data; ``note`` only when an online geocoder was asked and its
+    answer not used."""
+    data: dict[str, Any] = {
         "start": mention.start,
         "end": mention.end,
         "text": mention.text,
@@ -75,6 +81,9 @@ def mention_to_dict(analysis: Analysis, mention: PlaceMention) -> dict[str, Any]
         },
         "antecedent": mention.antecedent,
     }
+    if mention.note:
+        data["note"] = mention.note
+    return data
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -163,7 +172,7 @@ def kind_of(mention: PlaceMention) -> str:
 
 def _batch_mention(m: PlaceMention) -> dict[str, Any]:
     p = m.place
-    return {
+    data: dict[str, Any] = {
         "start": m.start,
         "end": m.end,
         "text": m.text,
@@ -176,6 +185,11 @@ def _batch_mention(m: PlaceMention) -> dict[str, Any]:
         "reference": m.reference.value,
         "confidence": m.confidence,
     }
+    if p is not None and p.source:
+        data["source"] = p.source
+    if m.note:
+        data["note"] = m.note
+    return data
 
 
 def place_table(

@@ -117,9 +117,10 @@ def test_the_hints_name_the_extras_of_pyproject() -> None:
     assert {e.value for e in Extra} <= set(extras)
     assert install_hint(Extra.FIGURE) == "pip install 'newsmap[figure]'"
     core = " ".join(project["dependencies"])
-    for optional in ("streamlit", "folium", "branca", "altair", "matplotlib"):
+    for optional in ("streamlit", "folium", "branca", "altair", "matplotlib", "geopy"):
         assert optional not in core
-    assert "newsmap[map,figure]" in extras["app"] and "newsmap[app]" in extras["test"]
+    assert "newsmap[map,figure,online]" in extras["app"] and "newsmap[app]" in extras["test"]
+    assert any(d.startswith("geopy") for d in extras["online"])
 
 
 def test_docstring_examples() -> None:

@@ -1,0 +1,149 @@
+"""Placing online what the offline gazetteer could not, in the context the article gives.
+
+After the place stage, two sorts of mention are worth asking an online geocoder
+(:mod:`geo.geocoders`) about: a street or building the place stage put at its town (a rough
+position, at half the town's confidence), and a name the gazetteer lacks (a village, shown
+"not located"). Each is asked within the area the article already gives: the facility's town,
+or the nearest town, county, state or country named in the same sentence, else the country
+the article names most. An answer outside that area, or outside the outline of the region or
+country, is not used: the offline result stands, with a note saying why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import shapely
+
+from geo.gazetteer import Gazetteer
+from geo.geocache import Hit
+from geo.geocoders import Area, Geocoder, is_settlement
+from geo.models import Candidate, Place, PlaceKind, PlaceMention, Reference
+
+__all__ = ["online_credits", "place_online"]
+
+_TOWN_KM = 30.0  # a town with its outskirts: where a street "in" it, or a village by it, lies
+_AREA_KM = 300.0  # a region or country with no outline in the index: a day's drive around it
+_SHORE_DEG = 0.1  # about 10 km: a coastal village may lie just off a coarse outline
+# A point the service found inside the article's own town or region, when the service gives
+# no score: surer than a street placed at its town (half the town's confidence), less sure
+# than a name the gazetteer matched. Never above the confidence in the context itself.
+_GEOCODED_CONFIDENCE = 0.6
+_CONTEXTS = (PlaceKind.CITY, PlaceKind.COUNTY, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+_OUTLINED = (PlaceKind.COUNTY, PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+
+
+def place_online(
+    mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer, geocoder: Geocoder
+) -> tuple[PlaceMention, ...]:
+    """``mentions`` with the facilities placed at their town and the unlocated names placed
+    where ``geocoder`` finds them inside their context; the rest unchanged."""
+    out = list(mentions)
+    country = _main_country(mentions, gazetteer)
+    for i, m in enumerate(mentions):
+        context = _context(m, mentions, gazetteer, country)
+        if context is None:
+            continue
+        place, trust = context
+        area = _area(place, gazetteer)
+        lookup = geocoder.locate(m.text, area)
+        hit = lookup.hit
+        if hit is not None and not _inside(hit, place, gazetteer):
+            lookup, hit = replace(lookup, note=f"the answer lies outside {place.label}"), None
+        if hit is None:
+            out[i] = replace(m, note=lookup.note)
+            continue
+        found = _place(m, hit, place, geocoder)
+        confidence = round(min(trust, hit.score or _GEOCODED_CONFIDENCE), 4)
+        out[i] = replace(m, place=found, confidence=confidence,
+                         candidates=(Candidate(found, confidence), *m.candidates))  # fmt: skip
+    return tuple(out)
+
+
+def online_credits(mentions: tuple[PlaceMention, ...]) -> tuple[str, ...]:
+    """One line per online service whose answer a mention uses, for ``Analysis.credits``."""
+    sources = dict.fromkeys(m.place.source for m in mentions if m.place and m.place.source)
+    return tuple(f"Geocoding: some places from {s}." for s in sources)
+
+
+def _context(
+    m: PlaceMention,
+    mentions: tuple[PlaceMention, ...],
+    gazetteer: Gazetteer,
+    country: Place | None,
+) -> tuple[Place, float] | None:
+    """The place a mention worth asking about lies in, with the confidence in that place;
+    ``None`` for a mention not to ask about."""
+    place = m.place
+    if place is not None:
+        if place.kind is not PlaceKind.FACILITY or not place.id.startswith("facility:"):
+            return None
+        town = gazetteer.get(place.id.rpartition("@")[2])
+        if town is None:
+            return None
+        trust = max((n.confidence for n in mentions if n.place == town), default=m.confidence)
+        return town, trust
+    if not m.mention.form.is_toponym or m.reference is not Reference.LOCATION:
+        return None
+    near = [
+        n
+        for n in mentions
+        if n.sentence == m.sentence
+        and n is not m
+        and n.mention.form.is_toponym
+        and n.place is not None
+        and n.place.kind in _CONTEXTS
+        and not n.place.source
+    ]
+    if near:
+        best = min(near, key=lambda n: abs(n.start - m.start))
+        assert best.place is not None
+        return best.place, best.confidence
+    return (country, _GEOCODED_CONFIDENCE) if country is not None else None
+
+
+def _main_country(mentions: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> Place | None:
+    """The country the article's placed names lie in most often."""
+    codes = Counter(
+        m.place.country_code
+        for m in mentions
+        if m.place is not None and m.place.country_code and m.place.kind in _CONTEXTS
+    )
+    return gazetteer.country(codes.most_common(1)[0][0]) if codes else None
+
+
+def _area(place: Place, gazetteer: Gazetteer) -> Area:
+    codes = (place.country_code.lower(),) if place.country_code else ()
+    shape = gazetteer.shape(place.id) if place.kind in _OUTLINED else None
+    if shape is not None:
+        west, south, east, north = shape.bounds
+        return Area(south, west, north, east, codes, place.label)
+    radius = _TOWN_KM if place.kind is PlaceKind.CITY else _AREA_KM
+    return Area.around(place.coordinate, radius, codes, place.label)
+
+
+def _inside(hit: Hit, place: Place, gazetteer: Gazetteer) -> bool:
+    """The sanity check beyond the box: inside the outline of a county, state or country."""
+    shape = gazetteer.shape(place.id) if place.kind in _OUTLINED else None
+    if shape is None:
+        return True
+    point = shapely.Point(hit.coordinate.lonlat())
+    return bool(shape.distance(point) <= _SHORE_DEG)
+
+
+def _place(m: PlaceMention, hit: Hit, context: Place, geocoder: Geocoder) -> Place:
+    kind = PlaceKind.FACILITY
+    if m.place is None:
+        kind = m.mention.kind or (PlaceKind.CITY if is_settlement(hit) else PlaceKind.FACILITY)
+    return Place(
+        f"{geocoder.settings.backend.value}:{hit.ref}",
+        m.text,
+        kind,
+        hit.coordinate,
+        context.country_code,
+        0,
+        None,
+        context.admin1 if context.kind is not PlaceKind.COUNTRY else "",
+        geocoder.attribution,
+    )
