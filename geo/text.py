@@ -68,6 +68,8 @@ _ARTICLES = ("al", "el")
 _SUN_LETTERS = ("sh", "th", "dh", "zh", "t", "d", "r", "z", "s", "n")
 # (dropped only where it is no English word: "As", "At" and "An" open English phrases)
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|az|ash|ath|adh) (?=\S)")
+# an assimilated article glued to the word after a first one: "Deir Ezzor", "Ras Errayyan"
+_GLUED = re.compile(r"(?<= )([ae])([tdrzsn])\2(?=[a-z]{2})")
 
 
 def article_keys(key: str) -> tuple[str, ...]:
@@ -75,7 +77,15 @@ def article_keys(key: str) -> tuple[str, ...]:
 
     >>> article_keys("al raqqa"), article_keys("qamishli"), article_keys("shaddadi")
     (('raqqa',), ('al qamishli', 'el qamishli'), ('al shaddadi', 'el shaddadi', 'ash shaddadi'))
+
+    An assimilated article glued to its word after the first is written apart:
+
+    >>> article_keys("deir ezzor"), article_keys("ras errayyan")
+    (('deir ez zor',), ('ras er rayyan',))
     """
+    unglued = _GLUED.sub(r"\1\2 \2", key)  # "deir ezzor": "deir ez zor" (Deir ez-Zor)
+    if unglued != key:
+        return (unglued,)
     head = _ARTICLE.match(key)
     if head is not None:
         return (key[head.end() :],)
