@@ -41,7 +41,7 @@ def test_gazetteer_names_in_other_spellings_and_after_cues(
         ("Rebels shelled the towns of Aqrab and Khirbet Jamea.", ["Aqrab", "Khirbet Jamea"],
          PlaceKind.CITY),
         ("Gunmen attacked Shindiffu and Shaffa villages.", ["Shindiffu"], PlaceKind.CITY),
-        ("Fighting spread inside the Deir Ezzor Governorate.", ["Deir Ezzor Governorate"],
+        ("Fighting spread inside the Qarhaddan Governorate.", ["Qarhaddan Governorate"],
          PlaceKind.ADMIN1),
     ],
 )  # fmt: skip
@@ -129,3 +129,9 @@ def test_a_hyphenated_modifier_keeps_an_apposition(gazetteer: geo.Gazetteer) -> 
     text = "Insurgents are shelling Kafraya, a small government-held town."
     (m,) = geo.analyze(text, gazetteer).mentions
     assert m.text == "Kafraya" and m.mention.kind is PlaceKind.CITY
+
+
+def test_a_glued_article_is_looked_up_apart(gazetteer: geo.Gazetteer) -> None:
+    """ "Deir Ezzor" is Deir ez-Zor, its article glued to the word."""
+    (m,) = geo.analyze("Fighting spread inside the Deir Ezzor Governorate.", gazetteer).mentions
+    assert m.place is not None and m.place.country_code == "SY"
