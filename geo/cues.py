@@ -28,6 +28,7 @@ __all__ = [
     "has_place_context",
     "hyphen_compound",
     "name_spans",
+    "particle_start",
 ]
 
 # Words between a place noun and its name in "the village of X": only "of".
@@ -104,18 +105,18 @@ def find_cues(
             if nouns.get(f"{tokens[end].text} {head}".lower()) is not None:
                 end -= 1  # "Handarat Refugee Camp"
             if end >= first and tokens[end].text not in common:
-                cues[first] = Cue(_particle_start(tokens, first), last, first, end, kind)
+                cues[first] = Cue(particle_start(tokens, first), last, first, end, kind)
             continue
         after = _noun_after(tokens, last, nouns) if nameable(first, last) else None
         if after is not None:
             first = _after_of(tokens, first, last)  # "the Governor of Salahudin province"
-            cues[first] = Cue(_particle_start(tokens, first), last, first, last, after[0])
+            cues[first] = Cue(particle_start(tokens, first), last, first, last, after[0])
             if after[1]:  # a plural: "Shaffa and Shindiffu villages"
                 _list_back(nameable, tokens, spans, index, after[0], cues)
             continue
-        before = _noun_before(tokens, _particle_start(tokens, first), nouns)
+        before = _noun_before(tokens, particle_start(tokens, first), nouns)
         if before is not None and (before[0] is not None or nameable(first, last)):
-            cues[first] = Cue(_particle_start(tokens, first), last, first, last, before[0])
+            cues[first] = Cue(particle_start(tokens, first), last, first, last, before[0])
             if before[1] and before[0] is not None:  # "the villages of A, B and C"
                 _list_on(nameable, tokens, spans, index, before[0], cues)
             continue
@@ -247,7 +248,7 @@ def _plural(noun: str, nouns: Mapping[str, PlaceKind]) -> bool:
     return (noun.endswith("s") and noun[:-1] in nouns) or noun.endswith("ies")
 
 
-def _particle_start(tokens: Sequence[Token], first: int) -> int:
+def particle_start(tokens: Sequence[Token], first: int) -> int:
     """The token a name starts at, counting a lower-case particle glued to it by a hyphen:
     "al-Rai", "el-Ain"."""
     if (

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from geo.cues import Cue
+from geo.cues import Cue, particle_start
 from geo.gazetteer import Lexicon
 from geo.lang.en_places import (
     APPOSITION_ENDS,
@@ -81,19 +81,20 @@ def find_frames(
             or _word(tokens, first - 1) in _POSSESSIVE
         ):
             continue
+        start = particle_start(tokens, first)  # "in al-Latmana": the particle opens it
         kind = _apposition(tokens, last)
         framed = kind is not None or _distance(tokens, last)
         if not framed and _plain(tokens, first, last, lex):
-            if _stands(tokens, first):
+            if _stands(tokens, start):
                 framed = (
                     _region_after(tokens, last, known)
-                    or (_word(tokens, first - 1) in _LIST_AT and _placed_in(tokens, last, known))
-                    or _bare(tokens, first, last, lex)
+                    or (_word(tokens, start - 1) in _LIST_AT and _placed_in(tokens, last, known))
+                    or _bare(tokens, start, last, lex)
                 )  # not "fighters from Hezbollah in Lebanon"
             elif line_start(text, tokens[first].start):
                 framed = _dateline(text, tokens, last, known)
         if framed:
-            found.append(Cue(first, last, first, last, kind))
+            found.append(Cue(start, last, first, last, kind))
     return found
 
 
@@ -176,7 +177,8 @@ def _bare(tokens: Sequence[Token], first: int, last: int, lex: Lexicon) -> bool:
     words a common word, a person's name, a title or an acronym, and nothing after it that
     makes it another thing ("in Room 5", "in Smith's house", "in Tel Aviv-based")."""
     i = first - 1
-    if i < 1 or tokens[i].text not in PLACED_IN or last - first > _BARE_WORDS - 1:
+    words = sum(1 for t in tokens[first : last + 1] if t.is_cap)  # not "al" of "al-Hazm"
+    if i < 1 or tokens[i].text not in PLACED_IN or words > _BARE_WORDS:
         return False
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and (
@@ -190,6 +192,7 @@ def _bare(tokens: Sequence[Token], first: int, last: int, lex: Lexicon) -> bool:
         and name_key(t.text) not in lex.titles
         and not t.is_upper
         for t in tokens[first : last + 1]
+        if t.is_cap
     )
 
 

@@ -116,3 +116,9 @@ def test_a_bare_name_after_in_is_a_place_not_located(
     common word, person's name or title, is a place: shown "not located", never drawn."""
     mentions = [m for m in geo.analyze(text, gazetteer).mentions if m.place is None]
     assert [m.text for m in mentions] == expected
+
+
+def test_a_bare_name_may_open_with_its_particle(gazetteer: geo.Gazetteer) -> None:
+    text = "A 9-year-old boy was killed in al-Zaytouniyah, police said."
+    (m,) = geo.analyze(text, gazetteer).mentions
+    assert m.text == "al-Zaytouniyah" and m.place is None
