@@ -135,3 +135,17 @@ def test_a_glued_article_is_looked_up_apart(gazetteer: geo.Gazetteer) -> None:
     """ "Deir Ezzor" is Deir ez-Zor, its article glued to the word."""
     (m,) = geo.analyze("Fighting spread inside the Deir Ezzor Governorate.", gazetteer).mentions
     assert m.place is not None and m.place.country_code == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Troops took positions near the Rasha hilltop on Monday.", "Rasha"),
+        ("A bomb went off near the al-Zawraa Park on Tuesday night.", "al-Zawraa Park"),
+        ("Rebels attacked the Hayyan Gas Fields at dawn.", "Hayyan Gas Fields"),
+    ],
+)
+def test_facilities_and_landmarks_a_noun_marks(
+    gazetteer: geo.Gazetteer, text: str, name: str
+) -> None:
+    assert name in [m.text for m in geo.analyze(text, gazetteer).mentions]

@@ -45,10 +45,10 @@ _PLACE_NOUNS: dict[PlaceKind, str] = {
     "prefecture tehsil upazila local_government lga local_council",
     PlaceKind.ADMIN1: "province governorate oblast state",
     PlaceKind.REGION: "area region valley countryside",
-    PlaceKind.LANDMARK: "mountain hill peninsula island gorge desert plateau forest",
+    PlaceKind.LANDMARK: "mountain hill hilltop peninsula island gorge desert plateau forest",
     PlaceKind.WATER: "river lake",
     PlaceKind.FACILITY: "camp refugee_camp airport air_base airbase checkpoint power_plant "
-    "gas_field oil_field dam",
+    "gas_field oil_field dam hospital market mosque stadium park",
 }
 
 
