@@ -136,7 +136,6 @@ class AtlasLayer(InertMacro):
                         mentions + " mention(s)<ul class='newsmap-quotes'>" +
                         rows.slice(0, data.maxRows).map(function (r) { return r[3]; }).join("") +
                         more + "</ul>");
-                    m.options.articles = rows.length;
                     shown.push(m);
                 });
                 cluster.clearLayers();
