@@ -1,6 +1,7 @@
 """The scripts and styles an exported map needs, read from PyPI packages and inlined, so the
 page loads nothing from the network: Leaflet 1.9.3 (``xstatic-leaflet``) and jQuery 3.7.1
-(``xstatic-jquery``, which folium's popups use). Leaflet's CSS refers to a few images; they
+(``xstatic-jquery``, which folium's popups use), and for the atlas Leaflet.markercluster
+1.4.1 (``xstatic-leaflet-markercluster``). Leaflet's CSS refers to a few images; they
 are inlined as data URIs."""
 
 from __future__ import annotations
@@ -13,13 +14,22 @@ from pathlib import Path
 
 from geo.extras import Extra, requires
 
-__all__ = ["inline_head", "jquery_js", "leaflet_css", "leaflet_js", "publish"]
+__all__ = [
+    "inline_head",
+    "jquery_js",
+    "leaflet_css",
+    "leaflet_js",
+    "markercluster_head",
+    "publish",
+]
 
 
 def _xstatic_dir(package: str) -> Path:
     with requires(Extra.MAP, "the offline map page"):
         if package == "leaflet":
             import xstatic.pkg.leaflet as module
+        elif package == "markercluster":
+            import xstatic.pkg.leaflet_markercluster as module
         else:
             import xstatic.pkg.jquery as module
     return Path(module.BASE_DIR)
@@ -60,6 +70,21 @@ def _script(code: str) -> str:
 def inline_head() -> str:
     """The ``<head>`` content that replaces folium's links to CDNs."""
     return f"<style>{leaflet_css()}</style>{_script(leaflet_js())}{_script(jquery_js())}"
+
+
+@cache
+def markercluster_head() -> str:
+    """Leaflet.markercluster 1.4.1 (``xstatic-leaflet-markercluster``), its script and its two
+    stylesheets (no images), for the pages that cluster markers (``newsmap atlas``)."""
+    root = _xstatic_dir("markercluster")
+    css = "".join(
+        (root / name).read_text(encoding="utf-8")
+        for name in ("MarkerCluster.css", "MarkerCluster.Default.css")
+    )
+    js = (root / "leaflet.markercluster.js").read_text(encoding="utf-8")
+    # the minified script ends with a comment naming its source map, which no one can fetch
+    js = re.sub(r"//# sourceMappingURL=\S*\s*$", "", js)
+    return f"<style>{css}</style>{_script(js)}"
 
 
 def publish(folder: Path) -> None:

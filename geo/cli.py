@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from geo.cli_atlas import add_atlas_parser, atlas
 from geo.cli_geocoding import add_geocoder_arguments, geocode_cache, geocoder_from
 from geo.errors import GeoError, InputError
 from geo.export import FORMATS, ExportOptions, by_name, write
@@ -115,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     add_geocoder_arguments(batch)
 
+    add_atlas_parser(sub)
+
     gaz = sub.add_parser("gazetteer", help="manage the compiled gazetteer")
     gaz_sub = gaz.add_subparsers(dest="action", required=True)
     build = gaz_sub.add_parser("build", help="(re)compile the gazetteer index")
@@ -165,6 +168,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return geocode_cache(args)
         if args.command == "batch":
             return _batch(args)
+        if args.command == "atlas":
+            return atlas(args)
         if args.command in ("map", "export"):
             return _export(args)
         return _report(args)

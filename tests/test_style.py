@@ -6,7 +6,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-PATHS = ["geo", "tests", "benchmarks", "app.py"]
+PATHS = ["geo", "tests", "benchmarks", "app.py", "pages"]
 
 
 @pytest.mark.parametrize(
