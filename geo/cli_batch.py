@@ -1,0 +1,110 @@
+"""``newsmap batch``: many articles, streamed from files, globs, ``.gz`` files or standard input.
+
+Results are written as they come, in input order, so memory stays bounded whatever the size of
+the feed; ``--resume`` appends to an output cut short and skips the ids it already holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from geo.cli_geocoding import add_geocoder_arguments, geocoder_from
+from geo.errors import InputError
+from geo.gazetteer import Gazetteer
+
+__all__ = ["add_batch_parser", "batch_command"]
+
+
+def add_batch_parser(sub: argparse._SubParsersAction[Any], workers: Callable[[str], int]) -> None:
+    """The ``batch`` subcommand and its options; ``workers`` parses ``--workers``."""
+    batch = sub.add_parser("batch", help="geoparse JSON Lines of articles")
+    batch.add_argument("input", nargs="+",
+                       help='files of lines of {"id": ..., "text": ...}: names, globs '
+                       '("feeds/*.jsonl.gz"), .gz files, or - for standard input')  # fmt: skip
+    batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
+    batch.add_argument("--workers", type=workers, default=1, help="processes to use (default 1)")
+    batch.add_argument("--resume", action="store_true",
+                       help="append to the output, skipping the ids it already holds")  # fmt: skip
+    batch.add_argument("--all-mentions", action="store_true",
+                       help='also list descriptions and anaphors ("the capital")')  # fmt: skip
+    batch.add_argument("--events", action="store_true",
+                       help="add each document's events: trigger, type, time, places")  # fmt: skip
+    batch.add_argument("--claims", action="store_true",
+                       help="add each document's distance and direction claims")  # fmt: skip
+    batch.add_argument("--journeys", action="store_true",
+                       help="add each document's journeys: who went where, leg by leg")  # fmt: skip
+    batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    add_geocoder_arguments(batch)
+
+
+def batch_command(
+    args: argparse.Namespace,
+    load: Callable[[], Gazetteer],
+    check_output: Callable[[Path], None],
+) -> int:
+    """Run ``newsmap batch``; ``load`` opens the gazetteer, ``check_output`` vets the output."""
+    from tqdm import tqdm
+
+    from geo.batch import result_line, run_lines
+    from geo.feeds import STDIN, count_lines, expand, read_lines
+
+    files = expand(args.input)
+    out_path: Path = args.output
+    check_output(out_path)
+    _refuse_input_as_output(files, out_path)
+    done = _done_ids(out_path) if args.resume else set()
+    geocoder = geocoder_from(args)
+    gazetteer = load()
+    total = None if STDIN in files or done else count_lines(files)
+    lines = (line for _, line in read_lines(files))
+    with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
+        try:
+            with out_path.open("a" if args.resume else "w", encoding="utf-8") as out:
+                for result in run_lines(lines, gazetteer, workers=args.workers,
+                                        all_mentions=args.all_mentions, events=args.events,
+                                        claims=args.claims, journeys=args.journeys,
+                                        geocoder=geocoder, skip=done,
+                                        on_done=lambda: bar.update(1)):  # fmt: skip
+                    out.write(result_line(result))
+                    out.flush()  # a run cut short keeps every result written so far
+        except OSError as err:  # a full disk shows only when the lines are flushed
+            raise InputError(f"cannot write {out_path}: {err.strerror}") from err
+    return 0
+
+
+def _refuse_input_as_output(files: list[str], out_path: Path) -> None:
+    if not out_path.exists():
+        return
+    for name in files:
+        if name != "-" and os.path.samefile(name, out_path):
+            raise InputError(f"{out_path} is also an input; give another output file")
+
+
+def _done_ids(out_path: Path) -> set[object]:
+    """The ids of the results ``out_path`` holds; a last line cut short is removed."""
+    done: set[object] = set()
+    if not out_path.exists():
+        return done
+    kept = 0
+    try:
+        with out_path.open("r+b") as out:
+            for line in out:
+                if not line.endswith(b"\n"):
+                    break
+                try:
+                    result = json.loads(line)
+                except ValueError:  # not ours: keep it, and say nothing was done for it
+                    result = None
+                if isinstance(result, dict) and isinstance(result.get("id"), str | int):
+                    done.add(result["id"])
+                kept += len(line)
+            out.truncate(kept)
+    except OSError as err:
+        raise InputError(f"cannot resume {out_path}: {err.strerror}") from err
+    return done
