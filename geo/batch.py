@@ -37,8 +37,11 @@ from geo.serialize import batch_claims, batch_events, batch_places, journey_to_d
 from geo.workers import ordered_map
 
 __all__ = [
+    "Job",
+    "do_job",
     "error_result",
     "parse_record",
+    "plan_jobs",
     "process_record",
     "result_line",
     "run_batch",
@@ -221,20 +224,38 @@ def _init_worker(path: Path) -> None:
 
 
 # A job: what to make of one line, the record or, for a line that is none, its error message.
-_Job = tuple["_Sections", dict[str, Any], str | None]
+Job = tuple["_Sections", dict[str, Any], str | None]
 
 
-def _work(job: _Job) -> dict[str, Any]:
+def do_job(job: Job, gazetteer: Gazetteer, geocoder: Geocoder | None = None) -> dict[str, Any]:
+    """The result of one job of :func:`plan_jobs`: a pure function, for any engine to map."""
     sections, record, problem = job
     if problem is not None:
         return sections.error(record["id"], problem)
+    return sections.process(record, gazetteer, geocoder)
+
+
+def _work(job: Job) -> dict[str, Any]:
     assert _worker_gazetteer is not None
-    return sections.process(record, _worker_gazetteer)
+    return do_job(job, _worker_gazetteer)
+
+
+def plan_jobs(
+    lines: Iterable[str | bytes | None],
+    *,
+    all_mentions: bool = False,
+    events: bool = False,
+    claims: bool = False,
+    journeys: bool = False,
+    skip: Container[object] = frozenset(),
+) -> Iterator[Job]:
+    """One job per non-blank line, lazily: see :func:`run_lines` for what each gives."""
+    yield from _jobs(lines, _Sections(all_mentions, events, claims, journeys), skip)
 
 
 def _jobs(
     lines: Iterable[str | bytes | None], sections: _Sections, skip: Container[object]
-) -> Iterator[_Job]:
+) -> Iterator[Job]:
     for number, line in enumerate(lines, 1):
         problem: str | None = None
         if line is None:
@@ -278,7 +299,7 @@ def run_lines(
 
 
 def _run(
-    jobs: Iterator[_Job],
+    jobs: Iterator[Job],
     gazetteer: Gazetteer,
     workers: int,
     geocoder: Geocoder | None,
@@ -290,11 +311,8 @@ def _run(
                     "process", workers)  # fmt: skip
         workers = 1
     if workers <= 1:
-        for sections, record, problem in jobs:
-            if problem is None:
-                yield sections.process(record, gazetteer, geocoder)
-            else:
-                yield sections.error(record["id"], problem)
+        for job in jobs:
+            yield do_job(job, gazetteer, geocoder)
             tick()
         return
     for result in ordered_map(

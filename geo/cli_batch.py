@@ -10,12 +10,13 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from geo.cli_geocoding import add_geocoder_arguments, geocoder_from
 from geo.errors import InputError
+from geo.extras import Extra, requires
 from geo.gazetteer import Gazetteer
 
 __all__ = ["add_batch_parser", "batch_command"]
@@ -29,6 +30,9 @@ def add_batch_parser(sub: argparse._SubParsersAction[Any], workers: Callable[[st
                        '("feeds/*.jsonl.gz"), .gz files, or - for standard input')  # fmt: skip
     batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
     batch.add_argument("--workers", type=workers, default=1, help="processes to use (default 1)")
+    batch.add_argument("--dask", metavar="ADDRESS",
+                       help="run on a Dask cluster: 'local' (a cluster of --workers processes "
+                       "on this machine) or a scheduler's address, tcp://host:8786")  # fmt: skip
     batch.add_argument("--resume", action="store_true",
                        help="append to the output, skipping the ids it already holds")  # fmt: skip
     batch.add_argument("--all-mentions", action="store_true",
@@ -54,6 +58,13 @@ def batch_command(
     from geo.batch import result_line, run_lines
     from geo.feeds import STDIN, count_lines, expand, read_lines
 
+    if args.dask:
+        with requires(Extra.BATCH, "newsmap batch --dask"):
+            import dask.bag  # noqa: F401 - to fail before the slow work
+            import distributed  # noqa: F401
+        if args.geocoder != "none":
+            raise InputError("an online geocoder keeps its rate limit in one process: "
+                             "leave out --dask")  # fmt: skip
     files = expand(args.input)
     out_path: Path = args.output
     check_output(out_path)
@@ -66,6 +77,9 @@ def batch_command(
     with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
         try:
             with out_path.open("a" if args.resume else "w", encoding="utf-8") as out:
+                if args.dask:
+                    _on_dask(args, lines, gazetteer, out, done, bar.update)
+                    return 0
                 for result in run_lines(lines, gazetteer, workers=args.workers,
                                         all_mentions=args.all_mentions, events=args.events,
                                         claims=args.claims, journeys=args.journeys,
@@ -76,6 +90,28 @@ def batch_command(
         except OSError as err:  # a full disk shows only when the lines are flushed
             raise InputError(f"cannot write {out_path}: {err.strerror}") from err
     return 0
+
+
+def _on_dask(
+    args: argparse.Namespace,
+    lines: Iterable[bytes | None],
+    gazetteer: Gazetteer,
+    out: IO[str],
+    done: set[object],
+    on_done: Callable[[int], object],
+) -> None:
+    import logging
+
+    from geo.batch import plan_jobs
+    from geo.batch_dask import run_on_dask
+
+    if not args.verbose:  # the cluster's start and stop are not news
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+
+    jobs = plan_jobs(lines, all_mentions=args.all_mentions, events=args.events,
+                     claims=args.claims, journeys=args.journeys, skip=done)  # fmt: skip
+    run_on_dask(jobs, gazetteer.path, out, address=args.dask, workers=args.workers,
+                on_done=on_done)  # fmt: skip
 
 
 def _refuse_input_as_output(files: list[str], out_path: Path) -> None:
