@@ -28,7 +28,11 @@ def add_batch_parser(sub: argparse._SubParsersAction[Any], workers: Callable[[st
     batch.add_argument("input", nargs="+",
                        help='files of lines of {"id": ..., "text": ...}: names, globs '
                        '("feeds/*.jsonl.gz"), .gz files, or - for standard input')  # fmt: skip
-    batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
+    batch.add_argument("-o", "--output", type=Path, required=True,
+                       help="JSON Lines to write (with --format parquet: a folder)")  # fmt: skip
+    batch.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl",
+                       help="JSON Lines (default), or Parquet tables documents, mentions, "
+                       "events, claims (needs newsmap[batch])")  # fmt: skip
     batch.add_argument("--workers", type=workers, default=1, help="processes to use (default 1)")
     batch.add_argument("--dask", metavar="ADDRESS",
                        help="run on a Dask cluster: 'local' (a cluster of --workers processes "
@@ -65,9 +69,18 @@ def batch_command(
         if args.geocoder != "none":
             raise InputError("an online geocoder keeps its rate limit in one process: "
                              "leave out --dask")  # fmt: skip
+    parquet = args.format == "parquet"
+    if parquet:
+        with requires(Extra.BATCH, "newsmap batch --format parquet"):
+            import pyarrow.parquet  # noqa: F401 - to fail before the slow work
+        if args.resume or args.dask:
+            raise InputError("--format parquet works without --resume and --dask, for now")
     files = expand(args.input)
     out_path: Path = args.output
-    check_output(out_path)
+    if parquet:
+        _check_folder(out_path)
+    else:
+        check_output(out_path)
     _refuse_input_as_output(files, out_path)
     done = _done_ids(out_path) if args.resume else set()
     geocoder = geocoder_from(args)
@@ -75,6 +88,9 @@ def batch_command(
     total = None if STDIN in files or done else count_lines(files)
     lines = (line for _, line in read_lines(files))
     with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
+        if parquet:
+            _to_parquet(args, lines, gazetteer, out_path, bar.update)
+            return 0
         try:
             with out_path.open("a" if args.resume else "w", encoding="utf-8") as out:
                 if args.dask:
@@ -112,6 +128,38 @@ def _on_dask(
                      claims=args.claims, journeys=args.journeys, skip=done)  # fmt: skip
     run_on_dask(jobs, gazetteer.path, out, address=args.dask, workers=args.workers,
                 on_done=on_done)  # fmt: skip
+
+
+def _check_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{path} is a file; --format parquet writes a folder of tables")
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write {path}: there is no folder {path.parent}")
+
+
+def _to_parquet(
+    args: argparse.Namespace,
+    lines: Iterable[bytes | None],
+    gazetteer: Gazetteer,
+    out_path: Path,
+    on_done: Callable[[int], object],
+) -> None:
+    from geo.batch import run_lines
+    from geo.batch_parquet import ParquetTables
+
+    def tick() -> None:
+        on_done(1)
+
+    try:
+        with ParquetTables(out_path) as tables:
+            for result in run_lines(lines, gazetteer, workers=args.workers,
+                                    all_mentions=args.all_mentions, events=args.events,
+                                    claims=args.claims, journeys=args.journeys,
+                                    geocoder=geocoder_from(args),
+                                    on_done=tick):  # fmt: skip
+                tables.add(result)
+    except OSError as err:
+        raise InputError(f"cannot write {out_path}: {err.strerror}") from err
 
 
 def _refuse_input_as_output(files: list[str], out_path: Path) -> None:
