@@ -18,6 +18,7 @@ from geo.cli_geocoding import add_geocoder_arguments, geocoder_from
 from geo.errors import InputError
 from geo.extras import Extra, requires
 from geo.gazetteer import Gazetteer
+from geo.geocoders import Geocoder
 
 __all__ = ["add_batch_parser", "batch_command"]
 
@@ -89,7 +90,7 @@ def batch_command(
     lines = (line for _, line in read_lines(files))
     with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
         if parquet:
-            _to_parquet(args, lines, gazetteer, out_path, bar.update)
+            _to_parquet(args, lines, gazetteer, geocoder, out_path, bar.update)
             return 0
         try:
             with out_path.open("a" if args.resume else "w", encoding="utf-8") as out:
@@ -141,6 +142,7 @@ def _to_parquet(
     args: argparse.Namespace,
     lines: Iterable[bytes | None],
     gazetteer: Gazetteer,
+    geocoder: Geocoder | None,
     out_path: Path,
     on_done: Callable[[int], object],
 ) -> None:
@@ -155,7 +157,7 @@ def _to_parquet(
             for result in run_lines(lines, gazetteer, workers=args.workers,
                                     all_mentions=args.all_mentions, events=args.events,
                                     claims=args.claims, journeys=args.journeys,
-                                    geocoder=geocoder_from(args),
+                                    geocoder=geocoder,
                                     on_done=tick):  # fmt: skip
                 tables.add(result)
     except OSError as err:
