@@ -53,3 +53,14 @@ def test_a_retried_part_replaces_itself(gazetteer: geo.Gazetteer, tmp_path: Path
     assert part.name == "000000004.jsonl"
     expected = "".join(result_line(do_job(job, gazetteer)) for job in jobs)
     assert part.read_text(encoding="utf-8") == expected
+
+
+def test_resume_on_a_cluster_completes_a_cut_output(feed: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    local, out = tmp_path / "local.jsonl", tmp_path / "out.jsonl"
+    assert main(["batch", str(feed), "-o", str(local), "--no-progress"]) == 0
+    lines = [line + "\n" for line in local.read_text(encoding="utf-8").split("\n")[:-1]]
+    out.write_text("".join(lines[:5]) + lines[5][:20], encoding="utf-8")  # killed mid-line
+    argv = ["batch", str(feed), "-o", str(out), "--dask", "local", "--workers", "2"]
+    assert main([*argv, "--resume", "--no-progress"]) == 0
+    assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
