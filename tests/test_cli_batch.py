@@ -127,3 +127,15 @@ def test_journeys_are_those_of_the_analysis(tmp_path: Path) -> None:
     events = results[0]["events"]
     assert all(0 <= index < len(events) for j in journeys for index in j["events"])
     assert results[1]["journeys"] == [] and results[1]["error"]
+
+
+def test_a_line_too_long_to_hold_is_an_error_and_the_run_goes_on(tmp_path: Path) -> None:
+    from geo.feeds import MAX_LINE_BYTES
+
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("wb") as out:
+        out.write(b'{"id": "huge", "text": "' + b"a" * MAX_LINE_BYTES + b'"}\n')
+        out.write(_feed({"id": "after", "text": GOOD}))
+    results = _run(str(feed), "-o", str(tmp_path / "out.jsonl"))
+    assert [r["id"] for r in results] == ["1", "after"]
+    assert "line 1: longer than" in results[0]["error"]
