@@ -6,7 +6,9 @@ here a local process pool does the same.
 
 The input is untrusted: a line that is not a usable record gives a result with an ``error``
 field, like a document that cannot be analysed, and the run goes on. There is always one
-result per non-blank input line, in input order, and every result encodes as UTF-8.
+result per non-blank input line (but those a resumed run skips), in input order, and every
+result encodes as UTF-8. Lines are read a bounded window ahead of the results, so a feed of any
+size runs in bounded memory.
 
 A result holds the document's places; asked for, it also holds its events and its distance
 and direction claims, which need the whole analysis rather than the place stage alone.
