@@ -108,8 +108,8 @@ class _Gathering:
 
 def read_feed(lines: Iterable[str | bytes], published: Mapping[str, date] | None = None) -> Feed:
     """The places of every usable record of a ``newsmap batch`` output. A record's
-    publication date is its ``published`` field or, since ``newsmap batch`` does not copy it
-    into its results, ``published[id]`` (see :func:`published_by_id`)."""
+    publication date is its ``published`` field (``newsmap batch`` copies it from its input)
+    or, for a result without one, ``published[id]`` (see :func:`published_by_id`)."""
     published = published or {}
     articles: list[FeedArticle] = []
     places: dict[str, tuple[str, float, float, str, str]] = {}

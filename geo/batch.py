@@ -6,7 +6,9 @@ here a local process pool does the same.
 
 The input is untrusted: a line that is not a usable record gives a result with an ``error``
 field, like a document that cannot be analysed, and the run goes on. There is always one
-result per non-blank input line, in input order, and every result encodes as UTF-8.
+result per non-blank input line (but those a resumed run skips), in input order, and every
+result encodes as UTF-8. Lines are read a bounded window ahead of the results, so a feed of any
+size runs in bounded memory.
 
 A result holds the document's places; asked for, it also holds its events and its distance
 and direction claims, which need the whole analysis rather than the place stage alone.
@@ -20,24 +22,28 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from geo.errors import GeoError, InputError
+from geo.feeds import MAX_LINE_BYTES
 from geo.gazetteer import Gazetteer
 from geo.geocoders import Geocoder
 from geo.inputs import describe
 from geo.models import PlaceMention
 from geo.pipeline import analyze, find_places
-from geo.serialize import batch_claims, batch_events, batch_places
+from geo.serialize import batch_claims, batch_events, batch_places, journey_to_dict
+from geo.workers import ordered_map
 
 __all__ = [
+    "Job",
+    "do_job",
     "error_result",
     "parse_record",
+    "plan_jobs",
     "process_record",
     "result_line",
     "run_batch",
@@ -90,22 +96,30 @@ def process_record(
     all_mentions: bool = False,
     events: bool = False,
     claims: bool = False,
+    journeys: bool = False,
     geocoder: Geocoder | None = None,
 ) -> dict[str, Any]:
     """Analyse one record; an unusable document gives an ``error`` field, not an exception.
 
     The result holds only what encodes as UTF-8 JSON: a record whose ``id`` cannot be one
     gets ``None`` as its id. ``events`` and ``claims`` add those lists to the result (empty
-    ones to an error result, so that a reader finds every key it asked for).
+    ones to an error result, so that a reader finds every key it asked for), and so does
+    ``journeys``, each traveller's legs from place to place.
     """
-    return _Sections(all_mentions, events, claims).process(record, gazetteer, geocoder)
+    sections = _Sections(all_mentions, events, claims, journeys)
+    return sections.process(record, gazetteer, geocoder)
 
 
 def error_result(
-    record_id: str | int | None, message: str, *, events: bool = False, claims: bool = False
+    record_id: str | int | None,
+    message: str,
+    *,
+    events: bool = False,
+    claims: bool = False,
+    journeys: bool = False,
 ) -> dict[str, Any]:
     """The result of a record that could not be analysed."""
-    return _Sections(events=events, claims=claims).error(record_id, message)
+    return _Sections(events=events, claims=claims, journeys=journeys).error(record_id, message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +129,7 @@ class _Sections:
     all_mentions: bool = False
     events: bool = False
     claims: bool = False
+    journeys: bool = False
 
     def process(
         self, record: dict[str, Any], gazetteer: Gazetteer, geocoder: Geocoder | None = None
@@ -133,18 +148,24 @@ class _Sections:
                 record_id, f'"published" must be a date, YYYY-MM-DD, not {describe(published)}'
             )
         try:
-            if not (self.events or self.claims):  # the place stage alone: 1.5 times as fast
+            if not (
+                self.events or self.claims or self.journeys
+            ):  # the place stage alone: 1.5 times as fast
                 mentions = find_places(text, gazetteer, geocoder).mentions
-                return {"id": record_id, "places": self._places(mentions)}
+                return self._dated({"id": record_id, "places": self._places(mentions)}, published)
             day = date.fromisoformat(published) if published is not None else None
             analysis = analyze(text, gazetteer, published=day, geocoder=geocoder)
         except (GeoError, ValueError) as err:
             return self.error(record_id, str(err))
-        result = {"id": record_id, "places": self._places(analysis.mentions)}
+        result = self._dated(
+            {"id": record_id, "places": self._places(analysis.mentions)}, published
+        )
         if self.events:
             result["events"] = batch_events(analysis)
         if self.claims:
             result["claims"] = batch_claims(analysis)
+        if self.journeys:
+            result["journeys"] = [journey_to_dict(j) for j in analysis.journeys]
         return result
 
     def error(self, record_id: str | int | None, message: str) -> dict[str, Any]:
@@ -153,7 +174,17 @@ class _Sections:
             result["events"] = []
         if self.claims:
             result["claims"] = []
+        if self.journeys:
+            result["journeys"] = []
         result["error"] = message
+        return result
+
+    @staticmethod
+    def _dated(result: dict[str, Any], published: object) -> dict[str, Any]:
+        """The record's publication date carried into its result, for `newsmap atlas`'s
+        time slider (only where the record gives one)."""
+        if isinstance(published, str):
+            result["published"] = published
         return result
 
     def _places(self, mentions: tuple[PlaceMention, ...]) -> list[dict[str, Any]]:
@@ -204,9 +235,103 @@ def _init_worker(path: Path) -> None:
     _worker_gazetteer = Gazetteer(path)
 
 
-def _work(args: tuple[dict[str, Any], _Sections]) -> dict[str, Any]:
+# A job: what to make of one line, the record or, for a line that is none, its error message.
+Job = tuple["_Sections", dict[str, Any], str | None]
+
+
+def do_job(job: Job, gazetteer: Gazetteer, geocoder: Geocoder | None = None) -> dict[str, Any]:
+    """The result of one job of :func:`plan_jobs`: a pure function, for any engine to map."""
+    sections, record, problem = job
+    if problem is not None:
+        return sections.error(record["id"], problem)
+    return sections.process(record, gazetteer, geocoder)
+
+
+def _work(job: Job) -> dict[str, Any]:
     assert _worker_gazetteer is not None
-    return args[1].process(args[0], _worker_gazetteer)
+    return do_job(job, _worker_gazetteer)
+
+
+def plan_jobs(
+    lines: Iterable[str | bytes | None],
+    *,
+    all_mentions: bool = False,
+    events: bool = False,
+    claims: bool = False,
+    journeys: bool = False,
+    skip: Container[object] = frozenset(),
+) -> Iterator[Job]:
+    """One job per non-blank line, lazily: see :func:`run_lines` for what each gives."""
+    yield from _jobs(lines, _Sections(all_mentions, events, claims, journeys), skip)
+
+
+def _jobs(
+    lines: Iterable[str | bytes | None], sections: _Sections, skip: Container[object]
+) -> Iterator[Job]:
+    for number, line in enumerate(lines, 1):
+        problem: str | None = None
+        if line is None:
+            problem = f"line {number}: longer than {MAX_LINE_BYTES:,} bytes"
+            yield sections, {"id": str(number)}, problem
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = parse_record(line, number)
+        except InputError as err:
+            record, problem = {"id": str(number)}, str(err)
+        if record["id"] not in skip:
+            yield sections, record, problem
+
+
+def run_lines(
+    lines: Iterable[str | bytes | None],
+    gazetteer: Gazetteer,
+    *,
+    workers: int = 1,
+    all_mentions: bool = False,
+    events: bool = False,
+    claims: bool = False,
+    journeys: bool = False,
+    geocoder: Geocoder | None = None,
+    skip: Container[object] = frozenset(),
+    on_done: Callable[[], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One result per non-blank line of JSON Lines, in order, streamed.
+
+    A line that is not a usable record gives an error result whose id is its line number (as a
+    string); ``None`` stands for a line too long to read. A record whose id is in ``skip`` (done
+    by an earlier run) gives none. Lines are read only a bounded window ahead of the results,
+    so an endless feed runs in bounded memory; with an online ``geocoder`` the batch runs in
+    this one process, to keep its rate limit.
+    """
+    sections = _Sections(all_mentions, events, claims, journeys)
+    jobs = _jobs(lines, sections, skip)
+    yield from _run(jobs, gazetteer, workers, geocoder, on_done)
+
+
+def _run(
+    jobs: Iterator[Job],
+    gazetteer: Gazetteer,
+    workers: int,
+    geocoder: Geocoder | None,
+    on_done: Callable[[], None] | None,
+) -> Iterator[dict[str, Any]]:
+    tick = on_done or (lambda: None)
+    if geocoder is not None and workers > 1:
+        log.warning("one worker, not %d: the online geocoder's rate limit is kept in one "
+                    "process", workers)  # fmt: skip
+        workers = 1
+    if workers <= 1:
+        for job in jobs:
+            yield do_job(job, gazetteer, geocoder)
+            tick()
+        return
+    for result in ordered_map(
+        _work, jobs, workers=workers, initializer=_init_worker, initargs=(gazetteer.path,)
+    ):
+        yield result
+        tick()
 
 
 def run_batch(
@@ -217,66 +342,12 @@ def run_batch(
     all_mentions: bool = False,
     events: bool = False,
     claims: bool = False,
+    journeys: bool = False,
     geocoder: Geocoder | None = None,
     on_done: Callable[[], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Results in input order, computed in ``workers`` processes (in this one with an online
-    ``geocoder``, to keep its rate limit)."""
-    tick = on_done or (lambda: None)
-    sections = _Sections(all_mentions, events, claims)
-    if geocoder is not None and workers > 1:
-        log.warning("one worker, not %d: the online geocoder's rate limit is kept in one "
-                    "process", workers)  # fmt: skip
-        workers = 1
-    if workers <= 1:
-        for record in records:
-            yield sections.process(record, gazetteer, geocoder)
-            tick()
-        return
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gazetteer.path,)) as pool:
-        for result in pool.map(_work, ((r, sections) for r in records), chunksize=8):
-            yield result
-            tick()
-
-
-def run_lines(
-    lines: Iterable[str | bytes],
-    gazetteer: Gazetteer,
-    *,
-    workers: int = 1,
-    all_mentions: bool = False,
-    events: bool = False,
-    claims: bool = False,
-    geocoder: Geocoder | None = None,
-    on_done: Callable[[], None] | None = None,
-) -> Iterator[dict[str, Any]]:
-    """One result per non-blank line of JSON Lines, in order; a line that is not a usable
-    record gives an error result whose id is its line number (as a string)."""
-    tick = on_done or (lambda: None)
-    records: list[dict[str, Any]] = []
-    slots: list[dict[str, Any] | None] = []  # None: the next result of run_batch goes here
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            records.append(parse_record(line, number))
-            slots.append(None)
-        except InputError as err:
-            slots.append(error_result(str(number), str(err), events=events, claims=claims))
-    results = run_batch(
-        records,
-        gazetteer,
-        workers=workers,
-        all_mentions=all_mentions,
-        events=events,
-        claims=claims,
-        geocoder=geocoder,
-        on_done=on_done,
-    )
-    for slot in slots:
-        if slot is None:
-            yield next(results)
-        else:
-            yield slot
-            tick()
-    yield from results  # nothing is left: this lets run_batch close its process pool
+    """Results of ``records`` in input order, computed in ``workers`` processes (in this one
+    with an online ``geocoder``, to keep its rate limit)."""
+    sections = _Sections(all_mentions, events, claims, journeys)
+    jobs = ((sections, record, None) for record in records)
+    yield from _run(jobs, gazetteer, workers, geocoder, on_done)

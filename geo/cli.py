@@ -9,7 +9,6 @@ short by its reader (``newsmap places a.txt | head``) ends quietly with status 1
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from geo.cli_atlas import add_atlas_parser, atlas
+from geo.cli_batch import add_batch_parser, batch_command
 from geo.cli_geocoding import add_geocoder_arguments, geocode_cache, geocoder_from
 from geo.errors import GeoError, InputError
 from geo.export import FORMATS, ExportOptions, by_name, write
@@ -103,18 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     _headline_arguments(export)
     add_geocoder_arguments(export)
 
-    batch = sub.add_parser("batch", help="geoparse a JSON Lines file of articles")
-    batch.add_argument("input", type=Path, help='lines of {"id": ..., "text": ...}')
-    batch.add_argument("-o", "--output", type=Path, required=True, help="JSON Lines to write")
-    batch.add_argument("--workers", type=_workers, default=1, help="processes to use (default 1)")
-    batch.add_argument("--all-mentions", action="store_true",
-                       help='also list descriptions and anaphors ("the capital")')  # fmt: skip
-    batch.add_argument("--events", action="store_true",
-                       help="add each document's events: trigger, type, time, places")  # fmt: skip
-    batch.add_argument("--claims", action="store_true",
-                       help="add each document's distance and direction claims")  # fmt: skip
-    batch.add_argument("--no-progress", action="store_true", help="hide the progress bar")
-    add_geocoder_arguments(batch)
+    add_batch_parser(sub, _workers)
 
     add_atlas_parser(sub)
 
@@ -331,25 +320,4 @@ def _check_output(path: Path) -> None:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from geo.batch import result_line, run_lines
-    from geo.inputs import read_file
-
-    lines = read_file(args.input, max_bytes=None).removeprefix(codecs.BOM_UTF8).split(b"\n")
-    out_path: Path = args.output
-    _check_output(out_path)
-    geocoder = geocoder_from(args)
-    gazetteer = _load(args)
-    total = sum(1 for line in lines if line.strip())
-    with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
-        try:
-            with out_path.open("w", encoding="utf-8") as out:
-                for result in run_lines(lines, gazetteer, workers=args.workers,
-                                        all_mentions=args.all_mentions, events=args.events,
-                                        claims=args.claims, geocoder=geocoder,
-                                        on_done=lambda: bar.update(1)):  # fmt: skip
-                    out.write(result_line(result))
-        except OSError as err:  # a full disk shows only when the last lines are flushed
-            raise InputError(f"cannot write {out_path}: {err.strerror}") from err
-    return 0
+    return batch_command(args, lambda: _load(args), _check_output)

@@ -3,8 +3,9 @@ clear line naming the extra to install, not a traceback.
 
 The core (``pip install newsmap``) reads, places and checks articles and runs batches; the
 extras add the interactive map (``map``), static figures (``figure``), online geocoders
-(``online``: geopy) and the Streamlit app (``app``, which includes the other three). Only the
-modules that draw, or go online, import these packages, and :mod:`geo` itself imports none of
+(``online``: geopy), batches on a Dask cluster (``batch``: dask, distributed) and the
+Streamlit app (``app``, which includes map, figure and online). Only the modules that draw,
+go online or talk to a cluster import these packages, and :mod:`geo` itself imports none of
 them.
 """
 
@@ -26,6 +27,7 @@ class Extra(StrEnum):
     FIGURE = "figure"
     APP = "app"
     ONLINE = "online"
+    BATCH = "batch"
 
 
 # The top-level modules each extra installs (with what they pull in themselves: folium's Jinja2
@@ -37,6 +39,7 @@ _MODULES: dict[Extra, frozenset[str]] = {
     Extra.FIGURE: _FIGURE,
     Extra.APP: _MAP | _FIGURE | {"streamlit", "streamlit_folium", "altair", "geopy"},
     Extra.ONLINE: frozenset({"geopy", "geographiclib"}),
+    Extra.BATCH: frozenset({"dask", "distributed", "pyarrow", "toolz", "cloudpickle", "tornado"}),
 }
 
 

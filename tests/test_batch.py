@@ -233,7 +233,10 @@ def test_process_record_with_events_stays_pure(gazetteer: geo.Gazetteer) -> None
     assert record == before
     assert full["places"] == process_record(record, gazetteer)["places"]
     assert {p["name"] for e in full["events"] for p in e["places"]} == {"Pyongyang", "Vladivostok"}
-    assert process_record(record, gazetteer, claims=True).keys() == {"id", "places", "claims"}
+    assert process_record(record, gazetteer, claims=True).keys() == {
+        "id", "places", "claims", "published"
+    }  # fmt: skip
+    assert process_record(record, gazetteer)["published"] == "2024-01-02"  # for the atlas
 
 
 def test_two_workers_give_the_same_events(feed: Path, tmp_path: Path) -> None:

@@ -117,7 +117,16 @@ def test_the_hints_name_the_extras_of_pyproject() -> None:
     assert {e.value for e in Extra} <= set(extras)
     assert install_hint(Extra.FIGURE) == "pip install 'newsmap[figure]'"
     core = " ".join(project["dependencies"])
-    for optional in ("streamlit", "folium", "branca", "altair", "matplotlib", "geopy"):
+    for optional in (
+        "streamlit",
+        "folium",
+        "branca",
+        "altair",
+        "matplotlib",
+        "geopy",
+        "dask",
+        "distributed",
+    ):
         assert optional not in core
     assert "newsmap[map,figure,online]" in extras["app"] and "newsmap[app]" in extras["test"]
     assert any(d.startswith("geopy") for d in extras["online"])

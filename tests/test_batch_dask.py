@@ -1,0 +1,66 @@
+"""`newsmap batch --dask`: a LocalCluster of two worker processes gives exactly the records of
+the local run, and a retried task duplicates nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+
+import geo
+from geo.batch import do_job, plan_jobs, result_line
+from geo.batch_dask import write_part
+from geo.cli import main
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Forty records cut from the sample article, and two lines that are no record."""
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if p.strip()]
+    lines = [
+        json.dumps({"id": f"a{n}", "text": " ".join(paragraphs[n % len(paragraphs) :][:3]),
+                    "published": "2023-09-12"})
+        for n in range(40)
+    ]  # fmt: skip
+    lines[7], lines[30] = "not json", '{"id": NaN, "text": "Kyiv"}'
+    path = tmp_path_factory.mktemp("dask") / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_local_cluster_gives_the_records_of_the_local_run(feed: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    flags = ["--events", "--claims", "--journeys", "--no-progress"]
+    assert main(["batch", str(feed), "-o", str(tmp_path / "local.jsonl"), *flags]) == 0
+    argv = ["batch", str(feed), "-o", str(tmp_path / "dask.jsonl"), "--dask", "local"]
+    assert main([*argv, "--workers", "2", *flags]) == 0
+    local = (tmp_path / "local.jsonl").read_text(encoding="utf-8")
+    on_dask = (tmp_path / "dask.jsonl").read_text(encoding="utf-8")
+    assert on_dask == local
+    results = [json.loads(line) for line in local.splitlines()]
+    assert len(results) == 40 and sum("error" in r for r in results) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dask.jsonl", "local.jsonl"]
+
+
+def test_a_retried_part_replaces_itself(gazetteer: geo.Gazetteer, tmp_path: Path) -> None:
+    lines = [json.dumps({"id": str(n), "text": "Kim left Pyongyang."}) for n in range(3)]
+    jobs = list(plan_jobs(lines))
+    for _ in range(2):
+        assert write_part((4, jobs), str(gazetteer.path), str(tmp_path)) == 3
+    (part,) = tmp_path.iterdir()
+    assert part.name == "000000004.jsonl"
+    expected = "".join(result_line(do_job(job, gazetteer)) for job in jobs)
+    assert part.read_text(encoding="utf-8") == expected
+
+
+def test_resume_on_a_cluster_completes_a_cut_output(feed: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    local, out = tmp_path / "local.jsonl", tmp_path / "out.jsonl"
+    assert main(["batch", str(feed), "-o", str(local), "--no-progress"]) == 0
+    lines = [line + "\n" for line in local.read_text(encoding="utf-8").split("\n")[:-1]]
+    out.write_text("".join(lines[:5]) + lines[5][:20], encoding="utf-8")  # killed mid-line
+    argv = ["batch", str(feed), "-o", str(out), "--dask", "local", "--workers", "2"]
+    assert main([*argv, "--resume", "--no-progress"]) == 0
+    assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
