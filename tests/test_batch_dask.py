@@ -4,6 +4,8 @@ the local run, and a retried task duplicates nothing."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,12 +32,22 @@ def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_a_local_cluster_gives_the_records_of_the_local_run(feed: Path, tmp_path: Path) -> None:
+def _newsmap(gazetteer: geo.Gazetteer, *argv: str) -> None:
+    """The command line in a process of its own, as a user runs it: a cluster's worker
+    processes start from a clean interpreter, not from the test runner's state."""
+    run = subprocess.run([sys.executable, "-m", "geo", "--gazetteer", str(gazetteer.path), *argv],
+                         capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+
+
+def test_a_local_cluster_gives_the_records_of_the_local_run(
+    feed: Path, tmp_path: Path, gazetteer: geo.Gazetteer
+) -> None:
     pytest.importorskip("distributed")
     flags = ["--events", "--claims", "--journeys", "--no-progress"]
     assert main(["batch", str(feed), "-o", str(tmp_path / "local.jsonl"), *flags]) == 0
     argv = ["batch", str(feed), "-o", str(tmp_path / "dask.jsonl"), "--dask", "local"]
-    assert main([*argv, "--workers", "2", *flags]) == 0
+    _newsmap(gazetteer, *argv, "--workers", "2", *flags)
     local = (tmp_path / "local.jsonl").read_text(encoding="utf-8")
     on_dask = (tmp_path / "dask.jsonl").read_text(encoding="utf-8")
     assert on_dask == local
@@ -55,12 +67,14 @@ def test_a_retried_part_replaces_itself(gazetteer: geo.Gazetteer, tmp_path: Path
     assert part.read_text(encoding="utf-8") == expected
 
 
-def test_resume_on_a_cluster_completes_a_cut_output(feed: Path, tmp_path: Path) -> None:
+def test_resume_on_a_cluster_completes_a_cut_output(
+    feed: Path, tmp_path: Path, gazetteer: geo.Gazetteer
+) -> None:
     pytest.importorskip("distributed")
     local, out = tmp_path / "local.jsonl", tmp_path / "out.jsonl"
     assert main(["batch", str(feed), "-o", str(local), "--no-progress"]) == 0
     lines = [line + "\n" for line in local.read_text(encoding="utf-8").split("\n")[:-1]]
     out.write_text("".join(lines[:5]) + lines[5][:20], encoding="utf-8")  # killed mid-line
     argv = ["batch", str(feed), "-o", str(out), "--dask", "local", "--workers", "2"]
-    assert main([*argv, "--resume", "--no-progress"]) == 0
+    _newsmap(gazetteer, *argv, "--resume", "--no-progress")
     assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
