@@ -18,10 +18,10 @@ from folium.template import Template
 
 from geo.assets import inline_head, markercluster_head
 from geo.atlas import NO_EVENT, AtlasPlace, Feed, PlaceInArticle
-from geo.controls import InertMacro, Outlines, RawText
+from geo.controls import InertMacro, RawText
 from geo.framing import MAX_ZOOM
 from geo.gazetteer import Gazetteer
-from geo.render import _OUTLINE_STYLE, _outlines, figure_of
+from geo.render import country_outlines, figure_of
 from geo.report.safe import html, identifier, script_json
 
 __all__ = ["atlas_html", "build_atlas", "note_of"]
@@ -50,7 +50,7 @@ def build_atlas(feed: Feed, gazetteer: Gazetteer, *, height: str = "100%") -> fo
     fmap.default_css = []
     head = inline_head() + markercluster_head() + f"<style>{_CSS}</style>"
     figure_of(fmap).header.add_child(RawText(head), name="newsmap_assets")
-    fmap.add_child(Outlines(fmap.get_name(), _outlines(gazetteer), _OUTLINE_STYLE))
+    fmap.add_child(country_outlines(fmap.get_name(), gazetteer))
     fmap.add_child(AtlasLayer(fmap.get_name(), feed))
     return fmap
 

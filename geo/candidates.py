@@ -18,7 +18,7 @@ from geo.tokens import Token, line_start, runs
 __all__ = ["BIG_CITY", "Candidate", "find_candidates", "is_major"]
 
 _MAX_WORDS = 7
-_POSSESSIVES = frozenset({"'s", "’s"})
+_POSSESSIVES = ("'s", "’s")
 _DATELINE_END = re.compile(r"\s*(?:,|—|–|--|\(|-\s)")
 BIG_CITY = 300_000  # above this a single-word name is taken even where doubtful
 
@@ -93,7 +93,7 @@ def find_candidates(
         hits = found.get(key) or found.get(unmarked.get(key, key))
         if not hits:
             continue
-        if surface.endswith(tuple(_POSSESSIVES)):
+        if surface.endswith(_POSSESSIVES):
             # only a name that has its "'s" ("St. John's"), not "Canada's" read as "Cañadas"
             hits = tuple(h for h in hits if h.exact.replace("’", "'").lower().endswith("'s"))
         fitting = tuple(h for h in hits if _case_fits(surface, h))

@@ -23,7 +23,6 @@ from geo.cli_batch import add_batch_parser, batch_command
 from geo.cli_geocoding import add_geocoder_arguments, geocode_cache, geocoder_from
 from geo.errors import GeoError, InputError
 from geo.export import FORMATS, ExportOptions, by_name, write
-from geo.extras import Extra, requires
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline, default_title
 from geo.report.presets import FigureSize
@@ -37,8 +36,6 @@ _USER_ERROR = 2
 # be: the reader chose to stop, yet the output was not all delivered, and `set -o pipefail`
 # scripts should be able to tell.
 _BROKEN_PIPE = 141
-# the module that draws with each extra, imported before the analysis to fail early
-_DRAWN_BY = {Extra.MAP: "geo.briefing", Extra.FIGURE: "geo.report.figure"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -274,18 +271,15 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    import importlib
-
     from geo.inputs import read_article
     from geo.pipeline import analyze
 
     out: Path = args.output
     _check_output(out)  # before the analysis, so a wrong path costs nothing
     fmt = by_name("html" if args.command == "map" else args.format)
-    if fmt.extra is not None:  # before the analysis too: a missing extra is one line, at once
-        command = "newsmap map" if args.command == "map" else f"newsmap export --format {fmt.name}"
-        with requires(fmt.extra, command):
-            importlib.import_module(_DRAWN_BY[fmt.extra])
+    # before the analysis too: a missing extra is one line, at once
+    command = "newsmap map" if args.command == "map" else f"newsmap export --format {fmt.name}"
+    fmt.check_installed(command)
     geocoder = geocoder_from(args)
     article = read_article(args.article)
     gazetteer = _load(args)

@@ -22,8 +22,8 @@ def add_atlas_parser(sub: argparse._SubParsersAction[Any]) -> None:
     )
     command.add_argument("input", type=Path, help="JSON Lines written by newsmap batch")
     command.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
-    command.add_argument("--articles", type=Path, help="the batch's input, for the records' "
-                         "publication dates (newsmap batch does not copy them)")  # fmt: skip
+    command.add_argument("--articles", type=Path, help="the batch's input, for the publication "
+                         "dates of results written without one")  # fmt: skip
 
 
 def atlas(args: argparse.Namespace) -> int:

@@ -33,7 +33,6 @@ __all__ = [
 
 # Words between a place noun and its name in "the village of X": only "of".
 _OF = "of"
-_PART = None  # the kind a part noun gives: none
 # Words that continue a list of names after a plural noun: "the villages of A, B and C".
 _LIST = frozenset({",", "and", "&"})
 # Names in a list after a plural noun: a longer list is a sentence of names, not a list.
@@ -220,7 +219,7 @@ def _noun_before(
     if not noun.islower():
         return None
     if noun in PLACE_PARTS:  # "the outskirts of Hirbnafseh": a place, of no sort said
-        return _PART, False
+        return None, False
     kind = nouns.get(noun)
     if kind is None and first >= 3:
         kind = nouns.get(f"{tokens[first - 3].text} {noun}".lower())

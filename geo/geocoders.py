@@ -16,7 +16,6 @@ geopy is imported only when a geocoder is opened; it comes with the ``online`` e
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,6 +24,7 @@ from typing import Any
 
 from geo.errors import InputError
 from geo.extras import Extra, requires
+from geo.framing import Box
 from geo.geocache import GeocodeCache, Hit
 from geo.models import Coordinate
 
@@ -40,7 +40,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_KM_PER_DEG = 111.32  # a degree of latitude (and of longitude at the equator)
 _LIMIT = 5  # answers asked per name: the first inside the area is taken
 _NOTE_CHARS = 120  # a note is one short line in a table
 
@@ -164,10 +163,8 @@ class Area:
         >>> (a.south, a.north, round(a.east, 3))
         (-1.0, 1.0, 1.0)
         """
-        dlat = radius_km / _KM_PER_DEG
-        dlon = radius_km / (_KM_PER_DEG * max(math.cos(math.radians(centre.lat)), 0.01))
-        return cls(max(-90.0, centre.lat - dlat), max(-180.0, centre.lon - dlon),
-                   min(90.0, centre.lat + dlat), min(180.0, centre.lon + dlon),
+        box = Box.around([(centre, radius_km)])  # the map's framing box, one way of reckoning
+        return cls(box.south, max(-180.0, box.west), box.north, min(180.0, box.east),
                    tuple(codes), label)  # fmt: skip
 
     def contains(self, point: Coordinate) -> bool:

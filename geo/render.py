@@ -42,7 +42,7 @@ from geo.report.safe import html
 from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, VERDICT_COLOURS
 from geo.report.views import Report, build_report, when_label
 
-__all__ = ["build_map", "figure_of", "quote_html"]
+__all__ = ["build_map", "country_outlines", "figure_of", "quote_html"]
 
 _STATE_STYLE = {"color": "#b9bfc5", "weight": 0.6, "fill": False}
 _OUTLINE_STYLE = {"fillColor": "#f4f4f1", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
@@ -96,6 +96,12 @@ def _outlines(gazetteer: Gazetteer, kind: PlaceKind = PlaceKind.COUNTRY) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
+def country_outlines(map_name: str, gazetteer: Gazetteer) -> Outlines:
+    """The layer of country outlines under a map of ``map_name``: land and sea without
+    tiles (the story map, the feed atlas)."""
+    return Outlines(map_name, _outlines(gazetteer), _OUTLINE_STYLE)
+
+
 def build_map(
     analysis: Analysis,
     gazetteer: Gazetteer,
@@ -126,7 +132,7 @@ def build_map(
         fmap.default_js = []
         fmap.default_css = []
         figure_of(fmap).header.add_child(RawText(inline_head()), name="newsmap_assets")
-    outlines = Outlines(fmap.get_name(), _outlines(gazetteer), _OUTLINE_STYLE)
+    outlines = country_outlines(fmap.get_name(), gazetteer)
     fmap.add_child(outlines)
     if any(m.place is not None and m.place.country_code == "US" for m in analysis.resolved):
         # a US story gets its states' lines, so that a local map is not a blank of land
@@ -182,7 +188,6 @@ def _labels(
 ) -> list[Label]:
     """Every shown place's name, the most important first, and each leg's length after the
     names of the journeys' stops."""
-    analysis = report.analysis
     score = {v.place.id: v.importance for v in report.places}
     places = {m.place.id: m.place for m in shown if m.place is not None}
     order = sorted(places.values(), key=lambda p: (-score.get(p.id, 0), p.name))
@@ -193,9 +198,7 @@ def _labels(
         css = LabelKind.COUNTRY if place.kind is PlaceKind.COUNTRY else LabelKind.PLACE
         lat, lon, radius = radii.get(place.id, (*place.coordinate.latlon(), 5.0))
         names.append(Label(lat, lon, place.name, f"{css} rank-{rank}", radius))
-    stops = {leg.start.id for j in analysis.journeys for leg in j.legs} | {
-        leg.end.id for j in analysis.journeys for leg in j.legs
-    }
+    stops = {p.id for v in report.legs for p in (v.leg.start, v.leg.end)}
     first = [n for n, p in zip(names, order, strict=True) if p.id in stops]
     rest = [n for n, p in zip(names, order, strict=True) if p.id not in stops]
     return first + list(legs) + rest

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from geo.gazetteer import NameHit
 from geo.models import Candidate, Mention, MentionForm, Place, PlaceKind
@@ -83,13 +84,9 @@ def _proximity(
         return {}
     key_index = {k: i for i, k in enumerate(keys)}
     owner = np.array([key_index[k] for k, _, _ in points])
-    lat = np.radians([p.coordinate.lat for _, p, _ in points])
-    lon = np.radians([p.coordinate.lon for _, p, _ in points])
     prob = np.array([w for _, _, w in points])
-    dlat = lat[:, None] - lat[None, :]
-    dlon = lon[:, None] - lon[None, :]
-    h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
-    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    places = [p for _, p, _ in points]
+    km = _km_between(places, places)
     gain = np.where(km < 50, 2.0, np.where(km < 250, 1.0, 0.0)) * prob[None, :]
     best = np.zeros((len(points), len(keys)))
     for j in range(len(keys)):  # per point, the best reading of each other name
@@ -99,6 +96,19 @@ def _proximity(
     best[np.arange(len(points)), owner] = 0.0
     bonus = np.minimum(best.sum(axis=1), 3.0)
     return {(k, p.id): float(b) for (k, p, _), b in zip(points, bonus, strict=True)}
+
+
+def _km_between(a: Sequence[Place], b: Sequence[Place]) -> NDArray[np.float64]:
+    """Great-circle kilometres from every place of ``a`` (rows) to every place of ``b``."""
+    lat_a, lon_a = np.radians([[p.coordinate.lat, p.coordinate.lon] for p in a]).T
+    lat_b, lon_b = np.radians([[p.coordinate.lat, p.coordinate.lon] for p in b]).T
+    h = (
+        np.sin((lat_a[:, None] - lat_b[None, :]) / 2) ** 2
+        + np.cos(lat_a)[:, None] * np.cos(lat_b)[None, :]
+        * np.sin((lon_a[:, None] - lon_b[None, :]) / 2) ** 2
+    )  # fmt: skip
+    km: NDArray[np.float64] = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return km
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -220,14 +230,7 @@ def _anchored(
         others = [(k, p) for k, ps in readings.items() if k not in open_names for p in ps]
         if not others:
             continue
-        a = np.radians([[p.coordinate.lat, p.coordinate.lon] for p in likely])
-        b = np.radians([[p.coordinate.lat, p.coordinate.lon] for _, p in others])
-        dlat, dlon = a[:, None, 0] - b[None, :, 0], a[:, None, 1] - b[None, :, 1]
-        h = (
-            np.sin(dlat / 2) ** 2
-            + np.cos(a[:, None, 0]) * np.cos(b[None, :, 0]) * np.sin(dlon / 2) ** 2
-        )
-        close = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))) < _ANCHOR_KM
+        close = _km_between(likely, [p for _, p in others]) < _ANCHOR_KM
         with_neighbour = np.flatnonzero(close.any(axis=1))
         if not 0 < len(with_neighbour) <= 2:
             continue

@@ -18,7 +18,7 @@ from geo.models import (
     PlaceMention,
     Span,
 )
-from geo.report.views import NOT_LOCATED, Report, build_report, place_label
+from geo.report.views import NOT_LOCATED, Report, as_report, place_label
 from geo.timex import TimeMention
 
 __all__ = [
@@ -209,13 +209,9 @@ def place_table(
             "reference": v.mention.reference.value,
             "sentence": v.quote,
         }
-        for v in _report(source).mentions
+        for v in as_report(source).mentions
         if v.mention.confidence >= min_confidence and not (hide_organisations and v.organisation)
     ]
-
-
-def _report(source: Analysis | Report) -> Report:
-    return source if isinstance(source, Report) else build_report(source)
 
 
 def time_to_dict(time: TimeMention | None) -> dict[str, Any] | None:
@@ -347,7 +343,7 @@ def journey_to_dict(journey: Journey) -> dict[str, Any]:
 def event_table(source: Analysis | Report, every: bool = False) -> list[dict[str, Any]]:
     """One row per event with a named place (or ``every`` event), in timeline order, for
     display: the report's event views as table rows."""
-    report = _report(source)
+    report = as_report(source)
     return [
         {
             "when": v.when,
@@ -369,7 +365,7 @@ def claim_table(source: Analysis | Report) -> list[dict[str, Any]]:
     """One row per check (each figure and the direction) of every claim."""
     return [
         {"claim": c.text, "figure": k.figure, "verdict": k.verdict, "numbers": k.numbers}
-        for c in _report(source).claims
+        for c in as_report(source).claims
         for k in c.checks
     ]
 
@@ -386,5 +382,5 @@ def leg_table(source: Analysis | Report) -> list[dict[str, Any]]:
             "length": "straight line (schematic)" if v.leg.schematic else "geodesic",
             "stated": v.leg.stated,
         }
-        for v in _report(source).legs
+        for v in as_report(source).legs
     ]

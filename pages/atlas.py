@@ -32,7 +32,7 @@ def atlas(results: bytes, articles: bytes | None) -> tuple[str, int, int, str]:
 st.title("Atlas of a feed")
 st.caption(
     "Upload what `newsmap batch IN.jsonl -o OUT.jsonl --events` wrote; add its input for the "
-    "publication dates, which the batch does not copy."
+    "publication dates of results written without one."
 )
 left, right = st.columns(2)
 results = left.file_uploader("Batch results (OUT.jsonl)", type=["jsonl", "json"], key="results")

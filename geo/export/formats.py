@@ -13,6 +13,7 @@ from :data:`REGISTRY`, so a new format is added here once.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 __all__ = ["REGISTRY", "ExportOptions", "Format", "by_name", "write"]
 
 Table = Literal["places", "events"]
+# the module that draws with each extra (imported by check_installed to fail early)
+_DRAWN_BY = {Extra.MAP: "geo.briefing", Extra.FIGURE: "geo.report.figure"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,13 @@ class Format:
     extra: Extra | None = None  # the optional part it needs, if any
     needs_gazetteer: bool = False  # drawn over the gazetteer's outlines
     figure: bool = False  # a static picture (PNG, SVG, PDF)
+
+    def check_installed(self, purpose: str) -> None:
+        """Raise :class:`~geo.errors.ExtraError`, naming the extra, where the part that
+        writes this format is not installed: before any work is done for it."""
+        if self.extra is not None:
+            with requires(self.extra, purpose):
+                importlib.import_module(_DRAWN_BY[self.extra])
 
     def file_name(self, *, table: Table = "places") -> str:
         """The name a download is saved under: ``newsmap-briefing.html``,

@@ -10,7 +10,7 @@ import shapely.geometry
 from shapely.geometry.base import BaseGeometry
 
 from geo.models import Analysis
-from geo.report.views import UNNAMED_TRAVELLER, Report, build_report
+from geo.report.views import UNNAMED_TRAVELLER, Report, as_report
 from geo.serialize import claim_to_dict, event_to_dict, place_to_dict
 
 DECIMALS = 6  # about 0.1 m: RFC 7946 section 11.2 advises no more
@@ -34,7 +34,7 @@ def to_geojson(source: Analysis | Report) -> dict[str, Any]:
         ``properties["feature"]`` (``place``, ``event``, ``route`` or ``claim``); the data
         credits travel in the foreign member ``attribution``.
     """
-    report = _report(source)
+    report = as_report(source)
     return {
         "type": "FeatureCollection",
         "features": [
@@ -69,7 +69,7 @@ def _rounded(coordinates: Any) -> Any:
 
 def place_features(source: Analysis | Report) -> list[dict[str, Any]]:
     features = []
-    for view in _report(source).places:
+    for view in as_report(source).places:
         sources = [
             {
                 "text": m.quote,
@@ -96,7 +96,7 @@ def place_features(source: Analysis | Report) -> list[dict[str, Any]]:
 
 
 def event_features(source: Analysis | Report) -> list[dict[str, Any]]:
-    report = _report(source)
+    report = as_report(source)
     features = []
     for view in report.events:
         if view.point is None:
@@ -114,7 +114,7 @@ def event_features(source: Analysis | Report) -> list[dict[str, Any]]:
 
 def route_features(source: Analysis | Report) -> list[dict[str, Any]]:
     features = []
-    for view in _report(source).legs:
+    for view in as_report(source).legs:
         leg = view.leg
         properties = {
             "feature": "route",
@@ -138,7 +138,7 @@ def route_features(source: Analysis | Report) -> list[dict[str, Any]]:
 
 
 def claim_features(source: Analysis | Report) -> list[dict[str, Any]]:
-    report = _report(source)
+    report = as_report(source)
     features = []
     for view in report.claims:
         if view.line is None:
@@ -153,7 +153,3 @@ def claim_features(source: Analysis | Report) -> list[dict[str, Any]]:
         # the straight line the map draws, from the reference to the subject
         features.append(_feature(_geometry(view.line), properties))
     return features
-
-
-def _report(source: Analysis | Report) -> Report:
-    return source if isinstance(source, Report) else build_report(source)

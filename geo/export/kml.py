@@ -10,7 +10,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.export.geojson import DECIMALS
 from geo.models import Analysis
 from geo.report.safe import html, xml_text
-from geo.report.views import EventView, LegView, PlaceView, Report, build_report
+from geo.report.views import EventView, LegView, PlaceView, Report, as_report
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 _QUOTES_IN_KML = 5  # a country mentioned 40 times still gets a readable balloon
@@ -43,7 +43,7 @@ def to_kml(source: Analysis | Report) -> str:
     >>> to_kml(Analysis("", None, ())).splitlines()[0]
     '<?xml version="1.0" encoding="UTF-8"?>'
     """
-    report = source if isinstance(source, Report) else build_report(source)
+    report = as_report(source)
     analysis = report.analysis
     root = ET.Element("kml", xmlns=KML_NS)
     document = ET.SubElement(root, "Document")

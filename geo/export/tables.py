@@ -10,7 +10,7 @@ from typing import Any, Literal
 from geo.errors import InputError
 from geo.models import Analysis
 from geo.report.safe import csv_cell
-from geo.report.views import Report, build_report
+from geo.report.views import Report, as_report
 
 # --- CSV -----------------------------------------------------------------------------------
 
@@ -49,7 +49,7 @@ def to_csv(source: Analysis | Report, table: Literal["places", "events"] = "plac
     >>> to_csv(Analysis("", None, ())).splitlines()[0].split(",")[:3]
     ['mention', 'start', 'end']
     """
-    report = source if isinstance(source, Report) else build_report(source)
+    report = as_report(source)
     columns: tuple[str, ...]
     if table == "places":
         columns, rows = _PLACE_COLUMNS, _place_rows(report)

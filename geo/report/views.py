@@ -54,6 +54,7 @@ __all__ = [
     "MentionView",
     "PlaceView",
     "Report",
+    "as_report",
     "build_report",
     "date_text",
     "event_views",
@@ -144,7 +145,7 @@ class PlaceView:
     confidence: float  # the highest of its mentions
     references: tuple[str, ...]  # "location", "organisation"
     organisation: bool  # every mention means a government or organisation
-    importance: float = 0.0  # see geo.framing.importance: the size and order of its label
+    importance: float  # see geo.framing.importance: the size and order of its label
 
     @property
     def name(self) -> str:
@@ -168,11 +169,11 @@ class EventView:
     where: tuple[str, ...]  # "Vladivostok (destination)", "Jobar (not located) (location)"
     certainty: str
     source: str
-    date: str = ""  # see date_text
-    stamp: str = ""  # XML Schema date or dateTime, for KML's time slider
-    title: str = ""  # "Kim Jong Un: travel (Vladivostok)"
-    point: tuple[float, float] | None = None  # lon/lat of the first located place
-    sentence: str = ""  # the sentence, cut around the trigger
+    date: str  # see date_text
+    stamp: str  # XML Schema date or dateTime, for KML's time slider
+    title: str  # "Kim Jong Un: travel (Vladivostok)"
+    point: tuple[float, float] | None  # lon/lat of the first located place
+    sentence: str  # the sentence, cut around the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,7 @@ class ClaimView:
     sentence: str  # cut around the claim
     ends: tuple[str, str] | None  # (reference, subject) names where both are located
     line: BaseGeometry | None  # lon/lat from the reference to the subject, split at ±180
-    points: tuple[Coordinate, Coordinate] | None = None  # the reference's and the subject's
+    points: tuple[Coordinate, Coordinate] | None  # the reference's and the subject's
 
     @property
     def text(self) -> str:
@@ -267,6 +268,11 @@ def build_report(analysis: Analysis) -> Report:
         ),
         credits=analysis.credits,
     )
+
+
+def as_report(source: Analysis | Report) -> Report:
+    """``source`` as a report: a writer accepts either, and builds the views only once."""
+    return source if isinstance(source, Report) else build_report(source)
 
 
 def event_views(analysis: Analysis, every: bool = False) -> tuple[EventView, ...]:
