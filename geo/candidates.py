@@ -20,6 +20,7 @@ __all__ = ["BIG_CITY", "Candidate", "find_candidates", "is_major"]
 _MAX_WORDS = 7
 _POSSESSIVES = ("'s", "’s")
 _DATELINE_END = re.compile(r"\s*(?:,|—|–|--|\(|-\s)")
+_COUNTY_ABBREVIATION = " co."
 BIG_CITY = 300_000  # above this a single-word name is taken even where doubtful
 
 
@@ -70,7 +71,14 @@ def find_candidates(
                         spans.setdefault(text[start : tokens[b + 1].end], []).append((a, b + 1))
     keys = {surface: name_key(surface) for surface in spans}
     unmarked = {k: u for k in keys.values() if (u := unmarked_key(k)) is not None}
-    found = gazetteer.lookup([*keys.values(), *unmarked.values()])
+    counties = {k: k[: -len(_COUNTY_ABBREVIATION)] + " county"
+                for k in keys.values() if k.endswith(_COUNTY_ABBREVIATION)}  # fmt: skip
+    found = gazetteer.lookup([*keys.values(), *unmarked.values(), *counties.values()])
+    for key, county in counties.items():
+        # "PLYMOUTH CO. -": a county, as local papers abbreviate it (no town called "X Co.")
+        county_hits = tuple(h for h in found.get(county, ()) if h.place.kind is PlaceKind.COUNTY)
+        if county_hits:
+            found[key] = county_hits
     missing = {
         key
         for surface, key in keys.items()

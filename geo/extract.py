@@ -284,7 +284,15 @@ def _facilities(
         inside = {id(c): c for i in range(first, last + 1) if (c := by_token.get(i))}
         inner = sorted(inside.values(), key=lambda c: rank[id(c)])
         replaced.update(id(c) for c in inner)
-        towns = tuple(h for c in inner for h in c.hits if h.place.kind is PlaceKind.CITY)
+        # (a town's name that takes in the facility's own word but not its first is none:
+        # "River Valley" in "the Peace River Valley" is a suburb of Singapore)
+        towns = tuple(
+            h
+            for c in inner
+            if c.last < last or c.first == first
+            for h in c.hits
+            if h.place.kind is PlaceKind.CITY
+        )
         found.append(Candidate(tokens[first].start, tokens[last].end, first, last, towns))
     chosen[:] = [c for c in chosen if id(c) not in replaced]
     return found

@@ -7,10 +7,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from geo.lang.en_lookalikes import DISEASE_WORDS, PLURAL_PLACE_NOUNS, SPEECH_VERBS, STORM_WORDS
+from geo.lang.en_lookalikes import (
+    DEDICATION_LEADS,
+    DISEASE_WORDS,
+    PLURAL_PLACE_NOUNS,
+    RELIGIOUS_HEADS,
+    SAINT_WORDS,
+    SPEECH_VERBS,
+    STORM_WORDS,
+)
 from geo.tokens import Token
 
-__all__ = ["is_lookalike", "names_organisation"]
+__all__ = ["is_dedication", "is_lookalike", "names_organisation"]
 
 _NAME_WORDS = 8  # the words of a company's name looked at for its "&"
 _HEADLINE_REACH = 120  # characters on each side that tell a headline from a sentence
@@ -38,8 +46,44 @@ def is_lookalike(
         return True
     if not major and _joined_by_ampersand(tokens, first, last):
         return True
+    if is_dedication(tokens, first, last):
+        return True
     speaks = after is not None and after.text in SPEECH_VERBS
     return speaks and not major and not placed and first == last
+
+
+def is_dedication(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether tokens ``first`` to ``last`` are a saint's name that a church, feast or order is
+    dedicated to: after "the church of" (also as the second of "St. Peter and St. Paul"), or
+    opening the name of a church ("St. Paul's Cathedral", "Saint Paul Coptic Church").
+
+    >>> from geo.tokens import tokenize
+    >>> words = tokenize("the church of St. Peter and St. Paul in Cairo")
+    >>> is_dedication(words, 3, 5), is_dedication(words, 7, 9), is_dedication(words, 10, 10)
+    (True, True, False)
+    """
+    if tokens[first].text not in SAINT_WORDS:
+        return False
+    k = first - 1
+    if k >= 3 and tokens[k].text == "and":
+        # "St. Peter and St. Paul": the first saint's name, with or without its dot
+        k -= 1
+        while k > 0 and (tokens[k].is_cap or tokens[k].text == "."):
+            k -= 1
+        if tokens[k + 1].text not in SAINT_WORDS:
+            return False
+    if k >= 1 and tokens[k].text == "of" and tokens[k - 1].text.lower() in DEDICATION_LEADS:
+        return True
+    # the rest of the capitalised name: "St. Paul's Cathedral", "Saint Paul Coptic Church",
+    # "the Saint Peter and Saint Paul Church"
+    for j in range(last + 1, min(len(tokens), last + 9)):
+        word = tokens[j].text
+        if word in RELIGIOUS_HEADS:
+            return True
+        saint_follows = j + 1 < len(tokens) and tokens[j + 1].text in SAINT_WORDS
+        if not (tokens[j].is_cap or word in ("'s", "’s", ".") or (word == "and" and saint_follows)):
+            return False
+    return False
 
 
 def names_organisation(text: str, start: int, end: int) -> bool:

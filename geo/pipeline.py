@@ -14,6 +14,7 @@ from geo.extract import Recognition, is_facility, recognise
 from geo.gazetteer import Gazetteer
 from geo.geocoders import Geocoder
 from geo.geocoding import online_credits, place_online
+from geo.geodesy import measure
 from geo.inputs import check_text
 from geo.lang.en import EVENTS
 from geo.models import (
@@ -27,9 +28,11 @@ from geo.models import (
     Reference,
     Span,
 )
+from geo.phones import PhoneRegion, phone_regions
+from geo.quarters import quarter_host
 from geo.resolve import Resolution, resolve
 from geo.routes import build_journeys
-from geo.text import sentence_spans, span_at
+from geo.text import name_key, sentence_spans, span_at
 from geo.timex import find_times
 
 __all__ = ["Places", "analyze", "find_places"]
@@ -37,6 +40,7 @@ __all__ = ["Places", "analyze", "find_places"]
 _ANAPHOR_DISCOUNT = 0.8  # an anaphor is a little less certain than its antecedent
 _FACILITY_DISCOUNT = 0.5  # a street placed at its town is a rough position
 _BORDER_CONFIDENCE = 0.9
+_QUARTER_KM = 50.0  # a district's own reading this close to its town is the district
 # A name the text calls a place ("the village of X") that the gazetteer does not hold: sure
 # enough that it is a place to be listed, placed nowhere.
 _UNLOCATED_CONFIDENCE = 0.3
@@ -91,7 +95,8 @@ def find_places(text: str, gazetteer: Gazetteer, geocoder: Geocoder | None = Non
     text = check_text(text)
     sentences = _Sentences(sentence_spans(text))
     recognition = recognise(text, gazetteer)
-    resolutions = resolve(text, recognition.mentions, set(gazetteer.capital_ids))
+    implied = _implied(phone_regions(text), gazetteer)
+    resolutions = resolve(text, recognition.mentions, set(gazetteer.capital_ids), implied)
     named = [_named(text, sentences, r) for r in resolutions]
     places = [m.place for m in named]
     bare = [m.mention for m in named]
@@ -99,6 +104,12 @@ def find_places(text: str, gazetteer: Gazetteer, geocoder: Geocoder | None = Non
     for i, m in enumerate(named):
         if m.mention.form is MentionForm.NAME and is_facility(m.text):
             named[i] = _place_facility(named, bare, starts, places, i) or m
+    places = [m.place for m in named]
+    for i, m in enumerate(named):
+        host = quarter_host(text, bare, places, i, starts)
+        if host is not None and not _near_enough(m.place, places[host]):
+            # "Giza's Haram district" is no Haram of Norway: it stands at Giza
+            named[i] = _place_facility(named, bare, starts, places, i, host) or m
     places = [m.place for m in named]
     described = [
         pm
@@ -109,6 +120,31 @@ def find_places(text: str, gazetteer: Gazetteer, geocoder: Geocoder | None = Non
     if geocoder is not None:
         mentions = place_online(mentions, gazetteer, geocoder)
     return Places(text, mentions, sentences.spans, recognition)
+
+
+def _near_enough(place: Place | None, town: Place | None) -> bool:
+    """Whether a district's own reading lies by the town the text gives it to."""
+    if place is None or town is None:
+        return False
+    return measure(place.coordinate, town.coordinate).distance_km <= _QUARTER_KM
+
+
+def _implied(phones: Sequence[PhoneRegion], gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """Each telephone number's country and first-level code ("CA", "CA-ON"); a state the
+    number data names in full ("Texas") is looked up among that country's."""
+    out: list[tuple[str, str]] = []
+    for phone in phones:
+        region = phone.region
+        if len(region) == 2 and region.isupper():
+            out.append((phone.country_code, f"{phone.country_code}-{region}"))
+            continue
+        key = name_key(region) if region else ""
+        hits = gazetteer.lookup([key]).get(key, ()) if key else ()
+        code = phone.country_code
+        codes = {h.place.admin1 for h in hits
+                 if h.place.kind is PlaceKind.ADMIN1 and h.place.country_code == code}  # fmt: skip
+        out.append((phone.country_code, codes.pop() if len(codes) == 1 else ""))
+    return out
 
 
 class _Sentences:
@@ -198,12 +234,16 @@ def _place_facility(
     starts: list[int],
     places: list[Place | None],
     index: int,
+    host: int | None = None,
 ) -> PlaceMention | None:
-    """A street or building, placed at the town its name holds or the article puts it in
-    (``bare`` are the mentions of ``named``, ``starts`` their starts)."""
+    """A street or building, placed at the town its name holds or the article puts it in; a
+    district, at the town ``host`` the text gives it to (``bare`` are the mentions of
+    ``named``, ``starts`` their starts)."""
     m = named[index]
     town, confidence = m.place, m.confidence
-    if town is None:
+    if host is not None:
+        town, confidence = places[host], named[host].confidence
+    elif town is None:
         host = facility_host(bare, places, index, starts)
         if host is None:
             return None

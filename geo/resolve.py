@@ -123,8 +123,14 @@ def resolve(
     text: str,
     recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
     capitals: set[str],
+    implied: Sequence[tuple[str, str]] = (),
 ) -> list[Resolution]:
-    """Rank every mention's candidates using the whole document."""
+    """Rank every mention's candidates using the whole document.
+
+    ``implied`` are the ``(country code, first-level code)`` pairs the text gives without
+    naming a place (the area code of a telephone number: ``("CA", "CA-ON")``); they count as
+    one more named town of that region would.
+    """
     if not recognised:
         return []
     # First pass: the document's countries and first-level regions, from mentions whose best
@@ -137,7 +143,7 @@ def resolve(
     near = _near(recognised, priors)
     for key, bonus in _anchored(recognised, priors).items():
         near[key] = near.get(key, 0.0) + bonus
-    out = _rank(text, recognised, priors, settled, shared, near)
+    out = _rank(text, recognised, priors, settled, shared, near, implied)
     # Second pass: a reading the first pass made clear ("Henry County" is the one in
     # Tennessee, beside Paris) is evidence for the others, as a settled one was.
     clear = [
@@ -147,7 +153,7 @@ def resolve(
         for r, place in zip(out, settled, strict=True)
     ]
     if clear != settled:
-        out = _rank(text, recognised, priors, clear, shared, near)
+        out = _rank(text, recognised, priors, clear, shared, near, implied)
     return out
 
 
@@ -249,11 +255,16 @@ def _rank(
     settled: Sequence[Place | None],
     shared: Sequence[str],
     near: dict[tuple[str, str], float],
+    implied: Sequence[tuple[str, str]],
 ) -> list[Resolution]:
     """Every mention's candidates scored with the evidence of the other names."""
     # Evidence per name key, so that a name never votes for its own reading.
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     regions: dict[str, Counter[str]] = defaultdict(Counter)
+    for code, admin1 in implied:  # (under a key no mention has)
+        countries[""][code] += 1
+        if admin1:
+            regions[""][admin1] += 1
     for (mention, _), place, code in zip(recognised, settled, shared, strict=True):
         if code:
             countries[mention.key][code] += 1
@@ -383,12 +394,13 @@ def _outside_its_region(
     return sure and not any(_contains(e.place, h.place) for e in enclosing for h, _ in scored)
 
 
+_BASED = "-based"
 _STATE_CUES = ("gov.", "governor", "state", "legislature", "attorney general", "senator", "sen.")
 
 
 def _cue_bonus(text: str, mention: Mention, place: Place) -> float:
     """Words around the name that point to one kind of place: "New York Gov.", "the state of
-    Washington", "Washington state"."""
+    Washington", "Washington state", "New York-based"."""
     after = text[mention.end : mention.end + 20].lower().lstrip()
     before = text[max(0, mention.start - 14) : mention.start].lower()
     regional = after.startswith(_STATE_CUES) or "state of" in before or "province of" in before
@@ -396,4 +408,6 @@ def _cue_bonus(text: str, mention: Mention, place: Place) -> float:
         return 3.0
     if place.kind is PlaceKind.CITY and ("city of" in before or after.startswith("city")):
         return 2.0
+    if place.kind is PlaceKind.CITY and text.startswith(_BASED, mention.end):
+        return 2.0  # "a New York-based squad": offices and squads are based in cities
     return 0.0

@@ -107,3 +107,68 @@ def test_a_town_written_with_its_state_never_moves_to_another_state(
     assert state.place is not None and state.place.admin1 == "US-MO"
     paris, _ = geo.analyze("Police in Paris, Tenn., said the road was shut.", gazetteer).mentions
     assert paris.place is not None and paris.place.admin1 == "US-TN"
+
+
+def test_a_local_telephone_number_tells_the_story_s_region(gazetteer: geo.Gazetteer) -> None:
+    # the shape of a Canadian local crime report: a city that shares its name with a capital,
+    # and the number to call, whose area code (519) is south-western Ontario
+    story = ("A man was stabbed at a banquet hall early Sunday, London police say.\n"
+             "Anyone with information is asked to call London police at 519-661-5670 or Crime "
+             "Stoppers at 1-800-222-8477.")  # fmt: skip
+    for m in mentions_of(geo.analyze(story, gazetteer), "London"):
+        assert m.place is not None and m.place.admin1 == "CA-ON"
+    # a toll-free number says nothing, and without the area code London is the capital
+    plain = story.replace("519-661-5670", "1-888-310-1122")
+    for m in mentions_of(geo.analyze(plain, gazetteer), "London"):
+        assert m.place is not None and m.place.country_code == "GB"
+
+
+def test_a_county_abbreviated_in_a_local_dateline(gazetteer: geo.Gazetteer) -> None:
+    text = ("PLYMOUTH CO. - A suspect in a farm auction theft near Hinton has been "
+            "apprehended, the sheriff's office said.")  # fmt: skip
+    (county,) = mentions_of(geo.analyze(text, gazetteer), "PLYMOUTH CO.")
+    assert county.place is not None and county.place.kind is PlaceKind.COUNTY
+    assert county.place.admin1 == "US-IA"  # beside Hinton, Iowa, not Plymouth, Massachusetts
+
+
+def test_saints_that_churches_are_named_after_are_no_towns(gazetteer: geo.Gazetteer) -> None:
+    text = ("The blast hit the small church of St. Peter and St. Paul next to St. Mark's "
+            "Cathedral in Cairo. Mourners gathered at the Saint Peter and Saint Paul Coptic "
+            "Orthodox Church on Monday.")  # fmt: skip
+    analysis = geo.analyze(text, gazetteer)
+    american = [m for m in analysis.resolved if m.place and m.place.country_code == "US"]
+    assert not american
+    (church,) = mentions_of(analysis, "Saint Paul Coptic Orthodox Church")
+    assert church.place is not None and church.place.country_code == "EG"
+    # a saint's town is still a town where no church is named after the saint
+    (town,) = geo.analyze("The storm reached St. Paul on Monday.", gazetteer).mentions
+    assert town.place is not None and town.place.admin1 == "US-MN"
+
+
+def test_a_district_stands_at_the_town_the_text_gives_it_to(gazetteer: geo.Gazetteer) -> None:
+    text = ("Two bombs killed six police officers in Giza's Haram district on Friday. On "
+            "Sunday a blast in Cairo hit a church in the city's Abbassiya district.")  # fmt: skip
+    analysis = geo.analyze(text, gazetteer)
+    (haram,) = mentions_of(analysis, "Haram")  # not Haram, Norway
+    (giza,) = mentions_of(analysis, "Giza")
+    assert haram.place is not None and giza.place is not None
+    assert haram.place.coordinate == giza.place.coordinate
+    assert haram.confidence < giza.confidence  # a district at its town is a rough position
+    (abbassiya,) = mentions_of(analysis, "Abbassiya")
+    (cairo,) = mentions_of(analysis, "Cairo")
+    assert abbassiya.place is not None and cairo.place is not None
+    assert abbassiya.place.coordinate == cairo.place.coordinate
+
+
+def test_a_district_of_a_town_is_placed_at_that_town(gazetteer: geo.Gazetteer) -> None:
+    analysis = geo.analyze("The blast hit the Karimiya district in Tripoli.", gazetteer)
+    (district,) = mentions_of(analysis, "Karimiya")
+    (town,) = mentions_of(analysis, "Tripoli")
+    assert district.place is not None and town.place is not None
+    assert district.place.coordinate == town.place.coordinate
+    assert district.place.kind is PlaceKind.FACILITY and district.confidence < 0.5
+    # "X suburb of Y" names the suburb Y: the town X is no district of it
+    text = "Abdulkader, 22, from the Cincinnati suburb of West Chester, was sentenced."
+    (city,) = mentions_of(geo.analyze(text, gazetteer), "Cincinnati")
+    assert city.place is not None and city.place.kind is PlaceKind.CITY
+    assert city.place.admin1 == "US-OH" and city.confidence > 0.5

@@ -5,8 +5,11 @@ speaking ("Lincoln said"). Written from English usage and news style (``geo.look
 from __future__ import annotations
 
 __all__ = [
+    "DEDICATION_LEADS",
     "DISEASE_WORDS",
     "PLURAL_PLACE_NOUNS",
+    "RELIGIOUS_HEADS",
+    "SAINT_WORDS",
     "SPEECH_VERBS",
     "STORM_WORDS",
 ]
@@ -38,4 +41,18 @@ PLURAL_PLACE_NOUNS = frozenset(
 SPEECH_VERBS = frozenset(
     "said says told tells added adds wrote writes argued argues declared declares insisted "
     "insists replied replies recalled recalls testified testifies tweeted".split()
+)
+
+# A saint's name that a church, a feast or an order is dedicated to is no town ("the church of
+# St. Peter and St. Paul", "St. Paul's Cathedral", "Saint Paul Coptic Orthodox Church"; the
+# towns of Minnesota are named after the same saints).
+SAINT_WORDS = frozenset("St St. Saint Ste Ste. Sainte Santa Santo San São Sao".split())
+RELIGIOUS_HEADS = frozenset(
+    "Church Cathedral Chapel Basilica Abbey Monastery Priory Convent Shrine Minster Parish "
+    "Oratory Seminary".split()
+)
+# the words before a dedication, lower-case, the last first ("church of" is "of", "church")
+DEDICATION_LEADS = frozenset(
+    "church cathedral chapel basilica abbey monastery priory convent shrine parish feast "
+    "order oratory brotherhood sisters".split()
 )

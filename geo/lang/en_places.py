@@ -22,7 +22,17 @@ __all__ = [
     "PLACE_PARTS",
     "PLACE_PREFIXES",
     "STANDS_AT",
+    "TOWN_PARTS",
+    "TOWN_WORDS",
 ]
+
+# Nouns after a name that make it a part of a town, when the text says whose ("Giza's Haram
+# district", "the city's Abbassiya district", "the Karrada neighbourhood in Baghdad"), and the
+# nouns that stand for that town ("the city's").
+TOWN_PARTS = frozenset(
+    "district neighbourhood neighborhood quarter suburb borough ward precinct".split()
+)
+TOWN_WORDS = frozenset("city capital town".split())
 
 # Nouns that an apposition names a place with, besides the place nouns: "X, the capital of Y".
 _APPOSITION_EXTRA: dict[PlaceKind, str] = {

@@ -1,0 +1,60 @@
+"""The town that owns a district the text names: "Giza's Haram district", "the city's
+Abbassiya district", "the Karrada neighbourhood in Baghdad".
+
+A district of a city is seldom in the gazetteer, and when its name is, the entry is often a
+namesake far away (Haram, Norway, for the Haram district of Giza). The text says whose district
+it is; the district is placed at that town, as a street is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from geo.discourse import facility_host
+from geo.lang.en_places import TOWN_PARTS, TOWN_WORDS
+from geo.models import Mention, Place, PlaceKind
+
+__all__ = ["quarter_host"]
+
+# (not "of": "the Cincinnati suburb of West Chester" names the suburb, not its town)
+_PART = re.compile(r"\s+(?P<noun>[a-z]+)\b(?:\s+(?P<in>in)\s+(?:the\s+)?)?")
+_OWNER = re.compile(r"(?:\b(?:the|this)\s+(?P<word>[a-z]+)|(?P<name>\S))['’]s\s+(?:the\s+)?$")
+
+
+def quarter_host(
+    text: str,
+    mentions: Sequence[Mention],
+    places: Sequence[Place | None],
+    index: int,
+    starts: Sequence[int],
+) -> int | None:
+    """The index of the town that the district named by ``mentions[index]`` belongs to, or
+    ``None`` when the text does not present that name as a district of a town. ``mentions``
+    are in text order, ``places`` their readings and ``starts`` their starts."""
+    here = mentions[index]
+    part = _PART.match(text, here.end)
+    if part is None or part.group("noun") not in TOWN_PARTS:
+        return None
+    if part.group("in"):  # "the Karrada district in Baghdad"
+        k = bisect_left(starts, part.end())
+        if k < len(mentions) and mentions[k].start == part.end() and _is_town(places[k]):
+            return k
+    owner = _OWNER.search(text, max(0, here.start - 40), here.start)
+    if owner is None:
+        return None
+    if owner.group("word") is not None:  # "the city's Abbassiya district"
+        if owner.group("word") not in TOWN_WORDS:
+            return None
+        host = facility_host(mentions, places, index, starts)
+        return host if host is not None and _is_town(places[host]) else None
+    end = owner.start("name") + 1
+    k = bisect_left(starts, end) - 1  # "Giza's Haram district": the name that ends at the 's
+    if k >= 0 and mentions[k].end == end and _is_town(places[k]):
+        return k
+    return None
+
+
+def _is_town(place: Place | None) -> bool:
+    return place is not None and place.kind is PlaceKind.CITY
