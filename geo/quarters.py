@@ -1,5 +1,5 @@
 """The town that owns a district the text names: "Giza's Haram district", "the city's
-Abbassiya district", "the Karrada neighbourhood in Baghdad".
+Abbassiya district", "the Karrada neighbourhood in Baghdad", "the Damascus suburb of Douma".
 
 A district of a city is seldom in the gazetteer, and when its name is, the entry is often a
 namesake far away (Haram, Norway, for the Haram district of Giza). The text says whose district
@@ -20,6 +20,8 @@ __all__ = ["quarter_host"]
 
 # (not "of": "the Cincinnati suburb of West Chester" names the suburb, not its town)
 _PART = re.compile(r"\s+(?P<noun>[a-z]+)\b(?:\s+(?P<in>in)\s+(?:the\s+)?)?")
+# "the Cincinnati suburb of West Chester", "the Damascus suburb of Douma": the town, then the noun
+_OWNED = re.compile(r"(?P<last>\S)\s+(?P<noun>[a-z]+)\s+of\s+$")
 _OWNER = re.compile(r"(?:\b(?:the|this)\s+(?P<word>[a-z]+)|(?P<name>\S))['’]s\s+(?:the\s+)?$")
 
 
@@ -34,6 +36,12 @@ def quarter_host(
     ``None`` when the text does not present that name as a district of a town. ``mentions``
     are in text order, ``places`` their readings and ``starts`` their starts."""
     here = mentions[index]
+    owned = _OWNED.search(text, max(0, here.start - 40), here.start)
+    if owned is not None and owned.group("noun") in TOWN_PARTS:
+        end = owned.start("last") + 1
+        k = bisect_left(starts, end) - 1
+        if k >= 0 and mentions[k].end == end and _is_town(places[k]):
+            return k
     part = _PART.match(text, here.end)
     if part is None or part.group("noun") not in TOWN_PARTS:
         return None

@@ -172,3 +172,6 @@ def test_a_district_of_a_town_is_placed_at_that_town(gazetteer: geo.Gazetteer) -
     (city,) = mentions_of(geo.analyze(text, gazetteer), "Cincinnati")
     assert city.place is not None and city.place.kind is PlaceKind.CITY
     assert city.place.admin1 == "US-OH" and city.confidence > 0.5
+    # ... and the suburb stands by its town, not at a namesake in Pennsylvania
+    (suburb,) = mentions_of(geo.analyze(text, gazetteer), "West Chester")
+    assert suburb.place is not None and suburb.place.admin1 == "US-OH"
