@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from geo.lang.en_lookalikes import (
     DEDICATION_LEADS,
     DISEASE_WORDS,
+    INSTITUTION_HEADS,
     PLURAL_PLACE_NOUNS,
     RELIGIOUS_HEADS,
     SAINT_WORDS,
@@ -48,6 +49,8 @@ def is_lookalike(
         return True
     if is_dedication(tokens, first, last):
         return True
+    if first < last and tokens[last].text in INSTITUTION_HEADS and after is not None:
+        return after.text in ("for", "of")  # "the Michigan Center for Computer Security"
     speaks = after is not None and after.text in SPEECH_VERBS
     return speaks and not major and not placed and first == last
 

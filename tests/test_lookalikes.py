@@ -55,3 +55,14 @@ def test_people_in_a_place_speak_from_it(gazetteer: geo.Gazetteer) -> None:
     found = _found("A police source in Ramadi said the blast killed four people.", gazetteer)
     assert found == [("Ramadi", "location")]
     assert _found("Moscow said it would retaliate.", gazetteer) == [("Moscow", "organisation")]
+
+
+def test_an_institution_named_after_a_place_keeps_the_place_not_a_namesake_town(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    text = "J. Alex Halderman directs the University of Michigan Center for Computer Security."
+    (michigan,) = geo.analyze(text, gazetteer).resolved
+    assert michigan.text == "Michigan" and michigan.place is not None
+    assert michigan.place.kind is geo.PlaceKind.ADMIN1  # not Michigan Center, a town
+    (town,) = geo.analyze("They moved to Michigan Center last year.", gazetteer).resolved
+    assert town.place is not None and town.place.kind is geo.PlaceKind.CITY

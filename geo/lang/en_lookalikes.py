@@ -7,6 +7,7 @@ from __future__ import annotations
 __all__ = [
     "DEDICATION_LEADS",
     "DISEASE_WORDS",
+    "INSTITUTION_HEADS",
     "PLURAL_PLACE_NOUNS",
     "RELIGIOUS_HEADS",
     "SAINT_WORDS",
@@ -55,4 +56,11 @@ RELIGIOUS_HEADS = frozenset(
 DEDICATION_LEADS = frozenset(
     "church cathedral chapel basilica abbey monastery priory convent shrine parish feast "
     "order oratory brotherhood sisters".split()
+)
+
+# A name that ends in one of these words and goes on with "for" or "of" is an institution's
+# ("the University of Michigan Center for Computer Security" is no Michigan Center, Michigan).
+INSTITUTION_HEADS = frozenset(
+    "Center Centre Institute Foundation Council Society Association Academy College School "
+    "Department Committee Commission Agency Office Bureau Board Fund Program Programme".split()
 )
