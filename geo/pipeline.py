@@ -28,11 +28,11 @@ from geo.models import (
     Reference,
     Span,
 )
-from geo.phones import PhoneRegion, phone_regions
+from geo.phones import phone_regions
 from geo.quarters import quarter_host
 from geo.resolve import Resolution, resolve
 from geo.routes import build_journeys
-from geo.text import name_key, sentence_spans, span_at
+from geo.text import sentence_spans, span_at
 from geo.timex import find_times
 
 __all__ = ["Places", "analyze", "find_places"]
@@ -95,7 +95,7 @@ def find_places(text: str, gazetteer: Gazetteer, geocoder: Geocoder | None = Non
     text = check_text(text)
     sentences = _Sentences(sentence_spans(text))
     recognition = recognise(text, gazetteer)
-    implied = _implied(phone_regions(text), gazetteer)
+    implied = [(phone.country_code, phone.admin1) for phone in phone_regions(text)]
     resolutions = resolve(text, recognition.mentions, set(gazetteer.capital_ids), implied)
     named = [_named(text, sentences, r) for r in resolutions]
     places = [m.place for m in named]
@@ -127,24 +127,6 @@ def _near_enough(place: Place | None, town: Place | None) -> bool:
     if place is None or town is None:
         return False
     return measure(place.coordinate, town.coordinate).distance_km <= _QUARTER_KM
-
-
-def _implied(phones: Sequence[PhoneRegion], gazetteer: Gazetteer) -> list[tuple[str, str]]:
-    """Each telephone number's country and first-level code ("CA", "CA-ON"); a state the
-    number data names in full ("Texas") is looked up among that country's."""
-    out: list[tuple[str, str]] = []
-    for phone in phones:
-        region = phone.region
-        if len(region) == 2 and region.isupper():
-            out.append((phone.country_code, f"{phone.country_code}-{region}"))
-            continue
-        key = name_key(region) if region else ""
-        hits = gazetteer.lookup([key]).get(key, ()) if key else ()
-        code = phone.country_code
-        codes = {h.place.admin1 for h in hits
-                 if h.place.kind is PlaceKind.ADMIN1 and h.place.country_code == code}  # fmt: skip
-        out.append((phone.country_code, codes.pop() if len(codes) == 1 else ""))
-    return out
 
 
 class _Sentences:

@@ -175,3 +175,16 @@ def test_a_district_of_a_town_is_placed_at_that_town(gazetteer: geo.Gazetteer) -
     # ... and the suburb stands by its town, not at a namesake in Pennsylvania
     (suburb,) = mentions_of(geo.analyze(text, gazetteer), "West Chester")
     assert suburb.place is not None and suburb.place.admin1 == "US-OH"
+
+
+def test_telephone_numbers_and_what_they_tell() -> None:
+    from geo.phones import PhoneRegion, phone_regions
+
+    text = ("Call (304) 399-6500, 1-519-661-5670 or +44 20 7946 0000; toll free 1-888-310-1122. "
+            "The fair was 2016-12-11, 304 6500 people came; 5196615670 is no number.")  # fmt: skip
+    assert phone_regions(text) == (
+        PhoneRegion("US", "US-WV"),
+        PhoneRegion("CA", "CA-ON"),
+        PhoneRegion("GB", ""),
+    )
+    assert len(phone_regions("Call 212-555-0100. " * 10_000)) == 20  # a directory: the first ones
