@@ -223,6 +223,12 @@ def _place_facility(
     ``named``, ``starts`` their starts)."""
     m = named[index]
     town, confidence = m.place, m.confidence
+    # the town its name holds, read as the article reads that town elsewhere: "Paris New
+    # Generation Baptist Church" in a story of Paris, Texas
+    elsewhere = {p.id: named[k].confidence for k, p in enumerate(places) if p and k != index}
+    read = [c.place for c in m.candidates if c.place.id in elsewhere]
+    if read and town is not None and town.id not in elsewhere:
+        town, confidence = read[0], elsewhere[read[0].id]
     if host is not None:
         town, confidence = places[host], named[host].confidence
     elif town is None:

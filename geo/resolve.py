@@ -52,6 +52,10 @@ _OPEN_MARGIN = 0.5  # readings this close on priors are equally likely
 _OPEN_READINGS = 3  # ... and a name with this many of them is open
 _ANCHOR_KM = 50.0
 _ANCHOR_BONUS = 3.0
+_PAIR_MARGIN = 2.0  # second readings this close on priors to a name's likeliest ...
+_PAIR_KM = 20.0  # ... that lie this close together ...
+_PAIR_APART_KM = 250.0  # ... where the likeliest readings do not ...
+_PAIR_BONUS = 1.5  # ... gain this much each
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,8 @@ def resolve(
     settled, shared = _settled_by_priors(priors)
     near = _near(recognised, priors)
     for key, bonus in _anchored(recognised, priors).items():
+        near[key] = near.get(key, 0.0) + bonus
+    for key, bonus in _paired(recognised, priors).items():
         near[key] = near.get(key, 0.0) + bonus
     out = _rank(text, recognised, priors, settled, shared, near, implied)
     # Second pass: a reading the first pass made clear ("Henry County" is the one in
@@ -246,6 +252,43 @@ def _anchored(
                 other_key, other = others[j]
                 bonus[(other_key, other.id)] = max(bonus[(other_key, other.id)], _ANCHOR_BONUS / 2)
     return dict(bonus)
+
+
+def _paired(
+    recognised: Sequence[tuple[Mention, tuple[NameHit, ...]]],
+    priors: Sequence[Sequence[tuple[NameHit, float]]],
+) -> dict[tuple[str, str], float]:
+    """Two names whose likeliest readings lie far apart, but whose second readings are
+    neighbours, mean those neighbours ("Edmonton" and "Enfield" of north London, not of
+    Alberta and Connecticut): both second readings gain. One name's likeliest reading beside
+    another's second one is the closeness term's affair ("Columbus" keeps "Dublin" in Ireland
+    unless more speaks for Ohio)."""
+    best: dict[str, Place] = {}
+    second: list[tuple[str, Place]] = []
+    for (mention, _), scored in zip(recognised, priors, strict=True):
+        if mention.key in best or not scored or len(best) == _NEAR_NAMES:
+            continue
+        best[mention.key] = scored[0][0].place
+        top = scored[0][1]
+        second.extend(
+            (mention.key, h.place)
+            for h, v in scored[1:_NEAR_CANDIDATES]
+            if h.place.kind is PlaceKind.CITY and v >= top - _PAIR_MARGIN
+        )
+    if len(second) < 2:
+        return {}
+    keys = [k for k, _ in second]
+    km = _km_between([p for _, p in second], [p for _, p in second])
+    bonus: dict[tuple[str, str], float] = {}
+    for i, j in zip(*np.nonzero(km < _PAIR_KM), strict=True):
+        a, b = keys[i], keys[j]
+        if a >= b:
+            continue
+        far = _km_between([best[a]], [best[b]])[0, 0] > _PAIR_APART_KM
+        if far and second[i][1].country_code == second[j][1].country_code:
+            bonus[(a, second[i][1].id)] = _PAIR_BONUS
+            bonus[(b, second[j][1].id)] = _PAIR_BONUS
+    return bonus
 
 
 def _rank(

@@ -188,3 +188,26 @@ def test_telephone_numbers_and_what_they_tell() -> None:
         PhoneRegion("GB", ""),
     )
     assert len(phone_regions("Call 212-555-0100. " * 10_000)) == 20  # a directory: the first ones
+
+
+def test_two_names_that_are_neighbours_only_in_their_lesser_readings(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    # Edmonton (Alberta) and Enfield (Connecticut) are the likelier readings one by one; together
+    # they are the neighbouring districts of north London
+    text = ("Pupils pitched their creations to judges at a theatre in Edmonton. Enfield "
+            "Council's head of culture sat on the panel.")  # fmt: skip
+    (edmonton,) = mentions_of(geo.analyze(text, gazetteer), "Edmonton")
+    assert edmonton.place is not None and edmonton.place.country_code == "GB"
+    # one name alone keeps its likelier reading
+    (alone,) = geo.analyze("Pupils pitched their creations in Edmonton.", gazetteer).resolved
+    assert alone.place is not None and alone.place.country_code == "CA"
+
+
+def test_a_building_named_after_its_town_is_in_the_town_the_story_means(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    text = ("PARIS, Texas (AP) — Services will be held at Paris New Generation Baptist Church "
+            "on Saturday.")  # fmt: skip
+    (church,) = mentions_of(geo.analyze(text, gazetteer), "Paris New Generation Baptist Church")
+    assert church.place is not None and church.place.admin1 == "US-TX"
