@@ -54,7 +54,7 @@ FACILITY_HEADS = frozenset(
     Station Prison Jail Terminal Plaza Hotel Junction Roundabout Farms Base Dam Crossing
     Checkpoint Harbour Harbor Plant Refinery Oilfield Fields Palace Fort Barracks Market
     Bazaar Compound Tower Towers Complex Trail Canal Corridor Pass Gorge Hill Hills
-    Hilltop Valley Plains Springs Theatre Theater Cinema Library""".split()
+    Hilltop Valley Plains Springs Theatre Theater Cinema Library Cemetery Home""".split()
 )
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
 _MEDIUM = 100_000  # a person's name names a city this big only with context
