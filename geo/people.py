@@ -101,6 +101,12 @@ def find_people(
             word = tokens[rest[0]].text
             if word not in lex.given and word not in lex.family:
                 continue
+        if len(rest) > 1 and (rest[0], rest[0]) in place_spans:
+            # "founder France Football magazine": a title, then a place and a word that is no
+            # person's name, is the name of a thing
+            word = tokens[rest[1]].text
+            if word not in lex.given and word not in lex.family:
+                continue
         person_tokens.update(range(rest[0], last + 1))
         full_names.append((tokens[rest[0]].start, tokens[last].end))
         head = tokens[rest[0]].text
@@ -134,5 +140,7 @@ def _looks_like_person(
         return False
     if second in lex.common or second.isupper():
         return False
+    if (names[0], names[0]) in place_spans and not (second in lex.given or second in lex.family):
+        return False  # "France Football" is a magazine; "Jordan Henderson" a footballer
     # the whole run, or its first two words, is a known place: "Victoria Falls", "Alice Springs"
     return (names[0], names[-1]) not in place_spans and (names[0], names[1]) not in place_spans

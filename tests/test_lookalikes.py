@@ -66,3 +66,10 @@ def test_an_institution_named_after_a_place_keeps_the_place_not_a_namesake_town(
     assert michigan.place.kind is geo.PlaceKind.ADMIN1  # not Michigan Center, a town
     (town,) = geo.analyze("They moved to Michigan Center last year.", gazetteer).resolved
     assert town.place is not None and town.place.kind is geo.PlaceKind.CITY
+
+
+def test_a_country_opening_a_name_after_a_title_is_no_person(gazetteer: geo.Gazetteer) -> None:
+    text = ("The award is run by its founder France Football magazine. Griezmann scored six "
+            "goals for losing finalist France.")  # fmt: skip
+    found = [m.text for m in geo.analyze(text, gazetteer).resolved]
+    assert found.count("France") == 2
