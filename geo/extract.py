@@ -56,6 +56,7 @@ FACILITY_HEADS = frozenset(
     Bazaar Compound Tower Towers Complex Trail Canal Corridor Pass Gorge Hill Hills
     Hilltop Valley Plains Springs Theatre Theater Cinema Library Cemetery Home""".split()
 )
+_ENCLOSING = (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
 _SMALL = 20_000  # a city below this population needs context when its name is doubtful
 _MEDIUM = 100_000  # a person's name names a city this big only with context
 
@@ -103,7 +104,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
     people = _unless_settlements(find_people(text, tokens, major | placed, lex), cues)
     cued = {(c.name_first, c.name_last): c.kind for c in cues}
     lowercase = {t.text for t in tokens if t.text[:1].islower()}
-    doc = _Document(text, tokens, lex, people, lowercase, cued)
+    doc = _Document(text, tokens, lex, people, lowercase, cued, _enclosed(tokens, candidates))
     chosen: list[Candidate] = []
     waiting: list[Candidate] = []
     taken: set[int] = set()
@@ -327,6 +328,36 @@ class _Document:
     people: People
     lowercase_words: set[str]
     cued: Mapping[tuple[int, int], PlaceKind | None]  # names the words mark, by token span
+    # "Price, Utah", "Hope, Ark.": names written with a region that holds one of their readings
+    enclosed: frozenset[tuple[int, int]] = frozenset()
+
+
+def _enclosed(
+    tokens: Sequence[Token], candidates: Sequence[Candidate]
+) -> frozenset[tuple[int, int]]:
+    """The token spans of names written as "Town, Region" where the region (a country or a
+    first-level region) holds one of the town's readings."""
+    regions = {
+        c.first: [h.place for h in c.hits if h.place.kind in _ENCLOSING]
+        for c in candidates
+        if any(h.place.kind in _ENCLOSING for h in c.hits)
+    }
+    out: set[tuple[int, int]] = set()
+    for c in candidates:
+        outer = regions.get(c.last + 2)
+        if (
+            outer
+            and followed_by_region(tokens, c)
+            and any(
+                (r.kind is PlaceKind.COUNTRY and h.place.country_code == r.country_code)
+                or (r.kind is PlaceKind.ADMIN1 and bool(r.admin1) and h.place.admin1 == r.admin1)
+                for h in c.hits
+                if h.place.kind is PlaceKind.CITY
+                for r in outer
+            )
+        ):
+            out.add((c.first, c.last))
+    return frozenset(out)
 
 
 def _judge(doc: _Document, cand: Candidate) -> _Verdict:
@@ -343,8 +374,8 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
         return _Verdict.NOT_PLACE
     if all(h.form is NameForm.DEMONYM for h in cand.hits):
         return _Verdict.PLACE if demonym_is_place(text, tokens, cand) else _Verdict.NOT_PLACE
-    if (cand.first, cand.last) in doc.cued:
-        return _Verdict.PLACE  # "the town of Hit", "Michika town"
+    if (cand.first, cand.last) in doc.cued or (cand.first, cand.last) in doc.enclosed:
+        return _Verdict.PLACE  # "the town of Hit", "Michika town", "Price, Utah"
     if len(words) == 1 and not abbreviation:
         word = words[0].text
         if name_key(word) in lex.titles and not major:

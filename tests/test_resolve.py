@@ -211,3 +211,12 @@ def test_a_building_named_after_its_town_is_in_the_town_the_story_means(
             "on Saturday.")  # fmt: skip
     (church,) = mentions_of(geo.analyze(text, gazetteer), "Paris New Generation Baptist Church")
     assert church.place is not None and church.place.admin1 == "US-TX"
+
+
+def test_a_common_word_written_with_its_state_is_the_town(gazetteer: geo.Gazetteer) -> None:
+    text = "She spent six years as superintendent of the school district in Price, Utah."
+    (price,) = mentions_of(geo.analyze(text, gazetteer), "Price")
+    assert price.place is not None and price.place.admin1 == "US-UT"
+    # the word alone, or with a state that has no town of that name, stays a word
+    for text in ("The price rose in Utah.", "Price, Texas officials said, was the issue."):
+        assert not mentions_of(geo.analyze(text, gazetteer), "Price")
