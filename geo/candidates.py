@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import cache
 
 from geo.cues import name_spans
+from geo.datafiles import read_csv
 from geo.gazetteer import Gazetteer, NameHit
 from geo.models import PlaceKind
 from geo.sources import NameForm
@@ -21,6 +23,7 @@ _MAX_WORDS = 7
 _POSSESSIVES = ("'s", "’s")
 _DATELINE_END = re.compile(r"\s*(?:,|—|–|--|\(|-\s)")
 _COUNTY_ABBREVIATION = " co."
+_STATE_COUNTRIES = ("US", "CA")
 BIG_CITY = 300_000  # above this a single-word name is taken even where doubtful
 
 
@@ -111,7 +114,51 @@ def find_candidates(
             elif _is_dateline(text, tokens[a].start, tokens[b].end):
                 # "KYIV —", "ROME (AP) —": a short name in capitals that opens a story
                 candidates.append(Candidate(tokens[a].start, tokens[b].end, a, b, hits))
+    candidates.extend(_dateline_states(text, tokens, gazetteer, candidates))
     return candidates
+
+
+def _dateline_states(
+    text: str, tokens: Sequence[Token], gazetteer: Gazetteer, candidates: Sequence[Candidate]
+) -> list[Candidate]:
+    """A state or province written without its dot after a dateline's town ("EDMONTON, Ky
+    (WBKO) --", "LOUISVILLE, KY--"): the postal code or the AP abbreviation, where the town
+    has a reading there."""
+    out: list[Candidate] = []
+    for c in candidates:
+        k = c.last + 2
+        if not (
+            k < len(tokens)
+            and tokens[c.last + 1].text == ","
+            and text[c.start : c.end].isupper()
+            and line_start(text, c.start)
+            and _DATELINE_END.match(text, tokens[k].end) is not None
+        ):
+            continue
+        word = tokens[k].text
+        codes = {h.place.admin1 for h in c.hits if h.place.country_code in _STATE_COUNTRIES}
+        for code in sorted(codes):
+            state = gazetteer.get(f"admin1:{code}")
+            if state is None:
+                continue
+            postal = code.split("-", 1)[1]
+            if word.upper() == postal or word in _abbreviations().get(state.id, ()):
+                hit = NameHit(state, NameForm.ABBREVIATION, word)
+                out.append(Candidate(tokens[k].start, tokens[k].end, k, k, (hit,)))
+                break
+    return out
+
+
+@cache
+def _abbreviations() -> dict[str, frozenset[str]]:
+    """The AP abbreviations of states and provinces without their dots ("Ky", "Tenn"), by
+    place id, from the curated aliases."""
+    found: dict[str, set[str]] = {}
+    for row in read_csv("aliases.csv"):
+        alias, target = row["alias"], row["target"]
+        if target.startswith("admin1:") and alias.endswith(".") and "." not in alias[:-1]:
+            found.setdefault(target, set()).add(alias[:-1])
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

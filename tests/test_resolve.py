@@ -220,3 +220,17 @@ def test_a_common_word_written_with_its_state_is_the_town(gazetteer: geo.Gazette
     # the word alone, or with a state that has no town of that name, stays a word
     for text in ("The price rose in Utah.", "Price, Texas officials said, was the issue."):
         assert not mentions_of(geo.analyze(text, gazetteer), "Price")
+
+
+def test_a_dateline_state_without_its_dot(gazetteer: geo.Gazetteer) -> None:
+    for text, state in (
+        ("EDMONTON, Ky (WBKO) -- One of the biggest fires in years burned on Tuesday.", "Ky"),
+        ("LOUISVILLE, KY--(Marketwire - December 23, 2010) - The company said.", "KY"),
+    ):
+        analysis = geo.analyze(text, gazetteer)
+        (found,) = mentions_of(analysis, state)
+        assert found.place is not None and found.place.id == "admin1:US-KY"
+        town = analysis.mentions[0]
+        assert town.place is not None and town.place.admin1 == "US-KY"
+    # elsewhere the letters are no state
+    assert not geo.analyze("KY jelly and Ky are not places. Ky, he said.", gazetteer).mentions
