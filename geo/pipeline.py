@@ -101,15 +101,22 @@ def find_places(text: str, gazetteer: Gazetteer, geocoder: Geocoder | None = Non
     places = [m.place for m in named]
     bare = [m.mention for m in named]
     starts = [m.start for m in bare]
-    for i, m in enumerate(named):
-        if m.mention.form is MentionForm.NAME and is_facility(m.text):
-            named[i] = _place_facility(named, bare, starts, places, i) or m
+    facilities = {
+        i for i, m in enumerate(named) if m.mention.form is MentionForm.NAME and is_facility(m.text)
+    }
+    elsewhere = {
+        p.id: named[i].confidence
+        for i, p in enumerate(places)
+        if p is not None and i not in facilities
+    }
+    for i in sorted(facilities):
+        named[i] = _place_facility(named, bare, starts, places, i, elsewhere) or named[i]
     places = [m.place for m in named]
     for i, m in enumerate(named):
         host = quarter_host(text, bare, places, i, starts)
         if host is not None and not _near_enough(m.place, places[host]):
             # "Giza's Haram district" is no Haram of Norway: it stands at Giza
-            named[i] = _place_facility(named, bare, starts, places, i, host) or m
+            named[i] = _place_facility(named, bare, starts, places, i, elsewhere, host) or m
     places = [m.place for m in named]
     described = [
         pm
@@ -216,16 +223,17 @@ def _place_facility(
     starts: list[int],
     places: list[Place | None],
     index: int,
+    elsewhere: dict[str, float],
     host: int | None = None,
 ) -> PlaceMention | None:
     """A street or building, placed at the town its name holds or the article puts it in; a
     district, at the town ``host`` the text gives it to (``bare`` are the mentions of
-    ``named``, ``starts`` their starts)."""
+    ``named``, ``starts`` their starts; ``elsewhere`` the confidence of each place the article
+    names, by id)."""
     m = named[index]
     town, confidence = m.place, m.confidence
     # the town its name holds, read as the article reads that town elsewhere: "Paris New
     # Generation Baptist Church" in a story of Paris, Texas
-    elsewhere = {p.id: named[k].confidence for k, p in enumerate(places) if p and k != index}
     read = [c.place for c in m.candidates if c.place.id in elsewhere]
     if read and town is not None and town.id not in elsewhere:
         town, confidence = read[0], elsewhere[read[0].id]
