@@ -16,6 +16,7 @@ the one-process steady rate times the number of processes. Linux only (``/proc``
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -43,10 +44,8 @@ def _tree(pid: int) -> list[int]:
     pids, seen = [pid], 0
     while seen < len(pids):
         for task in Path(f"/proc/{pids[seen]}/task").glob("*/children"):
-            try:
+            with contextlib.suppress(OSError):  # ended meanwhile
                 pids.extend(int(c) for c in task.read_text().split())
-            except OSError:  # ended meanwhile
-                pass
         seen += 1
     return pids
 
@@ -116,8 +115,9 @@ def main() -> int:
                   f"steady {steady:,.1f} articles/s = {steady / base:.2f}x 1 process, "
                   f"scaling efficiency {steady / base / processes:.2f}; "
                   f"peak RSS parent {parent_kb / 1024:,.0f} MB{workers}")  # fmt: skip
+        cores = 1_000_000 / 3600 / base
         print(f"per core: {base:,.1f} articles/s steady, {base * 3600:,.0f} an hour; "
-              f"1,000,000 an hour needs {1_000_000 / 3600 / base:.1f} cores at that rate")  # fmt: skip
+              f"1,000,000 an hour needs {cores:.1f} cores at that rate")  # fmt: skip
     return 0
 
 
