@@ -151,3 +151,19 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_no_record(
             process.wait(timeout=60)
     assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
     assert [p.name for p in out.parent.iterdir()] == ["dask.jsonl"]
+
+
+def test_parquet_tables_from_a_cluster_are_those_of_the_local_run(
+    feed: Path, tmp_path: Path, gazetteer: geo.Gazetteer
+) -> None:
+    pytest.importorskip("distributed")
+    pq = pytest.importorskip("pyarrow.parquet")
+    flags = ["--format", "parquet", "--events", "--claims", "--no-progress"]
+    assert main(["batch", str(feed), "-o", str(tmp_path / "local"), *flags]) == 0
+    argv = ["batch", str(feed), "-o", str(tmp_path / "dask"), "--dask", "local"]
+    _newsmap(gazetteer, *argv, "--workers", "2", *flags)
+    for table in ("documents", "mentions", "events", "claims"):
+        local = pq.read_table(tmp_path / "local" / f"{table}.parquet")
+        assert pq.read_table(tmp_path / "dask" / f"{table}.parquet").equals(local), table
+    assert pq.read_table(tmp_path / "dask" / "documents.parquet").num_rows == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dask", "local"]
