@@ -7,7 +7,11 @@ its paragraphs starting at a different one and with the sentences of a neighbour
 appended, so that records differ yet read like news. Each setting runs ``python -m geo batch``
 in a process of its own, twice: on the whole feed and on its first ``--warm-up`` records; the
 difference of the two times is the steady rate (the start, loading the gazetteer and, for Dask,
-starting the cluster, cancels out), and the whole feed's time gives the rate a user sees.
+starting the cluster, cancels out), and the whole feed's time gives the rate a user sees. The
+same difference of CPU seconds (user and system, of the parent and the workers it waited for)
+gives articles per CPU second, a per-core rate that other work on a shared machine lowers less
+than it lowers the rate per wall second; the cores for a million articles an hour are reckoned
+from it.
 The peak memory of every process of the run (``VmHWM`` from ``/proc``, sampled while it runs) is
 printed for the parent and for its largest worker. Scaling efficiency is the steady rate over
 the one-process steady rate times the number of processes. Linux only (``/proc``).
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -60,28 +65,33 @@ def _peak_kb(pid: int) -> int:
     return 0
 
 
-def _run(feed: Path, out: Path, extra: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, the parent's peak kB and the largest other process's peak kB."""
+def _run(feed: Path, out: Path, extra: list[str]) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds of the run's processes (user and system, workers included),
+    the parent's peak kB and the largest other process's peak kB."""
     argv = [sys.executable, "-m", "geo", "batch", str(feed), "-o", str(out), "--no-progress"]
     start = time.perf_counter()
     child = subprocess.Popen([*argv, *extra], cwd=ROOT)
     peaks: dict[int, int] = {}
+    done = threading.Event()
 
     def sample() -> None:
-        while child.poll() is None:
+        while not done.is_set():
             for pid in _tree(child.pid):
                 peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
-            time.sleep(_SAMPLE_EVERY_S)
+            done.wait(_SAMPLE_EVERY_S)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    child.wait()
+    _, status, usage = os.wait4(child.pid, 0)  # its usage counts the workers it waited for
     seconds = time.perf_counter() - start
+    done.set()
     sampler.join()
+    child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"newsmap batch {' '.join(extra)} failed: status {child.returncode}")
     parent = peaks.pop(child.pid, 0)
-    return seconds, parent, max(peaks.values(), default=0)
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, parent, max(peaks.values(), default=0)
 
 
 def main() -> int:
@@ -103,21 +113,23 @@ def main() -> int:
         _write_feed(short, args.warm_up)
         print(f"{args.articles:,} articles ({feed.stat().st_size / 1e6:.1f} MB), "
               f"{'places, events and claims' if flags else 'places'}")  # fmt: skip
-        base = 0.0
+        base = base_cpu = 0.0
         for name, (processes, extra) in settings.items():
-            seconds, parent_kb, worker_kb = _run(feed, tmp / "out.jsonl", [*extra, *flags])
-            short_s, _, _ = _run(short, tmp / "out.jsonl", [*extra, *flags])
+            seconds, cpu, parent_kb, worker_kb = _run(feed, tmp / "out.jsonl", [*extra, *flags])
+            short_s, short_cpu, _, _ = _run(short, tmp / "out.jsonl", [*extra, *flags])
             steady = (args.articles - args.warm_up) / (seconds - short_s)
-            base = base or steady
+            per_cpu = (args.articles - args.warm_up) / (cpu - short_cpu)
+            base, base_cpu = base or steady, base_cpu or per_cpu
             workers = f", largest worker {worker_kb / 1024:,.0f} MB" if processes > 1 else ""
             print(f"{name}: {args.articles / seconds:,.1f} articles/s start included "
                   f"({seconds:.1f} s; start and first {args.warm_up}: {short_s:.1f} s), "
                   f"steady {steady:,.1f} articles/s = {steady / base:.2f}x 1 process, "
                   f"scaling efficiency {steady / base / processes:.2f}; "
-                  f"peak RSS parent {parent_kb / 1024:,.0f} MB{workers}")  # fmt: skip
-        cores = 1_000_000 / 3600 / base
-        print(f"per core: {base:,.1f} articles/s steady, {base * 3600:,.0f} an hour; "
-              f"1,000,000 an hour needs {cores:.1f} cores at that rate")  # fmt: skip
+                  f"{per_cpu:,.1f} articles per CPU second = {per_cpu / base_cpu:.2f}x; "
+                  f"peak RSS parent {parent_kb / 1024:,.0f} MB{workers}", flush=True)  # fmt: skip
+        cores = 1_000_000 / 3600 / base_cpu
+        print(f"per core: {base_cpu:,.1f} articles per CPU second, {base_cpu * 3600:,.0f} an "
+              f"hour; 1,000,000 an hour needs {cores:.1f} cores at that rate")  # fmt: skip
     return 0
 
 
