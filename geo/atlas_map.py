@@ -2,9 +2,10 @@
 
 Markers are sized by the number of articles that name the place and clustered where they
 overlap by Leaflet.markercluster, inlined from ``xstatic-leaflet-markercluster`` like Leaflet
-itself. A control holds a slider over the publication dates (the articles published up to
-the chosen day), check boxes of the event types and a country menu; each marker's popup lists
-the articles shown, with their quotes or mention texts and events.
+itself. A control holds two sliders over the publication dates (the articles published from
+one day to another), and folded, scrolling lists of check boxes of the event types and of the
+countries, so that a feed of many types and countries keeps the control within the window;
+each marker's popup lists the articles shown, with their quotes or mention texts and events.
 
 As on the story map (:mod:`geo.controls`), text from the feed reaches the page only as data:
 popup rows are HTML escaped here with :func:`geo.report.safe.html`, everything goes in as
@@ -109,14 +110,16 @@ class AtlasLayer(InertMacro):
                 m.bindPopup("", {maxWidth: 380, maxHeight: 320});
                 return m;
             });
-            var step = data.dates.length - 1, country = "", types = {};
+            var first = 0, last = data.dates.length - 1, types = {}, countries = {};
             data.types.forEach(function (t) { types[t] = true; });
+            data.countries.forEach(function (c) { countries[c] = true; });
             var status;
             function rowsOf(p) {
-                if (country !== "" && p.country !== country) { return []; }
+                if (!countries[p.country]) { return []; }
                 return p.rows.filter(function (r) {
                     var published = data.published[r[0]];
-                    if (published !== "" && step >= 0 && published > data.dates[step]) {
+                    if (published !== "" && last >= 0 &&
+                        (published < data.dates[first] || published > data.dates[last])) {
                         return false;
                     }
                     return r[2].some(function (t) { return types[t]; });
@@ -148,6 +151,37 @@ class AtlasLayer(InertMacro):
                 el.textContent = text;
                 return el;
             }
+            // a folded list of check boxes, scrolling when long, with "all" and "none"
+            function checklist(div, name, title, values, labelOf, state) {
+                var fold = L.DomUtil.create("details", "newsmap-atlas-fold " + name, div);
+                var summary = L.DomUtil.create("summary", "", fold);
+                var bar = L.DomUtil.create("div", "newsmap-atlas-all", fold);
+                var list = L.DomUtil.create("div", "newsmap-atlas-list", fold);
+                var checks = values.map(function (v) {
+                    var item = L.DomUtil.create("label", "", list);
+                    var check = L.DomUtil.create("input", "", item);
+                    check.type = "checkbox"; check.checked = true; check.value = v;
+                    item.appendChild(document.createTextNode(labelOf(v)));
+                    check.addEventListener("change", function () {
+                        state[v] = check.checked; say(); update();
+                    });
+                    return check;
+                });
+                function say() {
+                    var on = values.filter(function (v) { return state[v]; }).length;
+                    summary.textContent = title + " (" + on + " of " + values.length + ")";
+                }
+                [["all", true], ["none", false]].forEach(function (choice) {
+                    var button = L.DomUtil.create("button", "", bar);
+                    button.type = "button"; button.textContent = choice[0];
+                    button.addEventListener("click", function () {
+                        checks.forEach(function (c) { c.checked = choice[1]; });
+                        values.forEach(function (v) { state[v] = choice[1]; });
+                        say(); update();
+                    });
+                });
+                say();
+            }
             var control = L.control({position: "topright"});
             control.onAdd = function () {
                 var div = L.DomUtil.create("div", "newsmap-atlas-control leaflet-bar");
@@ -158,38 +192,38 @@ class AtlasLayer(InertMacro):
                 status.className = "newsmap-atlas-status";
                 if (data.dates.length) {
                     var label = line(div, "");
-                    var slider = L.DomUtil.create("input", "newsmap-atlas-slider", div);
-                    slider.type = "range"; slider.min = 0; slider.max = data.dates.length - 1;
-                    slider.value = step;
+                    var slider = function (end, value) {
+                        var s = L.DomUtil.create("input", "newsmap-atlas-slider " + end, div);
+                        s.type = "range"; s.min = 0; s.max = data.dates.length - 1;
+                        s.value = value; s.title = end === "newsmap-atlas-from" ?
+                            "published from" : "published up to";
+                        return s;
+                    };
+                    var from = slider("newsmap-atlas-from", first);
+                    var to = slider("newsmap-atlas-to", last);
                     var say = function () {
-                        label.textContent = "published up to " + data.dates[step] +
+                        label.textContent = "published " + data.dates[first] + " to " +
+                            data.dates[last] +
                             (data.undated ? " (and " + data.undated + " undated)" : "");
                     };
-                    slider.addEventListener("input", function () {
-                        step = parseInt(slider.value, 10); say(); update();
+                    // the two ends never cross: moving one past the other pushes it along
+                    from.addEventListener("input", function () {
+                        first = parseInt(from.value, 10);
+                        if (first > last) { last = first; to.value = last; }
+                        say(); update();
+                    });
+                    to.addEventListener("input", function () {
+                        last = parseInt(to.value, 10);
+                        if (last < first) { first = last; from.value = first; }
+                        say(); update();
                     });
                     say();
                 }
-                var box = L.DomUtil.create("fieldset", "newsmap-atlas-types", div);
-                L.DomUtil.create("legend", "", box).textContent = "Events";
-                data.types.forEach(function (t) {
-                    var item = L.DomUtil.create("label", "", box);
-                    var check = L.DomUtil.create("input", "", item);
-                    check.type = "checkbox"; check.checked = true; check.value = t;
-                    item.appendChild(document.createTextNode(t === "" ? "named, no event" : t));
-                    check.addEventListener("change", function () {
-                        types[t] = check.checked; update();
-                    });
-                });
-                var select = L.DomUtil.create("select", "newsmap-atlas-country", div);
-                [""].concat(data.countries).forEach(function (c) {
-                    var option = L.DomUtil.create("option", "", select);
-                    option.value = c;
-                    option.textContent = c === "" ? "all countries" : c;
-                });
-                select.addEventListener("change", function () {
-                    country = select.value; update();
-                });
+                checklist(div, "newsmap-atlas-types", "Events", data.types, function (t) {
+                    return t === "" ? "named, no event" : t;
+                }, types);
+                checklist(div, "newsmap-atlas-countries", "Countries", data.countries,
+                    function (c) { return c === "" ? "no country" : c; }, countries);
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
                 return div;
@@ -228,7 +262,9 @@ class AtlasLayer(InertMacro):
                 "undated": sum(1 for a in feed.articles if a.published is None),
                 "dates": [d.isoformat() for d in feed.dates],
                 "types": [t for t in types if t != NO_EVENT] + [NO_EVENT] * (NO_EVENT in types),
-                "countries": sorted({p.country_code for p in feed.places if p.country_code}),
+                "countries": sorted(
+                    {p.country_code for p in feed.places}, key=lambda c: (not c, c)
+                ),
                 "maxRows": _MAX_ROWS,
             }
         )
@@ -238,11 +274,13 @@ _CSS = """
 .newsmap-atlas-dot{background:#1f77b4cc;border:1.5px solid #fff;border-radius:50%;
   box-shadow:0 0 2px #0008}
 .newsmap-atlas-control{background:#fff;color:#1b1b1b;padding:8px 10px;font:12px/1.5 sans-serif;
-  max-width:240px}
-.newsmap-atlas-control fieldset{border:0;padding:0;margin:4px 0}
-.newsmap-atlas-control legend{font-weight:bold;padding:0}
+  max-width:270px;max-height:calc(100vh - 40px);overflow-y:auto;box-sizing:border-box}
+.newsmap-atlas-fold{margin:4px 0}
+.newsmap-atlas-fold summary{font-weight:bold;cursor:pointer}
+.newsmap-atlas-list{max-height:10.5em;overflow-y:auto;border:1px solid #ddd;padding:2px 4px}
+.newsmap-atlas-all button{font:inherit;margin:2px 4px 2px 0;padding:0 6px}
 .newsmap-atlas-control label{display:block;white-space:nowrap}
-.newsmap-atlas-slider{width:200px}
+.newsmap-atlas-slider{width:200px;display:block}
 .newsmap-atlas-note{color:#8a4b00}
 .newsmap-quotes{padding-left:16px;margin:4px 0}
 .newsmap-quotes li,.newsmap-quote{margin:2px 0;font-size:12px}

@@ -28,7 +28,7 @@ from typing import IO, Any
 from geo.batch import Job, do_job, result_line
 from geo.gazetteer import Gazetteer
 
-__all__ = ["LOCAL", "PARTITION_SIZE", "run_on_dask", "write_part"]
+__all__ = ["LOCAL", "PARTITION_SIZE", "lines_on_dask", "run_on_dask", "write_part"]
 
 LOCAL = "local"
 # records per task: a second or two of work, so the scheduler's overhead (~1 ms) is small
@@ -85,13 +85,34 @@ def run_on_dask(
     """Write the result lines of ``jobs`` to ``out`` in input order, computed on the Dask
     cluster at ``address`` (``"local"``: a ``LocalCluster`` of ``workers`` processes on this
     machine), ``partition_size`` records a task; return how many were written. ``on_done(n)``
-    is called as parts come in."""
+    is called as results come in. The part files go in a folder beside ``out``."""
+    written = 0
+    folder = Path(os.path.abspath(getattr(out, "name", ""))).parent
+    for line in lines_on_dask(jobs, gazetteer_path, folder, address=address, workers=workers,
+                              partition_size=partition_size):  # fmt: skip
+        out.write(line)
+        written += 1
+        if on_done:
+            on_done(1)
+    return written
+
+
+def lines_on_dask(
+    jobs: Iterable[Job],
+    gazetteer_path: Path,
+    parts_in: Path,
+    *,
+    address: str = LOCAL,
+    workers: int = 2,
+    partition_size: int = PARTITION_SIZE,
+) -> Iterator[str]:
+    """The result lines of ``jobs`` in input order, computed on the Dask cluster at
+    ``address`` as :func:`run_on_dask` says; the part files go in a temporary folder in the
+    folder ``parts_in``, which every worker must be able to write."""
     import dask.bag as db
     from distributed import Client
 
-    out_folder = os.path.dirname(os.path.abspath(getattr(out, "name", "")))
-    folder = tempfile.mkdtemp(prefix=".newsmap-parts-", dir=out_folder)
-    written = 0
+    folder = tempfile.mkdtemp(prefix=".newsmap-parts-", dir=parts_in)
     try:
         with _cluster(address, workers) as cluster, Client(cluster) as client:
             wave = max(1, len(client.scheduler_info()["workers"])) * _WAVE_PER_WORKER
@@ -100,18 +121,14 @@ def run_on_dask(
                 numbered = list(enumerate(parts, index))
                 index += len(parts)
                 bag = db.from_sequence(numbered, partition_size=1)
-                counts = bag.map(write_part, str(gazetteer_path.resolve()), folder).compute()
-                for (number, _), count in zip(numbered, counts, strict=True):
+                bag.map(write_part, str(gazetteer_path.resolve()), folder).compute()
+                for number, _ in numbered:
                     path = os.path.join(folder, f"{number:09d}.jsonl")
-                    with open(path, encoding="utf-8") as part:
-                        shutil.copyfileobj(part, out)
+                    with open(path, encoding="utf-8", newline="\n") as part:
+                        yield from part
                     os.unlink(path)
-                    written += count
-                    if on_done:
-                        on_done(count)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return written
 
 
 def _waves(jobs: Iterable[Job], wave: int, size: int) -> Iterator[list[list[Job]]]:

@@ -21,6 +21,7 @@ from typing import NoReturn
 from geo.cli_atlas import add_atlas_parser, atlas
 from geo.cli_batch import add_batch_parser, batch_command
 from geo.cli_geocoding import add_geocoder_arguments, geocode_cache, geocoder_from
+from geo.cli_io import check_index, check_output, load_index, write_output
 from geo.errors import GeoError, InputError
 from geo.export import FORMATS, ExportOptions, by_name, write
 from geo.report.embed import embed_snippet
@@ -181,35 +182,13 @@ def _silence_stdout() -> None:
         pass
 
 
-def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
-
-    from geo.gazetteer import load_gazetteer
-
-    _check_index(args.gazetteer)
-    bar = None
-
-    def step(label: str) -> None:
-        nonlocal bar
-        if bar is None:
-            print("newsmap: compiling the gazetteer (once)", file=sys.stderr)
-            bar = tqdm(total=6, unit="step", file=sys.stderr)
-        bar.set_description(label)
-        bar.update(1)
-
-    gazetteer = load_gazetteer(args.gazetteer, progress=step)
-    if bar is not None:
-        bar.close()
-    return gazetteer
-
-
 def _gazetteer(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from geo.gazetteer import build_gazetteer, default_index_path, load_gazetteer
 
     if args.action == "info":
-        _check_index(args.gazetteer)
+        check_index(args.gazetteer)
         gazetteer = load_gazetteer(args.gazetteer)
         print(f"index: {gazetteer.path}")
         print(f"places: {len(gazetteer):,}")
@@ -233,20 +212,6 @@ def _gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_index(path: Path | None) -> None:
-    """Refuse an explicit ``--gazetteer`` that names no index, rather than compile one there:
-    a mistyped path would otherwise cost a build, or fail half-way through one."""
-    if path is None:
-        return
-    if path.is_dir():
-        raise InputError(f"--gazetteer {path} is a folder, not an index file")
-    if not path.is_file():
-        raise InputError(
-            f"--gazetteer: there is no index at {path} "
-            f"(make one with: newsmap --gazetteer {path} gazetteer build)"
-        )
-
-
 def _report(args: argparse.Namespace) -> int:
     from geo.inputs import read_article
     from geo.pipeline import analyze
@@ -254,7 +219,7 @@ def _report(args: argparse.Namespace) -> int:
 
     geocoder = geocoder_from(args)  # unusable settings are one line before any slow work
     text = read_article(args.article)
-    gazetteer = _load(args)
+    gazetteer = load_index(args)
     analysis = analyze(text, gazetteer, published=args.published, geocoder=geocoder)
     if args.json:
         json.dump(analysis_to_dict(analysis), sys.stdout, ensure_ascii=False, indent=2)
@@ -275,19 +240,19 @@ def _export(args: argparse.Namespace) -> int:
     from geo.pipeline import analyze
 
     out: Path = args.output
-    _check_output(out)  # before the analysis, so a wrong path costs nothing
+    check_output(out)  # before the analysis, so a wrong path costs nothing
     fmt = by_name("html" if args.command == "map" else args.format)
     # before the analysis too: a missing extra is one line, at once
     command = "newsmap map" if args.command == "map" else f"newsmap export --format {fmt.name}"
     fmt.check_installed(command)
     geocoder = geocoder_from(args)
     article = read_article(args.article)
-    gazetteer = _load(args)
+    gazetteer = load_index(args)
     analysis = analyze(article, gazetteer, published=args.published, geocoder=geocoder)
     headline = _headline(args)
     options = ExportOptions(table=getattr(args, "table", "places"),
                             size=getattr(args, "size", "column"), headline=headline)  # fmt: skip
-    _write(out, write(fmt, analysis, gazetteer, options))
+    write_output(out, write(fmt, analysis, gazetteer, options))
     print(out, file=sys.stderr)
     if fmt.name == "html":
         title = headline.title or default_title(analysis)  # the page's own heading
@@ -295,23 +260,5 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(path: Path, data: str | bytes) -> None:
-    try:
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    except OSError as err:
-        raise InputError(f"cannot write {path}: {err.strerror}") from err
-
-
-def _check_output(path: Path) -> None:
-    """Refuse an output path that cannot be written, before any slow work."""
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; give a file name to write")
-    folder = path.parent
-    if not folder.is_dir():
-        raise InputError(f"cannot write {path}: there is no folder {folder}")
-    if not os.access(folder, os.W_OK):
-        raise InputError(f"cannot write {path}: the folder {folder} is not writable")
-
-
 def _batch(args: argparse.Namespace) -> int:
-    return batch_command(args, lambda: _load(args), _check_output)
+    return batch_command(args)

@@ -28,14 +28,14 @@ def add_atlas_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 def atlas(args: argparse.Namespace) -> int:
     from geo.atlas import published_by_id, read_feed
-    from geo.cli import _check_output, _load, _write
+    from geo.cli_io import check_output, load_index, write_output
     from geo.extras import Extra, requires
     from geo.inputs import read_file
 
     with requires(Extra.MAP, "newsmap atlas"):
         from geo.atlas_map import atlas_html, note_of
     out: Path = args.output
-    _check_output(out)
+    check_output(out)
     data = read_file(args.input, max_bytes=None).removeprefix(codecs.BOM_UTF8)
     published = {}
     if args.articles is not None:
@@ -44,8 +44,8 @@ def atlas(args: argparse.Namespace) -> int:
     if not feed.articles:
         note = note_of(feed)
         raise InputError(f"{args.input} holds no usable record" + (f" ({note})" if note else ""))
-    gazetteer = _load(args)
-    _write(out, atlas_html(feed, gazetteer))
+    gazetteer = load_index(args)
+    write_output(out, atlas_html(feed, gazetteer))
     note = note_of(feed)
     print(f"{out}: {len(feed.articles)} articles, {len(feed.places)} places"
           + (f"; {note}" if note else ""), file=sys.stderr)  # fmt: skip

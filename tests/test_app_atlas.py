@@ -72,7 +72,7 @@ def test_the_atlas_page_draws_in_the_browser_on_loopback_only(
             frame.locator(".newsmap-atlas-control").wait_for(timeout=60_000)
             control = frame.locator(".newsmap-atlas-control").inner_text()
             assert "2 articles" in control and "1 record with an error skipped" in control
-            assert "published up to 2024-05-06" in control
+            assert "published 2024-04-29 to 2024-05-06" in control
             assert frame.locator(".newsmap-atlas-dot, .marker-cluster").count() >= 1
             assert tab.outside == [] and tab.errors == [] and tab.dialogs == []
             tab.close()

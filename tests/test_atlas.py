@@ -121,6 +121,7 @@ def browser() -> Iterator[object]:
 
 
 _SHOWN = "newsmapAtlas.cluster.getLayers().length"
+_SHOWN_NAMES = "newsmapAtlas.cluster.getLayers().map(m => m.options.title)"
 
 
 @needs_chromium
@@ -136,23 +137,36 @@ def test_the_atlas_draws_filters_and_lists_offline(browser: object, atlas_file: 
     assert drawn > 0
     control = p.locator(".newsmap-atlas-control").inner_text()
     assert "6 articles" in control and "1 record with an error skipped" in control
-    assert "published up to 2024-05-10 (and 1 undated)" in control
-    # the slider: back to the first day, only the first article's places (and the undated)
-    p.locator(".newsmap-atlas-slider").fill("0")
+    assert "published 2023-09-12 to 2024-05-10 (and 1 undated)" in control
+    # the end of the range: back to the first day, only its article's places (and the undated)
+    p.locator(".newsmap-atlas-to").fill("0")
     early = p.evaluate(_SHOWN)
     assert 0 < early < total
-    assert "published up to 2023-09-12" in p.locator(".newsmap-atlas-control").inner_text()
-    assert p.evaluate("newsmapAtlas.cluster.getLayers().some(m => m.options.title === 'Lisbon')")
-    assert not p.evaluate("newsmapAtlas.cluster.getLayers().some(m => m.options.title === 'Lima')")
-    p.locator(".newsmap-atlas-slider").fill("4")
+    assert "published 2023-09-12 to 2023-09-12" in p.locator(".newsmap-atlas-control").inner_text()
+    assert p.evaluate(f"{_SHOWN_NAMES}.includes('Lisbon')")
+    assert not p.evaluate(f"{_SHOWN_NAMES}.includes('Lima')")
+    # the start: moved past the end, it pushes the end along; the last day alone
+    p.locator(".newsmap-atlas-from").fill("4")
+    assert p.evaluate("document.querySelector('.newsmap-atlas-to').value") == "4"
+    assert sorted(p.evaluate(_SHOWN_NAMES)) == ["Lisbon", "Nairobi"]
+    p.locator(".newsmap-atlas-from").fill("0")
     assert p.evaluate(_SHOWN) == total
-    # a country hides the others' markers; an event type filters too
-    p.locator(".newsmap-atlas-country").select_option("KE")
+    # the lists are folded; opened, "none" then Kenya keeps Kenya's markers only
+    countries = p.locator(".newsmap-atlas-countries")
+    assert not countries.locator("input[value='KE']").is_visible()
+    countries.locator("summary").click()
+    countries.get_by_role("button", name="none").click()
+    assert p.evaluate(_SHOWN) == 0
+    countries.locator("input[value='KE']").check()
     assert 0 < p.evaluate(_SHOWN) <= 2
-    p.locator(".newsmap-atlas-country").select_option("")
-    p.locator(".newsmap-atlas-types input[value='']").uncheck()  # places named, no event
+    assert "Countries (1 of " in countries.locator("summary").inner_text()
+    countries.get_by_role("button", name="all").click()
+    assert p.evaluate(_SHOWN) == total
+    types = p.locator(".newsmap-atlas-types")
+    types.locator("summary").click()
+    types.locator("input[value='']").uncheck()  # places named, no event
     assert 0 < p.evaluate(_SHOWN) < total
-    p.locator(".newsmap-atlas-types input[value='']").check()
+    types.locator("input[value='']").check()
     # the popup of Nairobi, opened as a reader would (zoomed in out of its cluster)
     p.evaluate("""() => new Promise((done) => {
         const m = newsmapAtlas.markers.find((m) => m.options.title === "Nairobi");
@@ -161,5 +175,67 @@ def test_the_atlas_draws_filters_and_lists_offline(browser: object, atlas_file: 
     popup = p.locator(".leaflet-popup-content").inner_text()
     assert "Nairobi" in popup and "kenya-floods" in popup and "kenya-protest" in popup
     assert "2 article(s)" in popup and "as Nairobi" in popup and "protest" in popup
+    assert page.errors == [] and page.outside == []
+    p.close()
+
+
+_TYPES = ["arrive", "attack", "meet", "protest", "flood", "earthquake", "sign", "visit",
+          "arrest", "strike", "vote", "evacuate", "fire", "leave", "rescue", "talks", "trade",
+          "sanction", "launch", "storm"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def many_file(gazetteer: geo.Gazetteer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """600 articles over 90 days naming 150 countries, with 20 event types (the results as the
+    batch writes them; the places are the gazetteer's)."""
+    from geo.models import PlaceKind
+
+    countries = sorted((p for p, _ in gazetteer.shapes(PlaceKind.COUNTRY)), key=lambda p: p.id)
+    entries = [{"start": 0, "end": len(p.name), "text": p.name, "name": p.name,
+                "lat": p.coordinate.lat, "lon": p.coordinate.lon,
+                "country_code": p.country_code, "geonameid": p.geonameid, "kind": p.kind.value}
+               for p in countries[:150]]  # fmt: skip
+    folder = tmp_path_factory.mktemp("many")
+    with (folder / "out.jsonl").open("w", encoding="utf-8") as out:
+        for n in range(600):
+            named = [entries[(n * 7 + k) % len(entries)] for k in range(3)]
+            event = {"type": _TYPES[n % len(_TYPES)], "trigger": {"text": "went"},
+                     "time": None, "places": [named[0] | {"role": "location"}]}  # fmt: skip
+            day = date.fromordinal(date(2024, 1, 1).toordinal() + n % 90).isoformat()
+            record = {"id": f"m{n}", "published": day, "places": named, "events": [event]}
+            out.write(json.dumps(record) + "\n")
+    assert main(["atlas", str(folder / "out.jsonl"), "-o", str(folder / "atlas.html")]) == 0
+    return folder / "atlas.html"
+
+
+_BOTTOM = "document.querySelector('.newsmap-atlas-control').getBoundingClientRect().bottom"
+
+
+@needs_chromium
+def test_a_feed_of_many_keeps_its_control_in_the_window(browser: object, many_file: Path) -> None:
+    page = Page(browser, many_file, wait_for="window.newsmapAtlas !== undefined")
+    p = page.page
+    height = p.viewport_size["height"]  # type: ignore[attr-defined]
+    control = p.locator(".newsmap-atlas-control")
+    assert p.evaluate(_BOTTOM) <= height
+    assert "Events (21 of 21)" in control.inner_text()  # and "named, no event"
+    assert "Countries (150 of 150)" in control.inner_text()
+    for fold in (".newsmap-atlas-types", ".newsmap-atlas-countries"):
+        p.locator(f"{fold} summary").click()
+        assert p.evaluate(_BOTTOM) <= height  # open, the lists scroll within the window
+        assert p.evaluate(f"(l => l.scrollHeight > l.clientHeight)"
+                          f"(document.querySelector('{fold} .newsmap-atlas-list'))")  # fmt: skip
+    last = p.locator(".newsmap-atlas-countries input").last
+    last.scroll_into_view_if_needed()
+    last.uncheck()
+    assert "Countries (149 of 150)" in control.inner_text()
+    last.check()
+    # a range of days: 10 days from the 31st, so 10 of the 90 days' articles
+    p.locator(".newsmap-atlas-from").fill("30")
+    p.locator(".newsmap-atlas-to").fill("39")
+    assert "published 2024-01-31 to 2024-02-09" in control.inner_text()
+    in_range = sum(1 for n in range(600) if 30 <= n % 90 <= 39)
+    status = p.locator(".newsmap-atlas-status").inner_text()
+    assert status.endswith(f" {in_range} articles"), status
     assert page.errors == [] and page.outside == []
     p.close()

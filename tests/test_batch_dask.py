@@ -78,3 +78,92 @@ def test_resume_on_a_cluster_completes_a_cut_output(
     argv = ["batch", str(feed), "-o", str(out), "--dask", "local", "--workers", "2"]
     _newsmap(gazetteer, *argv, "--resume", "--no-progress")
     assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+
+
+def _start(argv: list[str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as out:
+        return subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
+
+
+def _worker_pids(scheduler_file: Path, count: int) -> list[int]:
+    import os
+
+    from distributed import Client
+
+    with Client(scheduler_file=str(scheduler_file), timeout=60) as client:
+        client.wait_for_workers(count, timeout=120)
+        return sorted(client.run(os.getpid).values())
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_no_record(
+    tmp_path: Path, gazetteer: geo.Gazetteer
+) -> None:
+    """A cluster of a scheduler and two worker processes (each `dask` command in a process of
+    its own, as on real machines); one worker gets SIGKILL once the first parts are written,
+    while the run goes on: its tasks are retried elsewhere and every record comes out once."""
+    import os
+    import signal
+    import time
+
+    pytest.importorskip("distributed")
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if p.strip()]
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as out:
+        for n in range(240):  # 12 parts of 20, two waves of a 2-worker cluster
+            turned = paragraphs[n % len(paragraphs) :] + paragraphs[: n % len(paragraphs)]
+            out.write(json.dumps({"id": f"a{n}", "text": "\n".join(turned)}) + "\n")
+    local = tmp_path / "local.jsonl"
+    assert main(["batch", str(feed), "-o", str(local), "--no-progress"]) == 0
+    cluster = tmp_path / "cluster"
+    cluster.mkdir()
+    scheduler_file = cluster / "scheduler.json"
+    started = [_start([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host",
+                       "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file",
+                       str(scheduler_file)], cluster / "scheduler.log")]  # fmt: skip
+    try:
+        for _ in range(600):
+            if scheduler_file.exists():
+                break
+            time.sleep(0.1)
+        started.append(_start([sys.executable, "-m", "distributed.cli.dask_worker",
+                               "--scheduler-file", str(scheduler_file), "--nworkers", "2",
+                               "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+                              cluster / "workers.log"))  # fmt: skip
+        victim, *_ = _worker_pids(scheduler_file, 2)
+        address = json.loads(scheduler_file.read_text(encoding="utf-8"))["address"]
+        out = tmp_path / "out" / "dask.jsonl"
+        out.parent.mkdir()
+        run = subprocess.Popen(
+            [sys.executable, "-m", "geo", "--gazetteer", str(gazetteer.path), "batch",
+             str(feed), "-o", str(out), "--dask", address, "--no-progress"],
+            stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        while run.poll() is None and not list(out.parent.glob(".newsmap-parts-*/*.jsonl")):
+            time.sleep(0.02)
+        assert run.poll() is None, "the run ended before a worker could be killed"
+        os.kill(victim, signal.SIGKILL)
+        _, stderr = run.communicate(timeout=600)
+        assert run.returncode == 0, stderr[-3000:]
+        assert victim not in _worker_pids(scheduler_file, 2)  # the nanny started a new one
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            process.wait(timeout=60)
+    assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+    assert [p.name for p in out.parent.iterdir()] == ["dask.jsonl"]
+
+
+def test_parquet_tables_from_a_cluster_are_those_of_the_local_run(
+    feed: Path, tmp_path: Path, gazetteer: geo.Gazetteer
+) -> None:
+    pytest.importorskip("distributed")
+    pq = pytest.importorskip("pyarrow.parquet")
+    flags = ["--format", "parquet", "--events", "--claims", "--no-progress"]
+    assert main(["batch", str(feed), "-o", str(tmp_path / "local"), *flags]) == 0
+    argv = ["batch", str(feed), "-o", str(tmp_path / "dask"), "--dask", "local"]
+    _newsmap(gazetteer, *argv, "--workers", "2", *flags)
+    for table in ("documents", "mentions", "events", "claims"):
+        local = pq.read_table(tmp_path / "local" / f"{table}.parquet")
+        assert pq.read_table(tmp_path / "dask" / f"{table}.parquet").equals(local), table
+    assert pq.read_table(tmp_path / "dask" / "documents.parquet").num_rows == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dask", "local"]

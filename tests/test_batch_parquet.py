@@ -42,3 +42,15 @@ def test_parquet_onto_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     feed.write_text('{"text": "Kyiv"}\n', encoding="utf-8")
     assert main(["batch", str(feed), "-o", str(feed), "--format", "parquet"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_parquet_with_resume_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Kyiv"}\n', encoding="utf-8")
+    argv = ["batch", str(feed), "-o", str(tmp_path / "t"), "--format", "parquet", "--resume"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--resume" in err and "Parquet" in err
+    assert not (tmp_path / "t").exists()

@@ -96,3 +96,33 @@ def test_the_index_survives_pickling_for_worker_processes(gazetteer: geo.Gazette
     copy = pickle.loads(pickle.dumps(gazetteer))
     assert copy.path == gazetteer.path
     assert copy.country("JP") == gazetteer.country("JP")
+
+
+def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path) -> None:
+    """SIGKILL while the index is being written: no index at the final path, and the next
+    build removes the killed one's temporary files but not those of a build still running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "gazetteer.sqlite"
+    code = "import sys, pathlib, geo; geo.build_gazetteer(pathlib.Path(sys.argv[1]))"
+    build = subprocess.Popen([sys.executable, "-c", code, str(path)])
+    try:
+        while build.poll() is None and not any(
+            p.stat().st_size > 1_000_000 for p in tmp_path.glob(".gazetteer-build-*")
+        ):
+            time.sleep(0.05)
+        assert build.poll() is None, "the build ended before it could be killed"
+        os.kill(build.pid, signal.SIGKILL)
+    finally:
+        build.wait(timeout=120)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left and all(name.startswith(f".gazetteer-build-{build.pid}-") for name in left)
+    running = tmp_path / f".gazetteer-build-{os.getpid()}-abc.sqlite"  # a live build's
+    running.write_bytes(b"")
+    assert geo.build_gazetteer(path) == path
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, path.name])
+    assert geo.Gazetteer(path).country("KP") is not None

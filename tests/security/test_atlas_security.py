@@ -75,13 +75,16 @@ def test_the_atlas_runs_nothing_and_shows_every_payload(
     p = page.page
     shown = p.evaluate(_OPEN_ALL)
     assert len(shown) == p.evaluate("newsmapAtlas.markers.length") > 10
-    slider = p.locator(".newsmap-atlas-slider")
-    slider.fill("0")
-    slider.fill(slider.get_attribute("max") or "0")
-    for box in p.locator(".newsmap-atlas-types input").all():
-        box.uncheck()
-        box.check()
-    p.locator(".newsmap-atlas-country").select_option(index=1)
+    for end in ("to", "from"):
+        slider = p.locator(f".newsmap-atlas-{end}")
+        slider.fill("0" if end == "to" else slider.get_attribute("max") or "0")
+    p.locator(".newsmap-atlas-to").fill(p.locator(".newsmap-atlas-to").get_attribute("max") or "0")
+    p.locator(".newsmap-atlas-from").fill("0")
+    for fold in ("types", "countries"):  # folded lists: open, every box off and on
+        p.locator(f".newsmap-atlas-{fold} summary").click()
+        for box in p.locator(f".newsmap-atlas-{fold} input").all():
+            box.uncheck()
+            box.check()
     control = p.locator(".newsmap-atlas-control").inner_text()
     p.wait_for_timeout(300)
     assert p.evaluate("window.__pwned") is None
