@@ -1,7 +1,8 @@
 """``newsmap gazetteer build --geonames FILE``: a GeoNames dump the user downloaded, added to the
 offline index. The fixture ``geonames/IE.txt`` is in the dump's real 19-column format: a few
-hand-written rows (villages, mountains, lakes, a school, an abandoned village) and the Munster
-and Connacht towns of GeoNames cities500 (see ``geonames/cut_fixture.py``)."""
+hand-written rows (real villages, mountains and lakes at their real points, a school, an
+abandoned village; their ids, from 90000001, are ours, not GeoNames') and the Munster and
+Connacht towns of GeoNames cities500 with their real ids (see ``geonames/cut_fixture.py``)."""
 
 from __future__ import annotations
 
