@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLE_PUBLISHED, mentions_of
-from fake_geocoder import FakeService, serve
+from fake_geocoder import ARCGIS_PATH, FakeService, serve
 
 import geo
 from geo.batch import run_lines
@@ -124,6 +124,72 @@ def test_photon_gets_the_bbox_and_gives_the_point(
     (request,) = service.requests
     assert request.path == "/api" and "bbox" in request.query
     assert "Photon by Komoot (© OpenStreetMap contributors, ODbL)." in analysis.credits[-1]
+
+
+def test_pelias_gets_the_boundary_and_gives_its_confidence(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    settings = GeocoderSettings(Backend.PELIAS, service.domain, "http", "newsmap-tests",
+                                min_delay_s=0.0, api_key="key-123")  # fmt: skip
+    geocoder = open_geocoder(settings, GeocodeCache(tmp_path / "geocode.sqlite"))
+    analysis = geo.analyze(STREET, gazetteer, geocoder=geocoder)
+    street = mentions_of(analysis, "Hutcheson Road")[0]
+    assert street.place is not None and street.place.coordinate == Coordinate(55.80563, -4.31071)
+    assert street.place.id == "pelias:openstreetmap:street:way/23417711"
+    assert street.place.source.startswith("Pelias (© OpenStreetMap contributors")
+    assert street.confidence <= 0.9  # the service's confidence, at most
+    (request,) = service.requests
+    assert request.path == "/v1/search" and request.query["text"] == ["Hutcheson Road"]
+    assert request.query["boundary.country"] == ["GB"] and request.query["api_key"] == ["key-123"]
+    south, north = (float(request.query[f"boundary.rect.{k}_lat"][0]) for k in ("min", "max"))
+    west, east = (float(request.query[f"boundary.rect.{k}_lon"][0]) for k in ("min", "max"))
+    assert south < 55.86515 < north and west < -4.25763 < east and north - south < 1.0
+
+
+def test_the_geonames_web_service_gets_the_country_and_places_a_village(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    settings = GeocoderSettings(Backend.GEONAMES, service.domain, "http", "newsmap-tests",
+                                min_delay_s=0.0, username="newsroom")  # fmt: skip
+    geocoder = open_geocoder(settings, GeocodeCache(tmp_path / "geocode.sqlite"))
+    analysis = geo.analyze(VILLAGE, gazetteer, geocoder=geocoder)
+    village = mentions_of(analysis, "Ballymacoda")[0]
+    assert village.place is not None and village.place.kind is PlaceKind.CITY
+    assert village.place.coordinate == Coordinate(51.89139, -7.93944)
+    assert "GeoNames web services (geonames.org), CC BY 4.0" in analysis.credits[-1]
+    (request,) = service.requests
+    assert request.path == "/searchJSON" and request.query["username"] == ["newsroom"]
+    # GeoNames takes no box: the country is a parameter, and the area is named in the query
+    assert request.query["country"] == ["IE"]
+    assert request.query["q"] == ["Ballymacoda, Ireland, IE"]
+
+
+def test_a_geonames_account_without_web_services_is_asked_once(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    settings = GeocoderSettings(Backend.GEONAMES, service.domain, "http", "newsmap-tests",
+                                min_delay_s=0.0, username="not-enabled")  # fmt: skip
+    geocoder = open_geocoder(settings, GeocodeCache(tmp_path / "geocode.sqlite"))
+    analysis = geo.analyze(f"{STREET} {VILLAGE}", gazetteer, geocoder=geocoder)
+    assert len(service.requests) == 1  # a refusal: the second name is not sent
+    note = mentions_of(analysis, "Ballymacoda")[0].note
+    assert note.startswith("GeoNames failed: user account not enabled")
+    assert "\n" not in note and len(note) <= 120
+
+
+def test_arcgis_gets_the_area_in_the_query_and_gives_its_score(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    geocoder = _geocoder(service, tmp_path, Backend.ARCGIS)
+    analysis = geo.analyze(STREET, gazetteer, geocoder=geocoder)
+    street = mentions_of(analysis, "Hutcheson Road")[0]
+    assert street.place is not None and street.place.coordinate == Coordinate(55.80563, -4.31071)
+    assert street.place.kind is PlaceKind.FACILITY  # "StreetName", not a town
+    assert street.place.source == "ArcGIS World Geocoding Service (© Esri and its data providers)"
+    (request,) = service.requests
+    assert request.path == ARCGIS_PATH and request.query["f"] == ["json"]
+    assert request.query["singleLine"] == ["Hutcheson Road, Glasgow, GB"]
+    assert request.query["outFields"] == ["Addr_type"]
 
 
 def test_the_rate_limit_holds_on_the_server(service: FakeService, tmp_path: Path) -> None:
