@@ -26,6 +26,7 @@ from geo.serialize import analysis_to_dict
 STREET = "Police closed Hutcheson Road in Glasgow on Monday after a fire."
 VILLAGE = "Residents of the village of Ballymacoda in Ireland said the storm had passed."
 ELSEWHERE = "Officers were later seen in Drumchapelmuir, a hamlet in Scotland."
+DEV = ROOT.parent / "shared" / "eval" / "dev-news.jsonl"
 NOMINATIM_CREDIT = "Geocoding: some places from Nominatim (© OpenStreetMap contributors, ODbL)."
 
 
@@ -280,6 +281,23 @@ def test_asking_for_nothing_keeps_the_places_of_the_sample(
     for m in stripped["mentions"]:
         m.pop("note", None)
     assert stripped == analysis_to_dict(sample)
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="the shared evaluation sets are not here")
+def test_asking_for_nothing_keeps_the_places_of_real_articles(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    """As above, on the 118 articles of the development set, whose streets, hospitals and
+    villages are sent (the fake service knows none of them)."""
+    with DEV.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    geocoder = _geocoder(service, tmp_path)
+    for text in texts:
+        online = analysis_to_dict(geo.analyze(text, gazetteer, geocoder=geocoder))
+        for m in online["mentions"]:
+            m.pop("note", None)
+        assert online == analysis_to_dict(geo.analyze(text, gazetteer))
+    assert len(service.requests) >= 20  # the online path was taken
 
 
 def test_the_public_nominatim_refuses_the_default_user_agent() -> None:
