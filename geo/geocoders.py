@@ -213,7 +213,7 @@ class Geocoder:
 
     def locate(self, name: str, area: Area) -> Lookup:
         """The first point the service gives for ``name`` inside ``area``."""
-        query = name if self._bounds_itself else f"{name}, {area.label}"
+        query = name if self._bounds_itself or not area.label else f"{name}, {area.label}"
         known, hit = self.cache.get(self._key, query, area.key())
         if not known:
             if self._refused:

@@ -12,7 +12,8 @@ country, is not used: the offline result stands, with a note saying why.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import shapely
 
@@ -20,8 +21,9 @@ from geo.gazetteer import Gazetteer
 from geo.geocache import Hit
 from geo.geocoders import Area, Geocoder, is_settlement
 from geo.models import Candidate, Place, PlaceKind, PlaceMention, Reference
+from geo.text import name_key
 
-__all__ = ["online_credits", "place_online"]
+__all__ = ["PlaceSearch", "online_credits", "place_online", "search_places"]
 
 _TOWN_KM = 30.0  # a town with its outskirts: where a street "in" it, or a village by it, lies
 _AREA_KM = 300.0  # a region or country with no outline in the index: a day's drive around it
@@ -59,6 +61,54 @@ def place_online(
         out[i] = replace(m, place=found, confidence=confidence,
                          candidates=(Candidate(found, confidence), *m.candidates))  # fmt: skip
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSearch:
+    """What a search for a typed name found: the gazetteer's places of that name (most likely
+    first), then the online geocoder's answer, if one was asked and found it; each place's
+    ``source`` says which (empty for the offline gazetteer, else the service's attribution).
+    ``note`` says why the geocoder gave nothing, when it was asked."""
+
+    places: tuple[Place, ...]
+    note: str = ""
+
+
+def search_places(
+    name: str,
+    mentions: Sequence[PlaceMention],
+    gazetteer: Gazetteer,
+    geocoder: Geocoder | None = None,
+    *,
+    most: int = 10,
+) -> PlaceSearch:
+    """The places ``name`` may mean, for a reader who adds a place the article names (an
+    address, a venue, a village): the gazetteer's, countries then the most populous first, at
+    most ``most``; and, with a ``geocoder``, the service's answer within the country the
+    article's places (``mentions``) lie in most often, or anywhere when they lie in none.
+
+    Without a geocoder nothing leaves the machine.
+    """
+    name = " ".join(name.split())
+    hits = gazetteer.lookup([name_key(name)]).get(name_key(name), ()) if name else ()
+    unique = {h.place.id: h.place for h in hits}.values()
+    ranked = sorted(unique, key=lambda p: (p.kind is not PlaceKind.COUNTRY, -p.population, p.id))
+    offline = tuple(ranked[:most])
+    if geocoder is None or not name:
+        return PlaceSearch(offline)
+    country = _main_country(tuple(mentions), gazetteer)
+    area = _area(country, gazetteer) if country else Area(-90, -180, 90, 180, (), "")
+    lookup = geocoder.locate(name, area)
+    hit = lookup.hit
+    if hit is not None and country is not None and not _inside(hit, country, gazetteer):
+        return PlaceSearch(offline, f"the answer lies outside {country.label}")
+    if hit is None:
+        return PlaceSearch(offline, lookup.note)
+    kind = PlaceKind.CITY if is_settlement(hit) else PlaceKind.FACILITY
+    code = country.country_code if country else ""
+    found = Place(f"{geocoder.settings.backend.value}:{hit.ref}", name, kind, hit.coordinate,
+                  code, source=geocoder.attribution)  # fmt: skip
+    return PlaceSearch((*offline, found))
 
 
 def online_credits(mentions: tuple[PlaceMention, ...]) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from geo.errors import InputError
 from geo.export.geojson import to_geojson
 from geo.geocache import GeocodeCache
 from geo.geocoders import Area, Backend, Geocoder, GeocoderSettings, open_geocoder
+from geo.geocoding import PlaceSearch, search_places
 from geo.models import Coordinate, PlaceKind
 from geo.serialize import analysis_to_dict
 
@@ -391,3 +392,34 @@ def test_a_service_that_refuses_us_is_asked_nothing_more(
     assert len(service.requests) == 1
     for name in ("Hutcheson Road", "Ballymacoda"):
         assert mentions_of(analysis, name)[0].note.startswith("Nominatim failed")
+
+
+def test_the_place_search_offers_the_gazetteers_places_then_the_services(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    mentions = geo.analyze(STREET, gazetteer).mentions  # the article is about Glasgow, GB
+    offline = search_places("Glasgow", mentions, gazetteer)
+    assert offline.places[0].id == "geonames:2648579" and offline.places[0].source == ""
+    assert len(offline.places) > 1  # Glasgow, Kentucky and others follow the largest
+    assert search_places("Hutcheson Road", mentions, gazetteer) == PlaceSearch(())
+    assert service.requests == []  # no geocoder: nothing asked
+    found = search_places("Hutcheson Road", mentions, gazetteer, _geocoder(service, tmp_path))
+    (street,) = found.places
+    assert street.coordinate == Coordinate(55.80563, -4.31071)
+    assert street.kind is PlaceKind.FACILITY and street.country_code == "GB"
+    assert street.source.startswith("Nominatim")
+    (request,) = service.requests
+    assert request.query["countrycodes"] == ["gb"]  # bounded to the article's country
+    missing = search_places("Knockadoon", mentions, gazetteer, _geocoder(service, tmp_path))
+    assert missing == PlaceSearch((), "Nominatim: no result in United Kingdom, GB")
+
+
+def test_the_place_search_without_context_asks_the_whole_world(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    arcgis = _geocoder(service, tmp_path, Backend.ARCGIS)
+    found = search_places("Ballymacoda", (), gazetteer, arcgis)
+    (village,) = found.places
+    assert village.kind is PlaceKind.CITY and village.country_code == ""  # a "Locality"
+    (request,) = service.requests
+    assert request.query["singleLine"] == ["Ballymacoda"]  # no ", <area>" to add
