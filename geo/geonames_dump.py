@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ __all__ = ["DumpSummary", "add_dumps", "check_dumps", "dump_bytes", "kind_of", "
 _COLUMNS = 19
 _CODE_COLUMNS = 4  # admin1CodesASCII.txt, admin2Codes.txt
 _CHUNK = 5_000  # rows written to the index at a time: bounded memory, few round trips
+_REPORT_LINES = 10_000  # lines between two calls of a progress callback
 _SQL_VARS = 900  # under SQLite's oldest default limit of host parameters in one statement
 # Populated places that are not there any more: historical, abandoned, destroyed.
 _GONE = frozenset({"PPLH", "PPLQ", "PPLW", "PPLCH"})
@@ -87,12 +89,17 @@ def _open(path: Path) -> Iterator[IO[bytes]]:
     try:
         if not zipfile.is_zipfile(path):
             with path.open("rb") as raw:
+                if raw.read(4) == b"PK\x03\x04":
+                    raise InputError(f"{path.name} is a damaged or incomplete zip archive: "
+                                     "download it again")  # fmt: skip
+                raw.seek(0)
                 yield raw
             return
-        with zipfile.ZipFile(path) as archive:
-            yield archive.open(_member(path, archive))
-    except (OSError, zipfile.BadZipFile) as err:
-        raise InputError(f"cannot read {path}: {getattr(err, 'strerror', None) or err}") from err
+        with zipfile.ZipFile(path) as archive, archive.open(_member(path, archive)) as member:
+            yield member
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as err:
+        reason = getattr(err, "strerror", None) or err or type(err).__name__
+        raise InputError(f"cannot read {path.name}: {reason}") from err
 
 
 def _member(path: Path, archive: zipfile.ZipFile) -> zipfile.ZipInfo:
@@ -117,10 +124,13 @@ def dump_bytes(paths: Iterable[Path]) -> int:
 
 
 def _lines(path: Path, progress: Callable[[int], None] | None) -> Iterator[tuple[int, str]]:
+    read = 0
     with _open(path) as raw:
         for number, line in enumerate(raw, 1):
-            if progress:
-                progress(len(line))
+            read += len(line)
+            if progress and number % _REPORT_LINES == 0:
+                progress(read)
+                read = 0
             try:
                 text = line.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError:
@@ -129,6 +139,8 @@ def _lines(path: Path, progress: Callable[[int], None] | None) -> Iterator[tuple
                 ) from None
             if text:
                 yield number, text
+    if progress and read:
+        progress(read)
 
 
 def _is_codes(path: Path) -> bool:

@@ -117,6 +117,24 @@ def test_a_file_that_is_no_dump_is_one_line(
     assert "\n" not in str(err.value) and "cities1000.txt is not a GeoNames dump" in str(err.value)
 
 
+def test_a_damaged_archive_is_one_line(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.zip"
+    with zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(DUMP, "IE.txt")
+    data = whole.read_bytes()
+    truncated = tmp_path / "allCountries.zip"  # a download cut short
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match="damaged or incomplete zip archive"):
+        check_dumps([truncated])
+    corrupt = tmp_path / "US.zip"  # the table's compressed bytes changed on the way
+    middle = len(data) // 2
+    corrupt.write_bytes(data[:middle] + bytes(b ^ 0xFF for b in data[middle:middle + 64])
+                        + data[middle + 64:])  # fmt: skip
+    with pytest.raises(InputError, match=r"cannot read US\.zip") as err:
+        list(read_dump(corrupt))
+    assert "\n" not in str(err.value)
+
+
 def test_the_cli_refuses_a_wrong_file_before_building(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
