@@ -11,8 +11,8 @@ country, is not used: the offline result stands, with a note saying why.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import shapely
@@ -20,7 +20,7 @@ import shapely
 from geo.gazetteer import Gazetteer
 from geo.geocache import Hit
 from geo.geocoders import Area, Geocoder, is_settlement
-from geo.models import Candidate, Place, PlaceKind, PlaceMention, Reference
+from geo.models import Analysis, Candidate, Place, PlaceKind, PlaceMention, Reference
 from geo.text import name_key
 
 __all__ = ["PlaceSearch", "online_credits", "place_online", "search_places"]
@@ -76,7 +76,7 @@ class PlaceSearch:
 
 def search_places(
     name: str,
-    mentions: Sequence[PlaceMention],
+    analysis: Analysis,
     gazetteer: Gazetteer,
     geocoder: Geocoder | None = None,
     *,
@@ -84,8 +84,10 @@ def search_places(
 ) -> PlaceSearch:
     """The places ``name`` may mean, for a reader who adds a place the article names (an
     address, a venue, a village): the gazetteer's, countries then the most populous first, at
-    most ``most``; and, with a ``geocoder``, the service's answer within the country the
-    article's places (``mentions``) lie in most often, or anywhere when they lie in none.
+    most ``most``; and, with a ``geocoder``, the service's answer within the place the article
+    gives for it, as for a name the gazetteer lacks: the town, county, state or country named
+    nearest in the sentence where ``name`` first appears, else the country the article's
+    places lie in most often, else anywhere.
 
     Without a geocoder nothing leaves the machine.
     """
@@ -96,19 +98,33 @@ def search_places(
     offline = tuple(ranked[:most])
     if geocoder is None or not name:
         return PlaceSearch(offline)
-    country = _main_country(tuple(mentions), gazetteer)
-    area = _area(country, gazetteer) if country else Area(-90, -180, 90, 180, (), "")
+    context = _written_in(name, analysis) or _main_country(analysis.mentions, gazetteer)
+    area = _area(context, gazetteer) if context else Area(-90, -180, 90, 180, (), "")
     lookup = geocoder.locate(name, area)
     hit = lookup.hit
-    if hit is not None and country is not None and not _inside(hit, country, gazetteer):
-        return PlaceSearch(offline, f"the answer lies outside {country.label}")
+    if hit is not None and context is not None and not _inside(hit, context, gazetteer):
+        return PlaceSearch(offline, f"the answer lies outside {context.label}")
     if hit is None:
         return PlaceSearch(offline, lookup.note)
     kind = PlaceKind.CITY if is_settlement(hit) else PlaceKind.FACILITY
-    code = country.country_code if country else ""
+    code = context.country_code if context else ""
     found = Place(f"{geocoder.settings.backend.value}:{hit.ref}", name, kind, hit.coordinate,
                   code, source=geocoder.attribution)  # fmt: skip
     return PlaceSearch((*offline, found))
+
+
+def _written_in(name: str, analysis: Analysis) -> Place | None:
+    """The town, county, state or country named nearest ``name`` in the sentence where the
+    article first writes it."""
+    at = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", analysis.text, re.IGNORECASE)
+    if at is None:
+        return None
+    near = [m for m in analysis.mentions
+            if m.sentence.start <= at.start() < m.sentence.end and m.place is not None
+            and m.mention.form.is_toponym and m.place.kind in _CONTEXTS and not m.place.source
+            and not (m.start < at.end() and at.start() < m.end)]  # fmt: skip
+    best = min(near, key=lambda m: abs(m.start - at.start()), default=None)
+    return best.place if best is not None else None
 
 
 def online_credits(mentions: tuple[PlaceMention, ...]) -> tuple[str, ...]:

@@ -397,20 +397,24 @@ def test_a_service_that_refuses_us_is_asked_nothing_more(
 def test_the_place_search_offers_the_gazetteers_places_then_the_services(
     gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
 ) -> None:
-    mentions = geo.analyze(STREET, gazetteer).mentions  # the article is about Glasgow, GB
-    offline = search_places("Glasgow", mentions, gazetteer)
+    article = geo.analyze(STREET, gazetteer)  # "Hutcheson Road in Glasgow"
+    offline = search_places("Glasgow", article, gazetteer)
     assert offline.places[0].id == "geonames:2648579" and offline.places[0].source == ""
     assert len(offline.places) > 1  # Glasgow, Kentucky and others follow the largest
-    assert search_places("Hutcheson Road", mentions, gazetteer) == PlaceSearch(())
+    assert search_places("Hutcheson Road", article, gazetteer) == PlaceSearch(())
     assert service.requests == []  # no geocoder: nothing asked
-    found = search_places("Hutcheson Road", mentions, gazetteer, _geocoder(service, tmp_path))
+    found = search_places("hutcheson road", article, gazetteer, _geocoder(service, tmp_path))
     (street,) = found.places
     assert street.coordinate == Coordinate(55.80563, -4.31071)
     assert street.kind is PlaceKind.FACILITY and street.country_code == "GB"
     assert street.source.startswith("Nominatim")
     (request,) = service.requests
-    assert request.query["countrycodes"] == ["gb"]  # bounded to the article's country
-    missing = search_places("Knockadoon", mentions, gazetteer, _geocoder(service, tmp_path))
+    assert request.query["countrycodes"] == ["gb"]
+    west, south, east, north = map(float, request.query["viewbox"][0].split(","))
+    # bounded to Glasgow, where the article writes the name, not to all of Britain
+    assert south < 55.86515 < north and west < -4.25763 < east and north - south < 1.0
+    # a name the article does not write: within the country its places lie in
+    missing = search_places("Knockadoon", article, gazetteer, _geocoder(service, tmp_path))
     assert missing == PlaceSearch((), "Nominatim: no result in United Kingdom, GB")
 
 
@@ -418,7 +422,7 @@ def test_the_place_search_without_context_asks_the_whole_world(
     gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
 ) -> None:
     arcgis = _geocoder(service, tmp_path, Backend.ARCGIS)
-    found = search_places("Ballymacoda", (), gazetteer, arcgis)
+    found = search_places("Ballymacoda", geo.analyze("", gazetteer), gazetteer, arcgis)
     (village,) = found.places
     assert village.kind is PlaceKind.CITY and village.country_code == ""  # a "Locality"
     (request,) = service.requests
