@@ -172,3 +172,13 @@ def test_a_build_reads_the_dump_line_by_line(tmp_path: Path) -> None:
     summary = add_dumps(db, [big, big], 0, [])  # the second copy adds nothing
     assert (summary.read, summary.added) == (24_000, 12_000)
     assert db.execute("SELECT count(*), max(rid) FROM place").fetchone() == (12_000, 11_999)
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import geo.geonames_dump
+    import geo.sources
+
+    for module in (geo.geonames_dump, geo.sources):
+        assert doctest.testmod(module).failed == 0
