@@ -20,7 +20,7 @@ from typing import NoReturn
 
 from geo.cli_atlas import add_atlas_parser, atlas
 from geo.cli_batch import add_batch_parser, batch_command
-from geo.cli_geocoding import add_geocoder_arguments, geocode_cache, geocoder_from
+from geo.cli_geocoding import add_geocoder_arguments, dump_bar, geocode_cache, geocoder_from
 from geo.cli_io import check_index, check_output, load_index, write_output
 from geo.errors import GeoError, InputError
 from geo.export import FORMATS, ExportOptions, by_name, write
@@ -109,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     gaz_sub = gaz.add_subparsers(dest="action", required=True)
     build = gaz_sub.add_parser("build", help="(re)compile the gazetteer index")
     build.add_argument("--output", type=Path, help="where to write it (default: the cache)")
+    build.add_argument(
+        "--geonames", type=Path, nargs="+", default=[], metavar="FILE",
+        help="also index GeoNames dumps you downloaded (cities1000.zip, allCountries.zip, "
+        "US.zip; admin1CodesASCII.txt, admin2Codes.txt)",
+    )  # fmt: skip
     gaz_sub.add_parser("info", help="where the index is and what it holds")
 
     cache = sub.add_parser("geocode-cache", help="the cache of online geocoder answers")
@@ -198,14 +203,15 @@ def _gazetteer(args: argparse.Namespace) -> int:
     target: Path = args.output or args.gazetteer or default_index_path()
     if target.is_dir():
         raise InputError(f"{target} is a folder; give the index a file name")
-    with tqdm(total=6, unit="step", file=sys.stderr) as bar:
+    with dump_bar(args.geonames) as read, tqdm(total=6, unit="step", file=sys.stderr) as bar:
 
         def step(label: str) -> None:
             bar.set_description(label)
             bar.update(1)
 
         try:
-            path = build_gazetteer(target, progress=step)
+            path = build_gazetteer(target, progress=step, geonames=args.geonames,
+                                   dump_progress=read)  # fmt: skip
         except OSError as err:
             raise InputError(f"cannot write the gazetteer to {target}: {err.strerror}") from err
     print(path)

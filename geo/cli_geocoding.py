@@ -1,15 +1,21 @@
-"""The command line's online geocoder options (``--geocoder NAME`` and its settings) and
-``newsmap geocode-cache info|clear``."""
+"""The command line's online geocoder options (``--geocoder NAME`` and its settings),
+``newsmap geocode-cache info|clear``, and the progress bar of ``newsmap gazetteer build
+--geonames FILE``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 from geo.geocache import GeocodeCache
 from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
+from geo.geonames_dump import check_dumps, dump_bytes
 from geo.report.safe import terminal
 
-__all__ = ["add_geocoder_arguments", "geocode_cache", "geocoder_from"]
+__all__ = ["add_geocoder_arguments", "dump_bar", "geocode_cache", "geocoder_from"]
 
 
 def add_geocoder_arguments(command: argparse.ArgumentParser) -> None:
@@ -80,3 +86,29 @@ def geocode_cache(args: argparse.Namespace) -> int:
     for service in info.services:
         print(f"service: {terminal(service)}")
     return 0
+
+
+@contextmanager
+def dump_bar(paths: Sequence[Path]) -> Iterator[Callable[[int], None] | None]:
+    """A byte counter on standard error for reading GeoNames dumps, or ``None`` for none.
+    Checks first that each file is one, so a wrong file is one line, not a stalled bar."""
+    if not paths:
+        yield None
+        return
+    from tqdm import tqdm
+
+    check_dumps(paths)
+    total = dump_bytes(paths)
+    bars: list[tqdm[None]] = []
+
+    def read(count: int) -> None:
+        if not bars:  # shown once the default places are read and the dumps' turn comes
+            bars.append(tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr,
+                             desc="GeoNames dumps", mininterval=0.5))  # fmt: skip
+        bars[0].update(count)
+
+    try:
+        yield read
+    finally:
+        for bar in bars:
+            bar.close()

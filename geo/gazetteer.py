@@ -14,7 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -25,6 +25,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.atomic import remove_dead_temporaries, temporary_beside
 from geo.errors import DataError
+from geo.geonames_dump import add_dumps, check_dumps, dump_credit
 from geo.models import Coordinate, Crossing, Place, PlaceKind
 from geo.sources import (
     NameForm,
@@ -120,10 +121,19 @@ def default_index_path() -> Path:
 
 
 def build_gazetteer(
-    path: Path | None = None, *, progress: Callable[[str], None] | None = None
+    path: Path | None = None,
+    *,
+    progress: Callable[[str], None] | None = None,
+    geonames: Sequence[Path] = (),
+    dump_progress: Callable[[int], None] | None = None,
 ) -> Path:
-    """Compile the index from its sources to ``path`` (atomically) and return the path."""
+    """Compile the index from its sources to ``path`` (atomically) and return the path.
+
+    ``geonames`` adds the places of GeoNames dumps the user downloaded
+    (:mod:`geo.geonames_dump`); ``dump_progress`` is called with the bytes read of them.
+    """
     path = path or default_index_path()
+    check_dumps(geonames)  # a wrong file is one line before the slow part
     path.parent.mkdir(parents=True, exist_ok=True)
     rows, capitals = read_sources(progress)
     if progress:
@@ -178,6 +188,9 @@ def build_gazetteer(
                     for c in read_crossings()
                 ),
             )  # fmt: skip
+            if geonames:
+                dumps = add_dumps(db, geonames, len(rows), rows, dump_progress)
+                db.execute("INSERT INTO meta VALUES ('geonames', ?)", (", ".join(dumps.files),))
             db.execute("CREATE INDEX name_key ON name (key)")
             db.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         db.execute("VACUUM")
@@ -221,7 +234,8 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._places: dict[int, Place] = {}
         self._towns: dict[str, tuple[Place, ...]] = {}
-        self.credits = CREDITS
+        dumps = self._db.execute("SELECT v FROM meta WHERE k='geonames'").fetchone()
+        self.credits = (dump_credit(dumps[0]), *CREDITS[1:]) if dumps else CREDITS
         words: dict[str, set[str]] = {
             "given": set(),
             "family": set(),

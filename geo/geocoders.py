@@ -86,7 +86,7 @@ _PUBLIC = {
 # Words the services use for a settlement: such an answer is a town, not a building.
 _SETTLEMENTS = frozenset(
     "city town village hamlet isolated_dwelling locality suburb neighbourhood borough "
-    "quarter localadmin P".split()
+    "quarter localadmin P Locality".split()
 )
 
 
@@ -213,7 +213,7 @@ class Geocoder:
 
     def locate(self, name: str, area: Area) -> Lookup:
         """The first point the service gives for ``name`` inside ``area``."""
-        query = name if self._bounds_itself else f"{name}, {area.label}"
+        query = name if self._bounds_itself or not area.label else f"{name}, {area.label}"
         known, hit = self.cache.get(self._key, query, area.key())
         if not known:
             if self._refused:
@@ -242,7 +242,8 @@ class Geocoder:
         self.requests += 1
         log.info("asking %s for %r", self.settings.service, query)
         found = self._ask(query, **_query_options(self.settings.backend, area)) or []
-        hits = [_hit(self.settings.backend, location) for location in found]
+        # geopy's GeoNames gives None for an answer without a point
+        hits = [_hit(self.settings.backend, location) for location in found if location]
         inside = [h for h in hits if area.contains(h.coordinate)]
         if hits and not inside:
             log.info("%s answered %r only outside %s", self.settings.service, query, area.label)
@@ -320,9 +321,11 @@ def _query_options(backend: Backend, area: Area) -> dict[str, Any]:
     elif backend is Backend.PHOTON:
         options.update(limit=_LIMIT, bbox=box)
     elif backend is Backend.PELIAS:
-        options.update(boundary_rect=box, countries=codes or None)
+        options.update(boundary_rect=box, countries=[c.upper() for c in codes] or None)
     elif backend is Backend.GEONAMES:
-        options.update(country=codes or None)
+        options.update(country=[c.upper() for c in codes] or None)
+    else:  # geopy's ArcGIS takes no area: it is named in the query, and the answer checked
+        options.update(out_fields="Addr_type")
     return options
 
 
@@ -346,6 +349,7 @@ def _hit(backend: Backend, location: Any) -> Hit:
         ref, kind = str(raw.get("geonameId", "")), str(raw.get("fcl", ""))
     else:
         score = _unit(raw.get("score"), 100.0)
+        kind = str((raw.get("attributes") or {}).get("Addr_type") or "")
     ref = ref if ref.strip("/") else f"{point.lat:.5f},{point.lon:.5f}"
     return Hit(point, str(location.address or ""), ref, kind, score)
 

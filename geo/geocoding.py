@@ -11,17 +11,19 @@ country, is not used: the offline result stands, with a note saying why.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import shapely
 
 from geo.gazetteer import Gazetteer
 from geo.geocache import Hit
 from geo.geocoders import Area, Geocoder, is_settlement
-from geo.models import Candidate, Place, PlaceKind, PlaceMention, Reference
+from geo.models import Analysis, Candidate, Place, PlaceKind, PlaceMention, Reference
+from geo.text import name_key
 
-__all__ = ["online_credits", "place_online"]
+__all__ = ["PlaceSearch", "online_credits", "place_online", "search_places"]
 
 _TOWN_KM = 30.0  # a town with its outskirts: where a street "in" it, or a village by it, lies
 _AREA_KM = 300.0  # a region or country with no outline in the index: a day's drive around it
@@ -59,6 +61,70 @@ def place_online(
         out[i] = replace(m, place=found, confidence=confidence,
                          candidates=(Candidate(found, confidence), *m.candidates))  # fmt: skip
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSearch:
+    """What a search for a typed name found: the gazetteer's places of that name (most likely
+    first), then the online geocoder's answer, if one was asked and found it; each place's
+    ``source`` says which (empty for the offline gazetteer, else the service's attribution).
+    ``note`` says why the geocoder gave nothing, when it was asked."""
+
+    places: tuple[Place, ...]
+    note: str = ""
+
+
+def search_places(
+    name: str,
+    analysis: Analysis,
+    gazetteer: Gazetteer,
+    geocoder: Geocoder | None = None,
+    *,
+    most: int = 10,
+) -> PlaceSearch:
+    """The places ``name`` may mean, for a reader who adds a place the article names (an
+    address, a venue, a village): the gazetteer's, countries then the most populous first, at
+    most ``most``; and, with a ``geocoder``, the service's answer within the place the article
+    gives for it, as for a name the gazetteer lacks: the town, county, state or country named
+    nearest in the sentence where ``name`` first appears, else the country the article's
+    places lie in most often, else anywhere.
+
+    Without a geocoder nothing leaves the machine.
+    """
+    name = " ".join(name.split())
+    hits = gazetteer.lookup([name_key(name)]).get(name_key(name), ()) if name else ()
+    unique = {h.place.id: h.place for h in hits}.values()
+    ranked = sorted(unique, key=lambda p: (p.kind is not PlaceKind.COUNTRY, -p.population, p.id))
+    offline = tuple(ranked[:most])
+    if geocoder is None or not name:
+        return PlaceSearch(offline)
+    context = _written_in(name, analysis) or _main_country(analysis.mentions, gazetteer)
+    area = _area(context, gazetteer) if context else Area(-90, -180, 90, 180, (), "")
+    lookup = geocoder.locate(name, area)
+    hit = lookup.hit
+    if hit is not None and context is not None and not _inside(hit, context, gazetteer):
+        return PlaceSearch(offline, f"the answer lies outside {context.label}")
+    if hit is None:
+        return PlaceSearch(offline, lookup.note)
+    kind = PlaceKind.CITY if is_settlement(hit) else PlaceKind.FACILITY
+    code = context.country_code if context else ""
+    found = Place(f"{geocoder.settings.backend.value}:{hit.ref}", name, kind, hit.coordinate,
+                  code, source=geocoder.attribution)  # fmt: skip
+    return PlaceSearch((*offline, found))
+
+
+def _written_in(name: str, analysis: Analysis) -> Place | None:
+    """The town, county, state or country named nearest ``name`` in the sentence where the
+    article first writes it."""
+    at = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", analysis.text, re.IGNORECASE)
+    if at is None:
+        return None
+    near = [m for m in analysis.mentions
+            if m.sentence.start <= at.start() < m.sentence.end and m.place is not None
+            and m.mention.form.is_toponym and m.place.kind in _CONTEXTS and not m.place.source
+            and not (m.start < at.end() and at.start() < m.end)]  # fmt: skip
+    best = min(near, key=lambda m: abs(m.start - at.start()), default=None)
+    return best.place if best is not None else None
 
 
 def online_credits(mentions: tuple[PlaceMention, ...]) -> tuple[str, ...]:

@@ -33,8 +33,10 @@ from geo.topojson import features
 __all__ = [
     "NameForm",
     "Row",
+    "admin1_id",
     "data_dir",
     "data_files",
+    "is_usable_alternate",
     "read_crossings",
     "read_lexicon",
     "read_sources",
@@ -73,6 +75,16 @@ _GEONAMES_ADMIN1 = {
 }
 
 
+def admin1_id(country: str, code: str) -> str:
+    """The index's id of a GeoNames admin1 code of ``country`` (``""`` for none).
+
+    >>> admin1_id("CA", "08"), admin1_id("RU", "66"), admin1_id("FR", "")
+    ('CA-ON', 'RU-66', '')
+    """
+    code = _GEONAMES_ADMIN1.get(country, {}).get(code, code)
+    return f"{country}-{code}" if code else ""
+
+
 def label_point(shape: BaseGeometry) -> tuple[float, float]:
     """A point inside the largest part of ``shape``: its centroid when that lies inside,
     otherwise the pole of inaccessibility. Returns ``(lat, lon)``."""
@@ -89,7 +101,8 @@ def label_point(shape: BaseGeometry) -> tuple[float, float]:
     return (round(point.y, 5), round(point.x, 5))
 
 
-def _is_usable_alternate(name: str) -> bool:
+def is_usable_alternate(name: str) -> bool:
+    """Whether a GeoNames alternate name is worth indexing."""
     # Latin-script names that start with a capital; skip codes such as IATA "MOW".
     if len(name) < 2 or not name[0].isupper() or any(c.isdigit() for c in name):
         return False
@@ -221,8 +234,6 @@ def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[s
     capital_pop: dict[str, int] = {}
     for city in read_json(gnc / "cities500.json").values():
         code = city["countrycode"]
-        admin1 = city.get("admin1code") or ""
-        admin1 = _GEONAMES_ADMIN1.get(code, {}).get(admin1, admin1)
         row = Row(
             id=f"geonames:{city['geonameid']}",
             name=city["name"],
@@ -230,13 +241,13 @@ def _cities(gnc: Path, rows: dict[str, Row], capitals: dict[str, str]) -> dict[s
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
             country_code=code,
-            admin1=f"{code}-{admin1}" if admin1 else "",
+            admin1=admin1_id(code, city.get("admin1code") or ""),
             population=int(city.get("population") or 0),
             geonameid=int(city["geonameid"]),
         )
         row.add_name(row.name, NameForm.MAIN)
         for alt in city.get("alternatenames", ()):
-            if _is_usable_alternate(alt):
+            if is_usable_alternate(alt):
                 row.add_name(alt, NameForm.ALTERNATE)
         rows[row.id] = row
         is_capital = bool(capitals.get(code)) and capitals[code] in (row.name, *row.names)

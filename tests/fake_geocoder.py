@@ -1,6 +1,9 @@
-"""A geocoding service on the loopback interface that speaks the Nominatim ``/search`` JSON API
-and the Photon ``/api`` GeoJSON API, with answers written in the shape the real services
-record, so geopy can be pointed at it (``domain="127.0.0.1:PORT"``, ``scheme="http"``)."""
+"""A geocoding service on the loopback interface that speaks the Nominatim ``/search`` JSON API,
+the Photon ``/api`` and Pelias ``/v1/search`` GeoJSON APIs, the GeoNames web service's
+``/searchJSON`` and ArcGIS's ``findAddressCandidates``, with answers written in the shape each
+service documents, so geopy can be pointed at it (``domain="127.0.0.1:PORT"``,
+``scheme="http"``). The services that take no area (GeoNames, ArcGIS) get it in the query text
+(``"Hutcheson Road, Glasgow, GB"``): the name is what comes before the first comma."""
 
 from __future__ import annotations
 
@@ -40,6 +43,9 @@ class FakeService:
     requests: list[Request] = field(default_factory=list)
     sleep_s: float = 0.0
     status: int = 200
+    # answer every Nominatim query it does not know with the middle of its viewbox: a service
+    # that knows every street, to measure how many names the pipeline asks and accepts
+    echo: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
 
@@ -63,6 +69,14 @@ def _nominatim(q: str) -> list[dict[str, object]]:
     }]  # fmt: skip
 
 
+def _middle(q: str, viewbox: str) -> list[dict[str, object]]:
+    west, south, east, north = map(float, viewbox.split(","))
+    lat, lon = (south + north) / 2, (west + east) / 2
+    return [{"place_id": 1, "licence": LICENCE, "osm_type": "node", "osm_id": abs(hash(q)),
+             "lat": f"{lat:.7f}", "lon": f"{lon:.7f}", "class": "amenity", "type": "building",
+             "addresstype": "amenity", "name": q, "display_name": q}]  # fmt: skip
+
+
 def _photon(q: str) -> dict[str, object]:
     hit = PLACES.get(q.lower())
     features = []
@@ -74,6 +88,62 @@ def _photon(q: str) -> dict[str, object]:
         features.append({"type": "Feature", "properties": properties,
                          "geometry": {"type": "Point", "coordinates": [lon, lat]}})  # fmt: skip
     return {"type": "FeatureCollection", "features": features}
+
+
+def _pelias(text: str) -> dict[str, object]:
+    """Pelias's GeoJSON (https://github.com/pelias/documentation/blob/master/search.md)."""
+    hit = PLACES.get(text.lower())
+    features = []
+    if hit is not None:
+        lat, lon, osm_type, osm_id, cls, _, _, display = hit
+        layer = "street" if cls == "highway" else "locality"
+        properties = {"id": f"{osm_type}/{osm_id}", "gid": f"openstreetmap:{layer}:{osm_type}/"
+                      f"{osm_id}", "layer": layer, "source": "openstreetmap",
+                      "source_id": f"{osm_type}/{osm_id}", "name": text, "confidence": 0.9,
+                      "match_type": "exact", "accuracy": "centroid", "label": display}  # fmt: skip
+        features.append({"type": "Feature", "properties": properties,
+                         "geometry": {"type": "Point", "coordinates": [lon, lat]}})  # fmt: skip
+    return {"geocoding": {"version": "0.2", "query": {"text": text}},
+            "type": "FeatureCollection", "features": features}  # fmt: skip
+
+
+def _geonames(q: str, username: str) -> dict[str, object]:
+    """The web service's ``searchJSON`` (https://www.geonames.org/export/geonames-search.html);
+    an account without the web services enabled gets its documented error status."""
+    if username == "not-enabled":
+        return {"status": {"message": "user account not enabled to use the free webservice. "
+                           "Please enable it on your account page: "
+                           "https://www.geonames.org/manageaccount ", "value": 10}}  # fmt: skip
+    hit = PLACES.get(q.partition(",")[0].strip().lower())
+    places = []
+    if hit is not None:
+        lat, lon, _, osm_id, cls, _, _, display = hit
+        fcl, fcode = ("P", "PPL") if cls == "place" else ("R", "RD")
+        places.append({"geonameId": 9_000_000 + osm_id % 100_000, "name": display.split(",")[0],
+                       "toponymName": display.split(",")[0], "lat": f"{lat:.5f}",
+                       "lng": f"{lon:.5f}", "fcl": fcl, "fcode": fcode,
+                       "countryCode": "IE" if "Ireland" in display else "GB",
+                       "countryName": display.rsplit(", ", 1)[-1], "adminName1": "",
+                       "population": 0})  # fmt: skip
+    return {"totalResultsCount": len(places), "geonames": places}
+
+
+def _arcgis(single_line: str) -> dict[str, object]:
+    """``findAddressCandidates`` with ``f=json`` (https://developers.arcgis.com/rest/geocode/
+    api-reference/geocoding-find-address-candidates.htm)."""
+    hit = PLACES.get(single_line.partition(",")[0].strip().lower())
+    candidates = []
+    if hit is not None:
+        lat, lon, _, _, cls, _, _, display = hit
+        addr_type = "StreetName" if cls == "highway" else "Locality"
+        candidates.append({"address": display, "location": {"x": lon, "y": lat}, "score": 97.5,
+                           "attributes": {"Addr_type": addr_type},
+                           "extent": {"xmin": lon - 0.01, "ymin": lat - 0.01,
+                                      "xmax": lon + 0.01, "ymax": lat + 0.01}})  # fmt: skip
+    return {"spatialReference": {"wkid": 4326, "latestWkid": 4326}, "candidates": candidates}
+
+
+ARCGIS_PATH = "/arcgis/rest/services/World/GeocodeServer/findAddressCandidates"
 
 
 def serve() -> tuple[FakeService, ThreadingHTTPServer]:
@@ -94,9 +164,18 @@ def serve() -> tuple[FakeService, ThreadingHTTPServer]:
                 return
             q = query.get("q", [""])[0]
             if parts.path == "/search":
-                self._send(200, _nominatim(q))
+                found = _nominatim(q)
+                if not found and state.echo and "viewbox" in query:
+                    found = _middle(q, query["viewbox"][0])
+                self._send(200, found)
             elif parts.path == "/api":
                 self._send(200, _photon(q))
+            elif parts.path == "/v1/search":
+                self._send(200, _pelias(query.get("text", [""])[0]))
+            elif parts.path == "/searchJSON":
+                self._send(200, _geonames(q, query.get("username", [""])[0]))
+            elif parts.path == ARCGIS_PATH:
+                self._send(200, _arcgis(query.get("singleLine", [""])[0]))
             else:
                 self._send(404, {"error": "not found"})
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLE_PUBLISHED, mentions_of
-from fake_geocoder import FakeService, serve
+from fake_geocoder import ARCGIS_PATH, FakeService, serve
 
 import geo
 from geo.batch import run_lines
@@ -20,12 +20,14 @@ from geo.errors import InputError
 from geo.export.geojson import to_geojson
 from geo.geocache import GeocodeCache
 from geo.geocoders import Area, Backend, Geocoder, GeocoderSettings, open_geocoder
+from geo.geocoding import PlaceSearch, search_places
 from geo.models import Coordinate, PlaceKind
 from geo.serialize import analysis_to_dict
 
 STREET = "Police closed Hutcheson Road in Glasgow on Monday after a fire."
 VILLAGE = "Residents of the village of Ballymacoda in Ireland said the storm had passed."
 ELSEWHERE = "Officers were later seen in Drumchapelmuir, a hamlet in Scotland."
+DEV = ROOT.parent / "shared" / "eval" / "dev-news.jsonl"
 NOMINATIM_CREDIT = "Geocoding: some places from Nominatim (© OpenStreetMap contributors, ODbL)."
 
 
@@ -126,6 +128,72 @@ def test_photon_gets_the_bbox_and_gives_the_point(
     assert "Photon by Komoot (© OpenStreetMap contributors, ODbL)." in analysis.credits[-1]
 
 
+def test_pelias_gets_the_boundary_and_gives_its_confidence(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    settings = GeocoderSettings(Backend.PELIAS, service.domain, "http", "newsmap-tests",
+                                min_delay_s=0.0, api_key="key-123")  # fmt: skip
+    geocoder = open_geocoder(settings, GeocodeCache(tmp_path / "geocode.sqlite"))
+    analysis = geo.analyze(STREET, gazetteer, geocoder=geocoder)
+    street = mentions_of(analysis, "Hutcheson Road")[0]
+    assert street.place is not None and street.place.coordinate == Coordinate(55.80563, -4.31071)
+    assert street.place.id == "pelias:openstreetmap:street:way/23417711"
+    assert street.place.source.startswith("Pelias (© OpenStreetMap contributors")
+    assert street.confidence <= 0.9  # the service's confidence, at most
+    (request,) = service.requests
+    assert request.path == "/v1/search" and request.query["text"] == ["Hutcheson Road"]
+    assert request.query["boundary.country"] == ["GB"] and request.query["api_key"] == ["key-123"]
+    south, north = (float(request.query[f"boundary.rect.{k}_lat"][0]) for k in ("min", "max"))
+    west, east = (float(request.query[f"boundary.rect.{k}_lon"][0]) for k in ("min", "max"))
+    assert south < 55.86515 < north and west < -4.25763 < east and north - south < 1.0
+
+
+def test_the_geonames_web_service_gets_the_country_and_places_a_village(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    settings = GeocoderSettings(Backend.GEONAMES, service.domain, "http", "newsmap-tests",
+                                min_delay_s=0.0, username="newsroom")  # fmt: skip
+    geocoder = open_geocoder(settings, GeocodeCache(tmp_path / "geocode.sqlite"))
+    analysis = geo.analyze(VILLAGE, gazetteer, geocoder=geocoder)
+    village = mentions_of(analysis, "Ballymacoda")[0]
+    assert village.place is not None and village.place.kind is PlaceKind.CITY
+    assert village.place.coordinate == Coordinate(51.89139, -7.93944)
+    assert "GeoNames web services (geonames.org), CC BY 4.0" in analysis.credits[-1]
+    (request,) = service.requests
+    assert request.path == "/searchJSON" and request.query["username"] == ["newsroom"]
+    # GeoNames takes no box: the country is a parameter, and the area is named in the query
+    assert request.query["country"] == ["IE"]
+    assert request.query["q"] == ["Ballymacoda, Ireland, IE"]
+
+
+def test_a_geonames_account_without_web_services_is_asked_once(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    settings = GeocoderSettings(Backend.GEONAMES, service.domain, "http", "newsmap-tests",
+                                min_delay_s=0.0, username="not-enabled")  # fmt: skip
+    geocoder = open_geocoder(settings, GeocodeCache(tmp_path / "geocode.sqlite"))
+    analysis = geo.analyze(f"{STREET} {VILLAGE}", gazetteer, geocoder=geocoder)
+    assert len(service.requests) == 1  # a refusal: the second name is not sent
+    note = mentions_of(analysis, "Ballymacoda")[0].note
+    assert note.startswith("GeoNames failed: user account not enabled")
+    assert "\n" not in note and len(note) <= 120
+
+
+def test_arcgis_gets_the_area_in_the_query_and_gives_its_score(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    geocoder = _geocoder(service, tmp_path, Backend.ARCGIS)
+    analysis = geo.analyze(STREET, gazetteer, geocoder=geocoder)
+    street = mentions_of(analysis, "Hutcheson Road")[0]
+    assert street.place is not None and street.place.coordinate == Coordinate(55.80563, -4.31071)
+    assert street.place.kind is PlaceKind.FACILITY  # "StreetName", not a town
+    assert street.place.source == "ArcGIS World Geocoding Service (© Esri and its data providers)"
+    (request,) = service.requests
+    assert request.path == ARCGIS_PATH and request.query["f"] == ["json"]
+    assert request.query["singleLine"] == ["Hutcheson Road, Glasgow, GB"]
+    assert request.query["outFields"] == ["Addr_type"]
+
+
 def test_the_rate_limit_holds_on_the_server(service: FakeService, tmp_path: Path) -> None:
     geocoder = _geocoder(service, tmp_path, min_delay_s=1.0)
     area = Area.around(Coordinate(55.86515, -4.25763), 30, ("gb",), "Glasgow, GB")
@@ -214,6 +282,23 @@ def test_asking_for_nothing_keeps_the_places_of_the_sample(
     for m in stripped["mentions"]:
         m.pop("note", None)
     assert stripped == analysis_to_dict(sample)
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="the shared evaluation sets are not here")
+def test_asking_for_nothing_keeps_the_places_of_real_articles(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    """As above, on the 118 articles of the development set, whose streets, hospitals and
+    villages are sent (the fake service knows none of them)."""
+    with DEV.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    geocoder = _geocoder(service, tmp_path)
+    for text in texts:
+        online = analysis_to_dict(geo.analyze(text, gazetteer, geocoder=geocoder))
+        for m in online["mentions"]:
+            m.pop("note", None)
+        assert online == analysis_to_dict(geo.analyze(text, gazetteer))
+    assert len(service.requests) >= 20  # the online path was taken
 
 
 def test_the_public_nominatim_refuses_the_default_user_agent() -> None:
@@ -307,3 +392,38 @@ def test_a_service_that_refuses_us_is_asked_nothing_more(
     assert len(service.requests) == 1
     for name in ("Hutcheson Road", "Ballymacoda"):
         assert mentions_of(analysis, name)[0].note.startswith("Nominatim failed")
+
+
+def test_the_place_search_offers_the_gazetteers_places_then_the_services(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    article = geo.analyze(STREET, gazetteer)  # "Hutcheson Road in Glasgow"
+    offline = search_places("Glasgow", article, gazetteer)
+    assert offline.places[0].id == "geonames:2648579" and offline.places[0].source == ""
+    assert len(offline.places) > 1  # Glasgow, Kentucky and others follow the largest
+    assert search_places("Hutcheson Road", article, gazetteer) == PlaceSearch(())
+    assert service.requests == []  # no geocoder: nothing asked
+    found = search_places("hutcheson road", article, gazetteer, _geocoder(service, tmp_path))
+    (street,) = found.places
+    assert street.coordinate == Coordinate(55.80563, -4.31071)
+    assert street.kind is PlaceKind.FACILITY and street.country_code == "GB"
+    assert street.source.startswith("Nominatim")
+    (request,) = service.requests
+    assert request.query["countrycodes"] == ["gb"]
+    west, south, east, north = map(float, request.query["viewbox"][0].split(","))
+    # bounded to Glasgow, where the article writes the name, not to all of Britain
+    assert south < 55.86515 < north and west < -4.25763 < east and north - south < 1.0
+    # a name the article does not write: within the country its places lie in
+    missing = search_places("Knockadoon", article, gazetteer, _geocoder(service, tmp_path))
+    assert missing == PlaceSearch((), "Nominatim: no result in United Kingdom, GB")
+
+
+def test_the_place_search_without_context_asks_the_whole_world(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    arcgis = _geocoder(service, tmp_path, Backend.ARCGIS)
+    found = search_places("Ballymacoda", geo.analyze("", gazetteer), gazetteer, arcgis)
+    (village,) = found.places
+    assert village.kind is PlaceKind.CITY and village.country_code == ""  # a "Locality"
+    (request,) = service.requests
+    assert request.query["singleLine"] == ["Ballymacoda"]  # no ", <area>" to add
