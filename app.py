@@ -22,9 +22,9 @@ from geo.corrections import (
     corrections_to_json,
 )
 from geo.export import REGISTRY, ExportOptions, by_name, write
-from geo.fetch import fetch_article
+from geo.fetch import fetch_page
 from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
-from geo.inputs import UPLOAD_TYPES, check_text, read_upload
+from geo.inputs import UPLOAD_TYPES, Article, check_text, read_upload_article
 from geo.render import build_map
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline, default_title
@@ -91,33 +91,47 @@ def sample_article() -> str:
     return (data_dir() / "article.txt").read_text(encoding="utf-8")
 
 
-def article(source: str) -> str | None:
+def article(source: str) -> Article | None:
     if source == SOURCES[0]:
-        return sample_article()
+        return Article(sample_article(), SAMPLE_PUBLISHED)
     if source == SOURCES[1]:
-        return st.text_area("Article text", key="pasted", height=260) or None
+        pasted = st.text_area("Article text", key="pasted", height=260)
+        return Article(pasted) if pasted else None
     if source == SOURCES[2]:
         upload = st.file_uploader("Article file", type=[t.lstrip(".") for t in UPLOAD_TYPES])
-        return read_upload(upload.name, upload.getvalue()) if upload else None
+        return read_upload_article(upload.name, upload.getvalue()) if upload else None
     allowed = st.checkbox("Allow newsmap to go online to fetch this page", key="online_fetch")
     url = st.text_input("Address (http or https)", key="url", disabled=not allowed)
     if allowed and url and st.button("Fetch", key="fetch"):
         with st.spinner("Fetching…"):
-            st.session_state.fetched = fetch_article(url)
-    return st.session_state.get("fetched")
+            st.session_state.fetched = fetch_page(url)
+    fetched: Article | None = st.session_state.get("fetched")
+    return fetched
 
 
 with st.sidebar:
     st.header("Article")
     source = st.radio("Source", SOURCES, key="source")
     try:
-        text = article(source)
-        if text is not None:
-            check_text(text)
+        given_article = article(source)
+        if given_article is not None:
+            check_text(given_article.text)
     except geo.GeoError as err:
         st.error(markdown(err))
-        text = None
-    published = st.date_input("Published", SAMPLE_PUBLISHED, key="published")
+        given_article = None
+    text = given_article.text if given_article else None
+    found = given_article.published if given_article else None
+    # a date the reader has not given is unknown, not the sample's: "on Tuesday" stays Tuesday;
+    # the widget's key follows the source and the date found, so each starts from its own
+    published = st.date_input(
+        "Published (empty: unknown)", found, key=f"published_{SOURCES.index(source)}_{found}",
+        help="Relative dates (\"on Tuesday\") are dated from this day; without it they stay "
+        "as the article words them.",
+    )  # fmt: skip
+    if published is None:
+        st.caption("Publication date unknown: relative dates stay relative.")
+    elif found is not None and source != SOURCES[0] and published == found:
+        st.caption("Date found in the page's metadata.")
     st.header("Show")
     hide_organisations = st.checkbox("Hide governments and organisations", key="hide_orgs")
     floor = st.slider("Confidence floor", 0.0, 1.0, 0.0, 0.05, key="floor")

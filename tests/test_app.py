@@ -7,6 +7,7 @@ import gc
 import io
 import json
 import xml.etree.ElementTree as ET
+from datetime import date
 
 import geojson
 import pytest
@@ -225,3 +226,19 @@ def test_a_hostile_headline_stays_literal_text(headline: str) -> None:
     assert not [v for v in shown if "example.invalid" in v or "__pwned" in v]
     page = download(app, "Briefing (HTML)").decode()
     assert "<script>window.__pwned" not in page
+
+
+def test_a_pasted_article_has_no_date_until_one_is_given() -> None:
+    app = start()
+    assert app.date_input[0].value.isoformat() == "2023-09-12"  # the sample's real date
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_area(key="pasted").set_value("Kim Jong Un arrived in Vladivostok on Tuesday.").run()
+    assert not app.exception
+    assert app.date_input[0].value is None
+    assert any("date unknown" in c.value.lower() for c in app.caption)
+    events = app.dataframe[1].value
+    assert list(events["when"]) == ["Tuesday (date unknown)"]
+    assert events["date"].isna().all()
+    app.date_input[0].set_value(date(2023, 9, 14)).run()
+    events = app.dataframe[1].value
+    assert list(events["date"]) == ["2023-09-12"]
