@@ -107,7 +107,7 @@ class Correction:
         if not isinstance(self.place_id, str):
             raise InputError(f"a correction's place_id must be text, not {describe(self.place_id)}")
         if (self.kind is CorrectionKind.PIN) != isinstance(self.point, Coordinate):
-            raise InputError("a pin correction, and only a pin, takes a point (latitude, longitude)")
+            raise InputError("a pin correction, and only a pin, takes a point (lat, lon)")
         if self.kind in (CorrectionKind.DROP, CorrectionKind.PIN):
             if self.place_id:
                 raise InputError(f"a {self.kind.value} correction takes no place_id")

@@ -22,8 +22,8 @@ from geo.corrections import (
     corrections_to_json,
     places_named,
 )
-from geo.models import Coordinate
 from geo.inputs import html_to_text, read_upload
+from geo.models import Coordinate
 from geo.pipeline import find_places
 
 TEXT = "Shelling in Donetsk killed two on Monday. Officials in Kyiv said the train left Lviv."
@@ -83,6 +83,10 @@ def test_a_name_offers_every_place_of_that_name_told_apart(gazetteer: geo.Gazett
     assert west_virginia.nearest_km < 100 < by_state["South Carolina"].nearest_km  # type: ignore[operator]
     assert "West Virginia, United States" in west_virginia.label
     assert "km from Huntington" in west_virginia.label
+    # a province named only where the codes agree: Donetsk is not in Vinnytsia Oblast
+    donetsk = describe_candidates(places_named("Donetsk", gazetteer), gazetteer)
+    assert {v.country for v in donetsk} >= {"Ukraine", "Russia"}
+    assert not any("Vinnytsia" in v.label for v in donetsk)
 
 
 def test_a_pin_puts_a_mention_where_the_reader_clicked(gazetteer: geo.Gazetteer) -> None:
@@ -245,8 +249,12 @@ def bad_files() -> list[tuple[str, str | bytes]]:
         ("pin-lon-off-earth", _file(_with(DROP, kind="pin", lat=48.0, lon=-180.5))),
         ("pin-with-place-id", _file(_with(DROP, kind="pin", lat=48, lon=37, place_id="x:1"))),
         ("drop-with-point", _file(_with(DROP, lat=48.0, lon=37.8))),
-        ("pin-nan", _raw('{"kind": "pin", "start": 12, "end": 19, "text": "Donetsk", '
-                         '"lat": NaN, "lon": 1}')),
+        (
+            "pin-nan",
+            _raw(
+                '{"kind": "pin", "start": 12, "end": 19, "text": "Donetsk", "lat": NaN, "lon": 1}'
+            ),
+        ),
         # duplicates
         ("duplicate-top-key", _file(DROP)[:-1] + f', "format": "{FORMAT}"}}'.encode()),
         (

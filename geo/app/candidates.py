@@ -21,6 +21,15 @@ __all__ = ["CandidateView", "describe_candidates", "story_points"]
 _AREAS = frozenset({PlaceKind.CONTINENT, PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.BORDER})
 
 
+def _trusted_admin1(code: str) -> bool:
+    """Whether a town's ``admin1`` code names its state or province by the same code as the
+    index's ``admin1:`` entries (ISO 3166-2). Towns carry GeoNames' codes, which the index
+    maps to ISO for the US, Canada and Australia only; elsewhere a numeric GeoNames code can
+    collide with a numeric ISO one (Donetsk's "05" is Vinnytsia's ISO code), so only codes
+    with a letter, which GeoNames' numbers never spell, are trusted."""
+    return any(ch.isalpha() for ch in code.partition("-")[2])
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateView:
     """One place a name may mean, with what tells it from the others."""
@@ -72,7 +81,7 @@ def describe_candidates(
     views = []
     for p in places:
         state = ""
-        if p.admin1 and p.kind is not PlaceKind.ADMIN1:
+        if _trusted_admin1(p.admin1) and p.kind is not PlaceKind.ADMIN1:
             state = name_of(f"admin1:{p.admin1}", "")
         country = name_of(f"country:{p.country_code}", p.country_code) if p.country_code else ""
         nearest, nearest_km = "", None

@@ -22,6 +22,12 @@ class PlaceRow:
     mentions: tuple[MentionView, ...]
 
     @property
+    def label(self) -> str:
+        """``Vladivostok (12 mentions)``."""
+        n = len(self.mentions)
+        return f"{self.place} ({n} mention{'s' if n != 1 else ''})"
+
+    @property
     def sentences(self) -> tuple[str, ...]:
         """Each sentence naming it once, in text order."""
         return tuple(dict.fromkeys(v.quote for v in self.mentions))
@@ -69,4 +75,3 @@ def place_rows(
         for name, views in unlocated.items()
     ]
     return tuple(rows)
-
