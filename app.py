@@ -200,7 +200,7 @@ buttons = [(f, t) for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" els
 # above the map, so that a 1366x768 screen shows them; each file is made when its button is
 # clicked, not on every rerun, and a click does not rerun the page (a rerun would race the
 # download and could drop the file before it is made)
-for column, (fmt, table) in zip(st.columns(len(buttons)), buttons, strict=True):
+for column, (fmt, table) in zip(st.columns(len(buttons), gap="xsmall"), buttons, strict=True):
     column.download_button(
         fmt.label + (" events" if table == "events" else ""),
         partial(download_bytes, *inputs, fmt.name, table, headline),

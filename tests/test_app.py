@@ -284,3 +284,49 @@ def test_candidates_say_where_they_are() -> None:
     assert len(options) == len(set(options)) >= 4
     assert any("West Virginia, United States" in o and "km from" in o for o in options)
     assert any("South Carolina, United States" in o for o in options)
+
+
+def test_first_run_opens_a_browser_where_there_is_one_and_warns_of_nothing(tmp_path) -> None:
+    """Streamlit's own default decides whether a browser opens (yes with a display, no on a
+    Linux machine without one); the static folder exists before the app fills it."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import tomllib
+    import urllib.request
+
+    from chromium import free_port
+    from streamlit import config
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert "headless" not in settings["server"]
+    assert settings["server"]["enableStaticServing"] is True
+    assert (ROOT / "static" / ".gitkeep").is_file()
+    option = config._config_options_template["server.headless"]
+    # Streamlit's own rule: a browser opens unless on Linux with no display
+    assert option.value is (not (os.environ.keys() & {"DISPLAY", "WAYLAND_DISPLAY"}))
+    # a real start, as the README's command (headless here: no display in a test run)
+    port = free_port()
+    log = tmp_path / "streamlit.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+             str(port), "--server.headless", "true"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(
+                        f"http://localhost:{port}/_stcore/health", timeout=2
+                    ):
+                        break
+                except OSError:
+                    time.sleep(0.3)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    printed = log.read_text(encoding="utf-8", errors="replace")
+    assert "localhost" in printed and "WARNING" not in printed.upper(), printed
