@@ -3,6 +3,7 @@ is done by the ``geo`` package."""
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -64,9 +65,9 @@ def analyse(
                        geocoder=online_geocoder(online))  # fmt: skip
 
 
-# st_folium changes the map it draws, so each rerun gets its own copy (unpickled in ~5 ms;
-# drawing it again takes ~0.6 s); the copies keep the same ids, so the browser redraws nothing
-@st.cache_data(show_spinner="Drawing the map…", max_entries=16)
+# st_folium changes the map it draws, so each rerun draws a copy of the cached one (1-2 ms;
+# building it again takes ~0.6 s): the copies are alike, so the browser redraws nothing
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
 def story_map(
     text: str,
     published: date | None,
@@ -214,7 +215,7 @@ for column, (fmt, table) in zip(st.columns(len(buttons), gap="xsmall"), buttons,
 view = (hide_organisations, floor, online_tiles)
 left, right = st.columns([3, 2])
 with left:
-    map_panel(partial(story_map, *inputs, *view), analysis, fixes)
+    map_panel(lambda: copy.deepcopy(story_map(*inputs, *view)), analysis, fixes)
     counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
     st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
 with right:
