@@ -36,6 +36,7 @@ class PlaceRow:
         first = self.mentions[0]
         return {
             "place": self.place,
+            "mention": first.mention.text,  # the article's words the first time
             "mentions": len(self.mentions),
             "first sentence": first.quote,
             "kind": self.kind,
