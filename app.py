@@ -3,39 +3,41 @@ is done by the ``geo`` package."""
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Literal
 
+import folium
 import streamlit as st
-from streamlit_folium import st_folium  # type: ignore[import-untyped]
 
 import geo
+from geo.app.panels import correction_tab, map_panel
+from geo.app.tables import place_rows
 from geo.assets import publish
 from geo.chart import timeline_chart
-from geo.corrections import (
-    Correction,
-    CorrectionKind,
-    additions,
-    corrections_from_json,
-    corrections_to_json,
-)
+from geo.corrections import Correction, corrections_from_json, corrections_to_json
 from geo.export import REGISTRY, ExportOptions, by_name, write
-from geo.fetch import fetch_article
+from geo.fetch import fetch_page
 from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
-from geo.inputs import UPLOAD_TYPES, check_text, read_upload
+from geo.inputs import UPLOAD_TYPES, Article, check_text, read_upload_article
 from geo.render import build_map
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline, default_title
 from geo.report.safe import markdown, markdown_prose
-from geo.serialize import claim_table, event_table, leg_table, place_table
+from geo.serialize import claim_table, event_table, leg_table
 from geo.sources import data_dir
 
 SAMPLE_PUBLISHED = date(2023, 9, 12)
 SOURCES = ("Sample article", "Paste text", "Upload a file", "Fetch a URL")
 BRIEFING_FILE = by_name("html").file_name()
 TABLE_NAMES: tuple[Literal["places", "events"], ...] = ("places", "events")
+# the first columns stay in view when a narrow window scrolls a table sideways
+PLACE_COLUMNS = {"place": st.column_config.TextColumn(pinned=True),
+                 "mentions": st.column_config.NumberColumn(width="small")}  # fmt: skip
+CLAIM_COLUMNS = {"verdict": st.column_config.TextColumn(width="small", pinned=True),
+                 "figure": st.column_config.TextColumn(width="small")}  # fmt: skip
 
 st.set_page_config(page_title="newsmap", layout="wide")
 
@@ -51,7 +53,8 @@ def online_geocoder(settings: GeocoderSettings) -> Geocoder | None:
     return open_geocoder(settings)
 
 
-@st.cache_data(show_spinner="Reading the article…", max_entries=32)
+# the analysis and the map are immutable values kept as they are (not copied per rerun)
+@st.cache_resource(show_spinner="Reading the article…", max_entries=32)
 def analyse(
     text: str,
     published: date | None,
@@ -62,15 +65,33 @@ def analyse(
                        geocoder=online_geocoder(online))  # fmt: skip
 
 
+# st_folium changes the map it draws, so each rerun draws a copy of the cached one (1-2 ms;
+# building it again takes ~0.6 s): the copies are alike, so the browser redraws nothing
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
+def story_map(
+    text: str,
+    published: date | None,
+    corrections: tuple[Correction, ...],
+    online: GeocoderSettings,
+    hide_organisations: bool,
+    floor: float,
+    online_tiles: bool,
+) -> folium.Map:
+    analysis = analyse(text, published, corrections, online)
+    return build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
+                     min_confidence=floor, online_tiles=online_tiles,
+                     asset_base=local_assets(), compact=True)  # fmt: skip
+
+
 @st.cache_data(show_spinner="Drawing…", max_entries=16)
 def download_bytes(
     text: str,
     published: date | None,
     corrections: tuple[Correction, ...],
+    online: GeocoderSettings,
     fmt: str,
     table: Literal["places", "events"],
     headline: Headline,
-    online: GeocoderSettings,
 ) -> bytes:
     """A download's bytes, from the registry of formats the command line uses too; slides'
     size for the figures."""
@@ -91,33 +112,47 @@ def sample_article() -> str:
     return (data_dir() / "article.txt").read_text(encoding="utf-8")
 
 
-def article(source: str) -> str | None:
+def article(source: str) -> Article | None:
     if source == SOURCES[0]:
-        return sample_article()
+        return Article(sample_article(), SAMPLE_PUBLISHED)
     if source == SOURCES[1]:
-        return st.text_area("Article text", key="pasted", height=260) or None
+        pasted = st.text_area("Article text", key="pasted", height=260)
+        return Article(pasted) if pasted else None
     if source == SOURCES[2]:
         upload = st.file_uploader("Article file", type=[t.lstrip(".") for t in UPLOAD_TYPES])
-        return read_upload(upload.name, upload.getvalue()) if upload else None
+        return read_upload_article(upload.name, upload.getvalue()) if upload else None
     allowed = st.checkbox("Allow newsmap to go online to fetch this page", key="online_fetch")
     url = st.text_input("Address (http or https)", key="url", disabled=not allowed)
     if allowed and url and st.button("Fetch", key="fetch"):
         with st.spinner("Fetching…"):
-            st.session_state.fetched = fetch_article(url)
-    return st.session_state.get("fetched")
+            st.session_state.fetched = fetch_page(url)
+    fetched: Article | None = st.session_state.get("fetched")
+    return fetched
 
 
 with st.sidebar:
     st.header("Article")
     source = st.radio("Source", SOURCES, key="source")
     try:
-        text = article(source)
-        if text is not None:
-            check_text(text)
+        given_article = article(source)
+        if given_article is not None:
+            check_text(given_article.text)
     except geo.GeoError as err:
         st.error(markdown(err))
-        text = None
-    published = st.date_input("Published", SAMPLE_PUBLISHED, key="published")
+        given_article = None
+    text = given_article.text if given_article else None
+    found = given_article.published if given_article else None
+    # a date the reader has not given is unknown, not the sample's: "on Tuesday" stays Tuesday;
+    # the widget's key follows the source and the date found, so each starts from its own
+    published = st.date_input(
+        "Published (empty: unknown)", found, key=f"published_{SOURCES.index(source)}_{found}",
+        help="Relative dates (\"on Tuesday\") are dated from this day; without it they stay "
+        "as the article words them.",
+    )  # fmt: skip
+    if published is None:
+        st.caption("Publication date unknown: relative dates stay relative.")
+    elif found is not None and source != SOURCES[0] and published == found:
+        st.caption("Date found in the page's metadata.")
     st.header("Show")
     hide_organisations = st.checkbox("Hide governments and organisations", key="hide_orgs")
     floor = st.slider("Confidence floor", 0.0, 1.0, 0.0, 0.05, key="floor")
@@ -140,6 +175,12 @@ with st.sidebar:
                     st.error(markdown(problem))
                 else:
                     online = chosen
+    with st.expander("Headline of the briefing, figures and embed code"):
+        given = Headline(
+            st.text_input("Headline (empty: made from the story)", key="headline_title"),
+            st.text_input("Subtitle", key="headline_subtitle"),
+            st.text_input("Source line", key="headline_source", placeholder="e.g. Reuters"),
+        )
 
 st.title("newsmap")
 if not text:
@@ -147,60 +188,57 @@ if not text:
     st.stop()
 
 fixes = st.session_state.setdefault("corrections", {}).setdefault(text, [])
+inputs = (text, published, tuple(fixes), online)
 try:
-    analysis = analyse(text, published, tuple(fixes), online)
+    analysis = analyse(*inputs)
 except geo.GeoError as err:
     st.error(markdown(err))
     st.stop()
 
+made = default_title(analysis)
+headline = Headline(given.title or made, given.subtitle, given.source)
+buttons = [(f, t) for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" else ("places",))]
+# above the map, so that a 1366x768 screen shows them; each file is made when its button is
+# clicked, not on every rerun, and a click does not rerun the page (a rerun would race the
+# download and could drop the file before it is made)
+for column, (fmt, table) in zip(st.columns(len(buttons), gap="xsmall"), buttons, strict=True):
+    column.download_button(
+        fmt.label + (" events" if table == "events" else ""),
+        partial(download_bytes, *inputs, fmt.name, table, headline),
+        fmt.file_name(table=table),
+        fmt.media_type,
+        key=f"dl_{fmt.name}_{table}",
+        on_click="ignore",
+        width="stretch",
+    )
+
+view = (hide_organisations, floor, online_tiles)
 left, right = st.columns([3, 2])
 with left:
-    fmap = build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
-                     min_confidence=floor, online_tiles=online_tiles,
-                     asset_base=local_assets(), compact=True)  # fmt: skip
-    st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
+    map_panel(lambda: copy.deepcopy(story_map(*inputs, *view)), analysis, fixes)
     counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
     st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
 with right:
     places, events, claims, routes, correct = st.tabs(
         ["Places", "Events", "Claims", "Routes", "Correct"]
     )
-    shown = place_table(analysis, min_confidence=floor, hide_organisations=hide_organisations)
-    places.dataframe(shown, hide_index=True, width="stretch")
+    rows = place_rows(analysis, min_confidence=floor, hide_organisations=hide_organisations)
+    places.dataframe([r.row() for r in rows], hide_index=True, width="stretch", height=360,
+                     column_config=PLACE_COLUMNS)  # fmt: skip
+    if rows:
+        which = places.selectbox("Every sentence naming", range(len(rows)), key="sentences_of",
+                                 format_func=lambda i: rows[i].label)  # fmt: skip
+        places.dataframe({"sentence": rows[which].sentences}, hide_index=True, width="stretch")
     chart = timeline_chart(analysis)
     if chart is not None:
         events.altair_chart(chart, width="stretch")
     every = events.checkbox("Also list events without a named place", value=False)
     events.dataframe(event_table(analysis, every), hide_index=True, width="stretch")
-    claims.dataframe(claim_table(analysis), hide_index=True, width="stretch")
+    claims.dataframe(claim_table(analysis), hide_index=True, width="stretch",
+                     column_config=CLAIM_COLUMNS)  # fmt: skip
     routes.dataframe(leg_table(analysis), hide_index=True, width="stretch")
     with correct:
-        named = [m for m in analysis.mentions if m.place is not None and m.mention.form.is_toponym]
-        pick = st.selectbox("Mention", range(len(named)), key="fix_mention",
-                            format_func=lambda i: f"{named[i].text} @{named[i].start} → "
-                            f"{named[i].place.label}")  # type: ignore[union-attr]  # fmt: skip
-        if named:
-            m = named[pick]
-            options = [c.place for c in m.candidates]
-            labels = [f"{p.label} ({p.kind.value}, {p.population:,} people)" for p in options]
-            choice = st.selectbox("Means", range(len(options)), key="fix_place",
-                                  format_func=labels.__getitem__)  # fmt: skip
-            one, two = st.columns(2)
-            if one.button("Use this place", key="fix_choose"):
-                fixes.append(Correction(CorrectionKind.CHOOSE, m.start, m.end, m.text,
-                                        options[choice].id))  # fmt: skip
-                st.rerun()
-            if two.button("Not a place", key="fix_drop"):
-                fixes.append(Correction(CorrectionKind.DROP, m.start, m.end, m.text))
-                st.rerun()
-        name = st.text_input("Add a place the article names", key="fix_name")
-        if st.button("Add", key="fix_add") and name:
-            try:
-                fixes.extend(additions(text, name, gazetteer()))
-                st.rerun()
-            except geo.GeoError as err:
-                st.error(markdown(err))
-        st.caption(f"{len(fixes)} correction(s) in force.")
+        correction_tab(analysis, gazetteer(), fixes)
         if fixes and st.button("Undo the last correction", key="fix_undo"):
             fixes.pop()
             st.rerun()
@@ -215,29 +253,7 @@ with right:
             except geo.GeoError as err:
                 st.error(markdown(err))
 
-made = default_title(analysis)
-with st.expander("Headline, subtitle and source line of the briefing, figures and embed code"):
-    one, two, three = st.columns(3)
-    given = Headline(
-        one.text_input("Headline (empty: made from the story)", key="headline_title"),
-        two.text_input("Subtitle", key="headline_subtitle"),
-        three.text_input("Source line", key="headline_source", placeholder="e.g. Reuters"),
-    )
-    st.caption(markdown_prose("Made from the story:") + " " + markdown(made))
-headline = Headline(given.title or made, given.subtitle, given.source)
-buttons = [(f, t) for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" else ("places",))]
-downloads = st.columns(len(buttons))
-# each file is made when its button is clicked, not on every rerun; a click does not rerun the
-# page (a rerun would race the download and could drop the file before it is made)
-for column, (fmt, table) in zip(downloads, buttons, strict=True):
-    column.download_button(
-        fmt.label + (" events" if table == "events" else ""),
-        partial(download_bytes, text, published, tuple(fixes), fmt.name, table, headline, online),
-        fmt.file_name(table=table),
-        fmt.media_type,
-        key=f"dl_{fmt.name}_{table}",
-        on_click="ignore",
-    )
+st.caption(markdown_prose("Headline made from the story:") + " " + markdown(made))
 # st.code shows its text as it is (no Markdown); the snippet escapes the headline itself
 st.code(embed_snippet(BRIEFING_FILE, title=headline.title), language="html", wrap_lines=True)
 st.caption(markdown_prose(f"To embed the map, put the downloaded {BRIEFING_FILE} next to the "

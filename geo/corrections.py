@@ -1,5 +1,6 @@
 """A reader's corrections to the analysis: choose another place for a mention, drop a false
-one, add a place the recogniser missed. Corrections are data, applied inside the pipeline
+one, add a place the recogniser missed, or put a mention where the reader clicks on the map.
+Corrections are data, applied inside the pipeline
 before claims, events and routes, so everything downstream follows; they are saved as JSON
 tied to the article's text, so no work is lost between sessions.
 
@@ -21,7 +22,17 @@ from typing import Any, NoReturn
 from geo.errors import InputError
 from geo.gazetteer import Gazetteer
 from geo.inputs import MAX_CHARS, describe
-from geo.models import Candidate, Mention, MentionForm, PlaceMention, Reference, Span
+from geo.models import (
+    Candidate,
+    Coordinate,
+    Mention,
+    MentionForm,
+    Place,
+    PlaceKind,
+    PlaceMention,
+    Reference,
+    Span,
+)
 from geo.text import name_key
 
 __all__ = [
@@ -31,6 +42,7 @@ __all__ = [
     "apply_corrections",
     "corrections_from_json",
     "corrections_to_json",
+    "places_named",
 ]
 
 FORMAT = "newsmap-corrections/1"
@@ -44,6 +56,7 @@ class CorrectionKind(StrEnum):
     CHOOSE = "choose"  # this mention means that place
     DROP = "drop"  # this mention is not a place
     ADD = "add"  # this stretch of text names that place
+    PIN = "pin"  # this stretch of text names the point the reader clicked on the map
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +65,8 @@ class Correction:
 
     ``text`` is the article's text at ``[start, end)``, checked when applied, so a correction
     made on another version of the article is ignored rather than misplaced. ``place_id`` is
-    the gazetteer id the span means (empty for a drop). A value that cannot be a correction
+    the gazetteer id the span means (empty for a drop and a pin); ``point`` is where a pin puts
+    it (``None`` for the other kinds). A value that cannot be a correction
     raises :class:`~geo.errors.InputError` on construction.
 
     >>> Correction(CorrectionKind.DROP, 12, 19, "Donetsk").end
@@ -68,6 +82,7 @@ class Correction:
     end: int
     text: str
     place_id: str = ""
+    point: Coordinate | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, CorrectionKind):
@@ -91,9 +106,11 @@ class Correction:
             )
         if not isinstance(self.place_id, str):
             raise InputError(f"a correction's place_id must be text, not {describe(self.place_id)}")
-        if self.kind is CorrectionKind.DROP:
+        if (self.kind is CorrectionKind.PIN) != isinstance(self.point, Coordinate):
+            raise InputError("a pin correction, and only a pin, takes a point (lat, lon)")
+        if self.kind in (CorrectionKind.DROP, CorrectionKind.PIN):
             if self.place_id:
-                raise InputError("a drop correction takes no place_id")
+                raise InputError(f"a {self.kind.value} correction takes no place_id")
         elif not (
             0 < len(self.place_id) <= _MAX_PLACE_ID
             and self.place_id.isprintable()
@@ -105,23 +122,39 @@ class Correction:
             )
 
 
-def additions(text: str, name: str, gazetteer: Gazetteer) -> tuple[Correction, ...]:
-    """Corrections that add ``name`` wherever the article writes it, as the gazetteer's most
-    likely place of that name (the biggest, countries first)."""
+def places_named(name: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Every place the gazetteer holds under ``name``, the likeliest first (countries, then
+    the most populous), for the reader to choose from."""
     name = name.strip()
     if not name:
         raise InputError("type the name of a place")
     hits = gazetteer.lookup([name_key(name)]).get(name_key(name), ())
     if not hits:
         raise InputError(f"{name!r} is not in the gazetteer")
-    best = max(hits, key=lambda h: (h.place.kind.value == "country", h.place.population))
-    found = [
-        Correction(CorrectionKind.ADD, m.start(), m.end(), m.group(), best.place.id)
+    places = dict.fromkeys(h.place for h in hits)
+    return tuple(sorted(places, key=lambda p: (p.kind is not PlaceKind.COUNTRY, -p.population)))
+
+
+def additions(text: str, name: str, place: Place) -> tuple[Correction, ...]:
+    """Corrections that add ``name`` wherever the article writes it, as ``place``."""
+    name = name.strip()
+    found = tuple(
+        Correction(CorrectionKind.ADD, m.start(), m.end(), m.group(), place.id)
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-    ]
+    ) if name else ()  # fmt: skip
     if not found:
         raise InputError(f"{name!r} does not appear in the article")
-    return tuple(found)
+    return found
+
+
+def pinned_place(correction: Correction, old: Place | None) -> Place:
+    """The place a pin puts its mention at: the clicked point, named as the article names it,
+    of the kind it was read as (a landmark if none)."""
+    assert correction.point is not None
+    lat, lon = correction.point.lat, correction.point.lon
+    return Place(f"point:{lat:.5f},{lon:.5f}", correction.text,
+                 old.kind if old is not None else PlaceKind.LANDMARK, correction.point,
+                 old.country_code if old is not None else "")  # fmt: skip
 
 
 def apply_corrections(
@@ -149,8 +182,13 @@ def apply_corrections(
                 by_span[span] = PlaceMention(old.mention, place, 1.0, old.candidates,
                                              old.reference, old.sentence, old.antecedent,
                                              corrected=True)  # fmt: skip
-        elif c.kind is CorrectionKind.ADD:
-            place = gazetteer.get(c.place_id)
+        elif c.kind is CorrectionKind.PIN and (old := by_span.get(span)) is not None:
+            place = pinned_place(c, old.place)
+            by_span[span] = PlaceMention(old.mention, place, 1.0, (Candidate(place, 1.0),),
+                                         old.reference, old.sentence, old.antecedent,
+                                         corrected=True)  # fmt: skip
+        elif c.kind in (CorrectionKind.ADD, CorrectionKind.PIN):
+            place = gazetteer.get(c.place_id) if c.point is None else pinned_place(c, None)
             if place is None:
                 continue
             for other in list(by_span):  # an added name replaces what it overlaps
@@ -189,6 +227,7 @@ def corrections_to_json(text: str, corrections: Sequence[Correction]) -> str:
             "corrections": [
                 {"kind": c.kind.value, "start": c.start, "end": c.end, "text": c.text,
                  "place_id": c.place_id}
+                | ({"lat": c.point.lat, "lon": c.point.lon} if c.point is not None else {})
                 for c in corrections
             ],
         },
@@ -232,7 +271,7 @@ def corrections_from_json(text: str, data: str | bytes) -> tuple[Correction, ...
 
 _FILE_KEYS = frozenset({"format", "article_sha256", "corrections"})
 _REQUIRED_KEYS = frozenset({"kind", "start", "end", "text"})
-_ALLOWED_KEYS = _REQUIRED_KEYS | {"place_id"}
+_ALLOWED_KEYS = _REQUIRED_KEYS | {"place_id", "lat", "lon"}
 _KINDS = frozenset(k.value for k in CorrectionKind)
 
 
@@ -327,6 +366,20 @@ def _correction(text: str, item: object, n: int) -> Correction:
             f"not {describe(quoted)}"
         )
     try:
-        return Correction(CorrectionKind(kind), start, end, quoted, item.get("place_id", ""))
+        return Correction(CorrectionKind(kind), start, end, quoted, item.get("place_id", ""),
+                          _point(item))  # fmt: skip
     except InputError as err:
         raise InputError(f"{where}: {err}") from err
+
+
+def _point(item: dict[str, Any]) -> Coordinate | None:
+    if "lat" not in item and "lon" not in item:
+        return None
+    lat, lon = item.get("lat"), item.get("lon")
+    for name, value in (("lat", lat), ("lon", lon)):
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise InputError(f"{name} must be a number, not {describe(value)}")
+    try:
+        return Coordinate(float(lat), float(lon))  # type: ignore[arg-type]
+    except (ValueError, TypeError) as err:
+        raise InputError(f"({describe(lat)}, {describe(lon)}) is not a point on Earth") from err

@@ -29,9 +29,23 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from geo.addresses import LOCALHOST, AddressPolicy, IPAddress, numeric_host, public_only
 from geo.errors import InputError
-from geo.inputs import MAX_BYTES, decode_bytes, decode_page, html_to_text
+from geo.inputs import (
+    MAX_BYTES,
+    Article,
+    decode_bytes,
+    decode_page,
+    html_to_text,
+    page_published,
+)
 
-__all__ = ["AddressPolicy", "Resolver", "fetch_article", "public_only", "resolve_addresses"]
+__all__ = [
+    "AddressPolicy",
+    "Resolver",
+    "fetch_article",
+    "fetch_page",
+    "public_only",
+    "resolve_addresses",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -319,7 +333,22 @@ def fetch_article(
     resolve: Resolver = resolve_addresses,
     tls: ssl.SSLContext | None = None,
 ) -> str:
-    """The readable text of the page at ``url``.
+    """The readable text of the page at ``url``: :func:`fetch_page`'s text."""
+    return fetch_page(url, timeout_s=timeout_s, max_bytes=max_bytes,
+                      address_policy=address_policy, resolve=resolve, tls=tls).text  # fmt: skip
+
+
+def fetch_page(
+    url: str,
+    *,
+    timeout_s: float = 10.0,
+    max_bytes: int = MAX_BYTES,
+    address_policy: AddressPolicy = public_only,
+    resolve: Resolver = resolve_addresses,
+    tls: ssl.SSLContext | None = None,
+) -> Article:
+    """The readable text of the page at ``url``, with the publication date its metadata
+    gives (:func:`geo.inputs.page_published`).
 
     Parameters
     ----------
@@ -338,8 +367,9 @@ def fetch_article(
 
     Returns
     -------
-    str
-        The page reduced to its text, one paragraph a line; a text/plain page as it is.
+    Article
+        The page reduced to its text, one paragraph a line (a text/plain page as it is), and
+        its publication date or ``None``.
 
     Raises
     ------
@@ -367,7 +397,9 @@ def fetch_article(
                     reply.body, reply.charset, where, html=reply.kind != "text/plain"
                 )
                 page = decode_bytes(text.encode("utf-8"), url)
-                return page if reply.kind == "text/plain" else html_to_text(page)
+                if reply.kind == "text/plain":
+                    return Article(page)
+                return Article(html_to_text(page), page_published(page))
             if redirects == _MAX_REDIRECTS:
                 break
             _log.debug("%s redirects to %s", hop, reply.location)

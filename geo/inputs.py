@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from dataclasses import dataclass
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,14 +17,17 @@ __all__ = [
     "MAX_BYTES",
     "MAX_CHARS",
     "UPLOAD_TYPES",
+    "Article",
     "check_text",
     "decode_bytes",
     "decode_page",
     "describe",
     "html_to_text",
+    "page_published",
     "read_article",
     "read_file",
     "read_upload",
+    "read_upload_article",
 ]
 
 MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news article
@@ -235,3 +240,128 @@ def read_upload(name: str, data: bytes) -> str:
         raise InputError(f"{name}: choose a .txt, .md or .html file")
     text = decode_bytes(data, name)
     return check_text(html_to_text(text)) if suffix in (".html", ".htm") else text
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's text and, when its page says, its publication date (else ``None``)."""
+
+    text: str
+    published: date | None = None
+
+
+def read_upload_article(name: str, data: bytes) -> Article:
+    """An uploaded file as an :class:`Article`: :func:`read_upload`'s text, and for an HTML
+    page the publication date its metadata gives (:func:`page_published`)."""
+    text = read_upload(name, data)
+    if Path(name).suffix.lower() in (".html", ".htm"):
+        return Article(text, page_published(decode_bytes(data, name)))
+    return Article(text)
+
+
+# what pages call their publication date, best first: Open Graph's article tag, then schema.org
+# (JSON-LD or microdata), then the names news sites and Dublin Core use
+_DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+)
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?![\d])")
+
+
+def _iso_day(value: object) -> date | None:
+    if not isinstance(value, str) or not (m := _ISO_DAY.match(value)):
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+class _DateReader(HTMLParser):
+    """Collects the dates a page's markup gives for itself."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, date] = {}
+        self.times: list[date] = []
+        self.scripts: list[str] = []
+        self._in_json: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): v or "" for k, v in attrs}
+        if tag == "meta":
+            day = _iso_day(a.get("content") or a.get("datetime"))
+            for key in ("property", "name", "itemprop"):
+                name = a.get(key, "").strip().lower()
+                if day is not None and name:
+                    self.meta.setdefault(name, day)
+        elif tag == "time" and (day := _iso_day(a.get("datetime"))) is not None:
+            self.times.append(day)
+        elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
+            self._in_json = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_json is not None:
+            self.scripts.append("".join(self._in_json))
+            self._in_json = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in_json is not None:
+            self._in_json.append(data)
+
+
+def _ld_published(node: object, depth: int = 0) -> date | None:
+    """The first ``datePublished`` in a JSON-LD value (objects, lists, ``@graph``)."""
+    if depth > 8:  # real pages nest three or four levels
+        return None
+    if isinstance(node, dict):
+        day = _iso_day(node.get("datePublished"))
+        if day is not None:
+            return day
+        node = list(node.values())
+    if isinstance(node, list):
+        for item in node:
+            if (day := _ld_published(item, depth + 1)) is not None:
+                return day
+    return None
+
+
+def page_published(page: str) -> date | None:
+    """The publication date an HTML page gives in its metadata, or ``None``.
+
+    Looked for, best first: ``<meta property="article:published_time">``, a JSON-LD
+    ``datePublished``, other ``<meta>`` dates (``og:published_time``, ``pubdate``,
+    ``dc.date`` ...), then the first ``<time datetime>``. Only the day is kept.
+
+    >>> page_published('<meta property="article:published_time" content="2023-09-12T08:00Z">')
+    datetime.date(2023, 9, 12)
+    >>> page_published("<p>On Tuesday</p>") is None
+    True
+    """
+    reader = _DateReader()
+    reader.feed(page)
+    reader.close()
+    if "article:published_time" in reader.meta:
+        return reader.meta["article:published_time"]
+    for script in reader.scripts:
+        try:
+            day = _ld_published(json.loads(script))
+        except (ValueError, RecursionError):
+            continue  # a broken block of metadata is no reason to refuse the article
+        if day is not None:
+            return day
+    for name in _DATE_META:
+        if name in reader.meta:
+            return reader.meta[name]
+    return reader.times[0] if reader.times else None

@@ -362,9 +362,10 @@ def event_table(source: Analysis | Report, every: bool = False) -> list[dict[str
 
 
 def claim_table(source: Analysis | Report) -> list[dict[str, Any]]:
-    """One row per check (each figure and the direction) of every claim."""
+    """One row per check (each figure and the direction) of every claim, the verdict first
+    (a narrow window shows it before the claim's words)."""
     return [
-        {"claim": c.text, "figure": k.figure, "verdict": k.verdict, "numbers": k.numbers}
+        {"verdict": k.verdict, "figure": k.figure, "claim": c.text, "numbers": k.numbers}
         for c in as_report(source).claims
         for k in c.checks
     ]

@@ -79,6 +79,14 @@ class TimeMention:
     value: TimeValue | None
     modifier: Modifier = Modifier.ON
     duration: bool = False
+    unanchored: bool = False  # relative ("on Tuesday") and there is no publication date
+
+    @property
+    def words(self) -> str:
+        """The expression as a reader should see it when it has no value: the article's
+        words, marked when only a publication date could have dated them ("Tuesday (date
+        unknown)")."""
+        return f"{self.text} (date unknown)" if self.unanchored else self.text
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -261,8 +269,12 @@ def _mention(
     if kind == "coming":
         modifier = Modifier.AFTER
     if value is None and kind != "clock":
-        return TimeMention(start, end, surface, None, modifier)
+        unanchored = published is None and kind not in _ABSOLUTE
+        return TimeMention(start, end, surface, None, modifier, unanchored=unanchored)
     return TimeMention(start, end, surface, value, modifier)
+
+
+_ABSOLUTE = frozenset({"iso", "month_year", "year", "clock"})  # need no publication date
 
 
 def _value(

@@ -7,6 +7,8 @@ import gc
 import io
 import json
 import xml.etree.ElementTree as ET
+from datetime import date
+from typing import Any
 
 import geojson
 import pytest
@@ -38,8 +40,13 @@ def _keep() -> None:
     _KEPT.extend(o for o in gc.get_objects() if isinstance(o, kinds) and id(o) not in seen)
 
 
+def table(app: AppTest, column: str) -> Any:
+    """The first table with that column (places: "first sentence"; events: "when")."""
+    return next(d.value for d in app.dataframe if column in d.value.columns)
+
+
 def places(app: AppTest) -> set[str]:
-    return set(app.dataframe[0].value["place"])
+    return set(table(app, "first sentence")["place"])
 
 
 def download(app: AppTest, label: str) -> bytes:
@@ -71,7 +78,7 @@ def test_app_opens_on_the_sample_article() -> None:
     assert app.title[0].value == "newsmap"
     assert {"Pyongyang", "Vladivostok", "North Korea"} <= places(app)
     assert any("GeoNames" in c.value for c in app.caption)
-    events = app.dataframe[1].value
+    events = table(app, "when")
     assert "2023-09-11" in set(events["date"])  # Putin arrives in Vladivostok
 
 
@@ -91,16 +98,15 @@ def test_a_correction_changes_the_result_and_survives_reruns() -> None:
     donetsk = next(i for i, label in enumerate(mentions.options) if label.startswith("Donetsk @"))
     mentions.set_value(donetsk).run()
     means = app.selectbox(key="fix_place")
-    russia = next(i for i in range(len(means.options)) if "Donetsk, RU" in means.options[i])
+    russia = next(i for i, label in enumerate(means.options) if "— Russia ·" in label)
     means.set_value(russia).run()
     app.button(key="fix_choose").click().run()
     assert not app.exception
-    table = app.dataframe[0].value
-    row = table[table["mention"] == "Donetsk"].iloc[0]
-    assert row["country"] == "RU"
+    rows = table(app, "first sentence")
+    assert "RU" in set(rows[rows["place"] == "Donetsk"]["country"])
     app.run()  # another rerun keeps it
-    table = app.dataframe[0].value
-    assert table[table["mention"] == "Donetsk"].iloc[0]["country"] == "RU"
+    rows = table(app, "first sentence")
+    assert "RU" in set(rows[rows["place"] == "Donetsk"]["country"])
     saved = json.loads(download(app, "Save corrections"))
     assert saved["corrections"][0]["kind"] == "choose"
 
@@ -113,6 +119,7 @@ def test_drop_and_add_a_place() -> None:
     app.button(key="fix_drop").click().run()
     assert "Beijing" not in places(app)
     app.text_input(key="fix_name").set_value("Khasan").run()
+    assert " · " in app.selectbox(key="fix_add_place").options[0]  # the places so named, shown
     app.button(key="fix_add").click().run()
     assert any("does not appear" in e.value for e in app.error)  # not in the sample
     app.button(key="fix_undo").click().run()
@@ -123,9 +130,9 @@ def test_every_download_button_yields_a_valid_file() -> None:
     app = start()
     buttons = app.get("download_button")
     labels = [b.proto.label for b in buttons]
-    assert labels == ["Save corrections", "Briefing (HTML)", "GeoJSON", "KML", "CSV", "CSV events",
-                      "Figure (PNG)", "Figure (SVG)", "Figure (PDF)"]  # fmt: skip
-    assert all(b.proto.deferred_file_id for b in buttons[1:])  # made only when asked
+    assert labels == ["Briefing (HTML)", "GeoJSON", "KML", "CSV", "CSV events", "Figure (PNG)",
+                      "Figure (SVG)", "Figure (PDF)", "Save corrections"]  # fmt: skip
+    assert all(b.proto.deferred_file_id for b in buttons[:-1])  # made only when asked
     page = download(app, "Briefing (HTML)").decode()
     assert page.startswith("<!DOCTYPE html>") and "newsmap-briefing" in page
     doc = geojson.loads(download(app, "GeoJSON").decode())
@@ -171,13 +178,13 @@ def test_fetching_a_url_is_off_until_allowed() -> None:
 
 def test_filters_hide_organisations_and_low_confidence() -> None:
     app = start()
-    everything = app.dataframe[0].value
-    assert "organisation" in set(everything["reference"])
+    everything = table(app, "first sentence")
+    assert everything["reference"].str.contains("organisation").any()
     app.checkbox(key="hide_orgs").check().run()
-    assert "organisation" not in set(app.dataframe[0].value["reference"])
+    assert not table(app, "first sentence")["reference"].str.contains("organisation").any()
     app.slider(key="floor").set_value(0.95).run()
-    assert (app.dataframe[0].value["confidence"] >= 0.95).all()
-    assert len(app.dataframe[0].value) < len(everything)
+    assert (table(app, "first sentence")["confidence"] >= 0.95).all()
+    assert len(table(app, "first sentence")) < len(everything)
 
 
 def test_the_embed_snippet_frames_the_briefing_under_its_headline() -> None:
@@ -225,3 +232,95 @@ def test_a_hostile_headline_stays_literal_text(headline: str) -> None:
     assert not [v for v in shown if "example.invalid" in v or "__pwned" in v]
     page = download(app, "Briefing (HTML)").decode()
     assert "<script>window.__pwned" not in page
+
+
+def test_a_pasted_article_has_no_date_until_one_is_given() -> None:
+    app = start()
+    assert app.date_input[0].value.isoformat() == "2023-09-12"  # the sample's real date
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_area(key="pasted").set_value("Kim Jong Un arrived in Vladivostok on Tuesday.").run()
+    assert not app.exception
+    assert app.date_input[0].value is None
+    assert any("date unknown" in c.value.lower() for c in app.caption)
+    events = table(app, "when")
+    assert list(events["when"]) == ["Tuesday (date unknown)"]
+    assert events["date"].isna().all()
+    app.date_input[0].set_value(date(2023, 9, 14)).run()
+    events = table(app, "when")
+    assert list(events["date"]) == ["2023-09-12"]
+
+
+def test_the_places_table_has_one_row_per_place_most_important_first() -> None:
+    app = start()
+    rows = table(app, "first sentence")
+    assert len(rows) == len(set(rows["place"]))  # one row per place
+    assert rows["mentions"].sum() > len(rows) > 10
+    top = set(rows["place"][:5])
+    assert {"Vladivostok", "Pyongyang"} & top
+    vladivostok = rows[rows["place"] == "Vladivostok"].iloc[0]
+    assert vladivostok["mentions"] > 1 and "Vladivostok" in vladivostok["first sentence"]
+    names = app.selectbox(key="sentences_of")
+    index = next(i for i, label in enumerate(names.options) if label.startswith("Vladivostok ("))
+    names.set_value(index).run()
+    sentences = table(app, "sentence")["sentence"]
+    assert len(sentences) > 1 and "Vladivostok" in sentences[0]  # later: "the city"
+
+
+def test_the_claims_table_leads_with_the_verdict() -> None:
+    app = start()
+    claims = table(app, "verdict")
+    assert list(claims.columns[:2]) == ["verdict", "figure"]
+
+
+def test_candidates_say_where_they_are() -> None:
+    app = start()
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_area(key="pasted").set_value(
+        "The storm reached Charleston after hitting Huntington and Richmond."
+    ).run()
+    mentions = app.selectbox(key="fix_mention")
+    mentions.set_value(next(i for i, o in enumerate(mentions.options) if "Charleston" in o)).run()
+    options = app.selectbox(key="fix_place").options
+    assert len(options) == len(set(options)) >= 4
+    assert any("West Virginia, United States" in o and "km from" in o for o in options)
+    assert any("South Carolina, United States" in o for o in options)
+
+
+def test_first_run_opens_a_browser_where_there_is_one_and_warns_of_nothing(tmp_path) -> None:
+    """Streamlit's own default decides whether a browser opens (yes with a display, no on a
+    Linux machine without one); the static folder exists before the app fills it."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import tomllib
+
+    from chromium import free_port
+    from streamlit import config
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert "headless" not in settings["server"]
+    assert settings["server"]["enableStaticServing"] is True
+    assert (ROOT / "static" / ".gitkeep").is_file()
+    option = config._config_options_template["server.headless"]
+    # Streamlit's own rule: a browser opens unless on Linux with no display
+    assert option.value is (not (os.environ.keys() & {"DISPLAY", "WAYLAND_DISPLAY"}))
+    # a real start, as the README's command (headless here: no display in a test run)
+    port = free_port()
+    log = tmp_path / "streamlit.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+             str(port), "--server.headless", "true"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            while "URL:" not in log.read_text(errors="replace") and time.monotonic() < deadline:
+                time.sleep(0.2)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    printed = log.read_text(encoding="utf-8", errors="replace")
+    assert "URL:" in printed and "WARNING" not in printed.upper(), printed

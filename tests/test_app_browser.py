@@ -92,3 +92,80 @@ def test_downloads_are_made_when_clicked(page: tuple[object, list[str], list[str
         assert download.suggested_filename == name
         assert Path(download.path()).read_bytes().startswith(start)
     assert outside == []
+
+
+# the latitude and longitude under a point of the map, from the map object Leaflet made
+_LATLNG_AT = """(_, [x, y]) => {
+    const map = Object.keys(window).map((k) => window[k])
+        .filter((m) => m && m.eachLayer && m.containerPointToLatLng && m._loaded)[0];
+    const p = map.containerPointToLatLng([x, y]);
+    return [p.lat, p.lng];
+}"""
+
+# whether a marker of the map stands within 0.01 degrees of a point
+_MARKER_AT = """([lat, lon]) => [...document.querySelectorAll('iframe')].some((f) => {
+    try {
+        const w = f.contentWindow;
+        return Object.keys(w).map((k) => w[k]).filter((m) => m && m.eachLayer && m._loaded)
+            .some((map) => {
+            let found = false;
+            map.eachLayer((layer) => {
+                if (!layer.getLatLng || layer.getBounds) return;
+                const p = layer.getLatLng();
+                if (Math.abs(p.lat - lat) < 0.01 && Math.abs(p.lng - lon) < 0.01) found = true;
+            });
+            return found;
+        });
+    } catch (e) { return false; }
+})"""
+
+
+def test_a_click_on_the_map_places_a_mention(page: tuple[object, list[str], list[str]]) -> None:
+    pg, outside, _ = page
+    frame = map_frame(pg)
+    container = frame.locator(".leaflet-container").first
+    box = container.bounding_box()
+    # the map's upper left: land and sea, no marker, no control
+    x, y = round(box["width"] * 0.3), round(box["height"] * 0.3)
+    lat, lon = container.evaluate(_LATLNG_AT, [x, y])
+    assert not pg.evaluate(_MARKER_AT, [lat, lon])  # type: ignore[attr-defined]
+    container.click(position={"x": x, "y": y})
+    put = pg.get_by_role("button", name="Put it here")  # type: ignore[attr-defined]
+    put.wait_for(timeout=30_000)
+    label = pg.get_by_text("Put at ").inner_text()  # type: ignore[attr-defined]
+    shown = [float(n) for n in label.removeprefix("Put at ").split(", ")]
+    assert abs(shown[0] - lat) < 0.05 and abs(shown[1] - lon) < 0.05  # what was clicked
+    put.click()
+    pg.wait_for_function(_MARKER_AT, arg=shown, timeout=60_000)  # type: ignore[attr-defined]
+    pg.get_by_role("tab", name="Correct").click()  # type: ignore[attr-defined]
+    assert pg.get_by_text("1 correction(s) in force.").count() == 1  # type: ignore[attr-defined]
+    assert outside == []
+
+
+def test_reruns_that_keep_the_map_do_not_reload_leaflet(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """A click on the map reruns its panel alone, and a change elsewhere (the headline, a
+    tab) reruns the page: in both the map's frame stays the same document, and Leaflet is
+    neither fetched nor run again."""
+    pg, outside, _ = page
+    loads: list[str] = []
+    pg.on("request", lambda r: loads.append(r.url) if "leaflet.js" in r.url else None)  # type: ignore[attr-defined]
+    frame = map_frame(pg)
+    container = frame.locator(".leaflet-container").first
+    box = container.bounding_box()
+    x, y = round(box["width"] * 0.3), round(box["height"] * 0.3)
+    container.evaluate(_LATLNG_AT, [x, y])
+    container.evaluate("() => { window.__sameDocument = true }")
+    container.click(position={"x": x, "y": y})
+    pg.get_by_role("button", name="Put it here").wait_for(timeout=30_000)  # type: ignore[attr-defined]
+    pg.get_by_text("Headline of the briefing").click()  # type: ignore[attr-defined]
+    title = pg.get_by_label("Headline (empty: made from the story)")  # type: ignore[attr-defined]
+    title.fill("Kim's train")
+    title.press("Enter")
+    pg.get_by_text('title="Kim&#39;s train"').wait_for(timeout=30_000)  # type: ignore[attr-defined]
+    pg.get_by_role("tab", name="Claims").click()  # type: ignore[attr-defined]
+    pg.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    assert container.evaluate("() => window.__sameDocument") is True
+    assert len(loads) <= 1  # the first drawing's, if the browser did not have it already
+    assert outside == []

@@ -20,8 +20,10 @@ from geo.corrections import (
     apply_corrections,
     corrections_from_json,
     corrections_to_json,
+    places_named,
 )
 from geo.inputs import html_to_text, read_upload
+from geo.models import Coordinate
 from geo.pipeline import find_places
 
 TEXT = "Shelling in Donetsk killed two on Monday. Officials in Kyiv said the train left Lviv."
@@ -48,14 +50,64 @@ def test_choose_drop_and_add_flow_through_the_pipeline(gazetteer: geo.Gazetteer)
 
 def test_add_by_name_finds_every_occurrence(gazetteer: geo.Gazetteer) -> None:
     text = "The Hutsul fair in Kosiv drew crowds; Kosiv is in the Carpathians."
-    found = additions(text, "Kosiv", gazetteer)
+    (kosiv, *_) = places_named("Kosiv", gazetteer)
+    found = additions(text, "Kosiv", kosiv)
     assert [text[c.start : c.end] for c in found] == ["Kosiv", "Kosiv"]
     after = geo.analyze(text, gazetteer, corrections=found)
     assert sum(m.text == "Kosiv" and m.corrected for m in after.mentions) == 2
     with pytest.raises(geo.InputError, match="does not appear"):
-        additions(text, "Paris", gazetteer)
+        additions(text, "Paris", kosiv)
     with pytest.raises(geo.InputError, match="not in the gazetteer"):
-        additions(text, "Qwxzzyville", gazetteer)
+        places_named("Qwxzzyville", gazetteer)
+
+
+def test_a_name_offers_every_place_of_that_name_told_apart(gazetteer: geo.Gazetteer) -> None:
+    from geo.app.candidates import describe_candidates
+
+    charlestons = places_named("Charleston", gazetteer)
+    assert len(charlestons) >= 8
+    assert [p.population for p in charlestons] == sorted(
+        (p.population for p in charlestons), reverse=True
+    )
+    story = geo.analyze("Officials in Huntington and Richmond said.", gazetteer).places()
+    views = describe_candidates(charlestons, gazetteer, story)
+    labels = [v.label for v in views]
+    assert len(set(labels)) == len(labels)  # every Charleston can be told from the others
+    by_state = {v.state: v for v in views}
+    assert {"South Carolina", "West Virginia", "Illinois"} <= set(by_state)
+    assert all(v.country == "United States" for v in views if v.place.country_code == "US")
+    west_virginia = by_state["West Virginia"]
+    assert west_virginia.kind and west_virginia.population > 40_000
+    # the one near the story's other places is the closest to them
+    assert west_virginia.nearest == "Huntington" and west_virginia.nearest_km is not None
+    assert west_virginia.nearest_km < 100 < by_state["South Carolina"].nearest_km  # type: ignore[operator]
+    assert "West Virginia, United States" in west_virginia.label
+    assert "km from Huntington" in west_virginia.label
+    # a province named only where the codes agree: Donetsk is not in Vinnytsia Oblast
+    donetsk = describe_candidates(places_named("Donetsk", gazetteer), gazetteer)
+    assert {v.country for v in donetsk} >= {"Ukraine", "Russia"}
+    assert not any("Vinnytsia" in v.label for v in donetsk)
+
+
+def test_a_pin_puts_a_mention_where_the_reader_clicked(gazetteer: geo.Gazetteer) -> None:
+    before = geo.analyze(TEXT, gazetteer, published=date(2024, 3, 5))
+    lviv = next(m for m in before.mentions if m.text == "Lviv")
+    clicked = Coordinate(49.8419, 24.0315)
+    pins = [
+        Correction(CorrectionKind.PIN, lviv.start, lviv.end, "Lviv", point=clicked),
+        Correction(CorrectionKind.PIN, 0, 8, "Shelling", point=Coordinate(48.0, 37.8)),
+    ]
+    after = geo.analyze(TEXT, gazetteer, published=date(2024, 3, 5), corrections=pins)
+    moved = next(m for m in after.mentions if m.text == "Lviv")
+    assert moved.place is not None and moved.place.coordinate == clicked and moved.corrected
+    assert moved.place.country_code == "UA"  # kept from the reading it replaces
+    added = next(m for m in after.mentions if m.text == "Shelling")
+    assert added.place is not None and added.place.coordinate == Coordinate(48.0, 37.8)
+    # saved and loaded like the other corrections
+    saved = corrections_to_json(TEXT, pins)
+    first = json.loads(saved)["corrections"][0]
+    assert (first["kind"], first["lat"], first["lon"]) == ("pin", 49.8419, 24.0315)
+    assert corrections_from_json(TEXT, saved) == tuple(pins)
 
 
 def test_saved_corrections_round_trip_and_refuse_another_article() -> None:
@@ -188,6 +240,21 @@ def bad_files() -> list[tuple[str, str | bytes]]:
             _raw(json.dumps(CHOOSE).replace("country:UA", "\\ud800")),
         ),
         ("drop-with-place-id", _file(_with(DROP, place_id="country:UA"))),
+        # points
+        ("pin-without-point", _file(_with(DROP, kind="pin"))),
+        ("pin-lat-only", _file(_with(DROP, kind="pin", lat=48.0))),
+        ("pin-lat-string", _file(_with(DROP, kind="pin", lat="48", lon=37.8))),
+        ("pin-lat-bool", _file(_with(DROP, kind="pin", lat=True, lon=37.8))),
+        ("pin-off-earth", _file(_with(DROP, kind="pin", lat=91.0, lon=37.8))),
+        ("pin-lon-off-earth", _file(_with(DROP, kind="pin", lat=48.0, lon=-180.5))),
+        ("pin-with-place-id", _file(_with(DROP, kind="pin", lat=48, lon=37, place_id="x:1"))),
+        ("drop-with-point", _file(_with(DROP, lat=48.0, lon=37.8))),
+        (
+            "pin-nan",
+            _raw(
+                '{"kind": "pin", "start": 12, "end": 19, "text": "Donetsk", "lat": NaN, "lon": 1}'
+            ),
+        ),
         # duplicates
         ("duplicate-top-key", _file(DROP)[:-1] + f', "format": "{FORMAT}"}}'.encode()),
         (
@@ -281,6 +348,9 @@ def test_a_good_file_round_trips(text: str, data: str | bytes) -> None:
         (CorrectionKind.ADD, 12, 19, "Donetsk", "geonames:" + "9" * 500),
         (CorrectionKind.DROP, 12, 19, "Donetsk", "geonames:709717"),
         (CorrectionKind.DROP, 10**12, 10**12 + 1, "x"),
+        (CorrectionKind.PIN, 12, 19, "Donetsk"),
+        (CorrectionKind.PIN, 12, 19, "Donetsk", "", (48.0, 37.8)),
+        (CorrectionKind.DROP, 12, 19, "Donetsk", "", Coordinate(48.0, 37.8)),
     ],
 )
 def test_a_correction_cannot_be_built_invalid(args: tuple[Any, ...]) -> None:
@@ -299,6 +369,10 @@ def _valid_corrections(draw: st.DrawFn, ids: list[str]) -> Correction:
     any_id = st.text(min_size=1, max_size=40).filter(
         lambda s: s.isprintable() and not any(c.isspace() for c in s)
     )
+    if kind is CorrectionKind.PIN:
+        lat = draw(st.floats(-90, 90, allow_nan=False))
+        lon = draw(st.floats(-180, 180, allow_nan=False))
+        return Correction(kind, start, end, TEXT[start:end], point=Coordinate(lat, lon))
     place_id = "" if kind is CorrectionKind.DROP else draw(st.sampled_from(ids) | any_id)
     return Correction(kind, start, end, TEXT[start:end], place_id)
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -152,3 +154,85 @@ def test_name_soup_never_crashes(gazetteer: geo.Gazetteer, text: str) -> None:
     analysis = geo.analyze(text, gazetteer)
     starts = [m.start for m in analysis.mentions]
     assert starts == sorted(starts)
+
+
+# The publication date a page gives for itself: honest "unknown" when it gives none.
+
+_PAGES = {
+    "og": '<head><meta property="article:published_time" content="2023-09-12T05:30:00+09:00">'
+    '<meta name="date" content="2020-01-01"></head><p>Kim left.</p>',
+    "ld": '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+    '{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2021-03-04T10:00Z"}]}'
+    "</script><time datetime='1999-01-01'>old</time><p>Kim left.</p>",
+    "meta": '<meta name="pubdate" content="2019-07-08"><p>Kim left.</p>',
+    "time": '<p><time datetime="2018-05-06T07:00">May 6</time> Kim left.</p>',
+    "none": "<p>Kim left Pyongyang on Tuesday.</p>",
+    "broken": '<script type="application/ld+json">{"datePublished": </script>'
+    '<meta itemprop="datePublished" content="2023-02-30"><p>Kim left.</p>',
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [("og", "2023-09-12"), ("ld", "2021-03-04"), ("meta", "2019-07-08"), ("time", "2018-05-06"),
+     ("none", None), ("broken", None)],
+)  # fmt: skip
+def test_a_page_gives_its_publication_date_or_none(page: str, expected: str | None) -> None:
+    from geo.inputs import page_published
+
+    day = page_published(_PAGES[page])
+    assert (day.isoformat() if day else None) == expected
+
+
+def test_an_uploaded_page_brings_its_date_and_a_text_file_none() -> None:
+    from geo.inputs import read_upload_article
+
+    page = read_upload_article("story.html", _PAGES["og"].encode())
+    assert page.text == "Kim left." and page.published is not None
+    assert page.published.isoformat() == "2023-09-12"
+    text = read_upload_article("story.txt", b"Kim left on 2023-09-12.")
+    assert text.published is None  # a date in the text is not the publication date
+
+
+def test_a_fetched_page_brings_its_date() -> None:
+    import http.server
+    import threading
+
+    from geo.fetch import fetch_page
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = _PAGES["ld"].encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/story"
+        page = fetch_page(url, address_policy=lambda ip: None, resolve=lambda h, p: [h])
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert page.text.endswith("Kim left.") and page.published is not None
+    assert page.published.isoformat() == "2021-03-04"
+
+
+def test_a_relative_date_without_a_publication_date_stays_relative(
+    gazetteer: geo.Gazetteer,
+) -> None:
+    from geo.report.views import build_report
+
+    text = "Kim Jong Un arrived in Vladivostok on Tuesday."
+    undated = build_report(geo.analyze(text, gazetteer, published=None))
+    (event,) = [v for v in undated.events if v.where]
+    assert event.when == "Tuesday (date unknown)" and event.day is None
+    dated = build_report(geo.analyze(text, gazetteer, published=date(2023, 9, 14)))
+    (event,) = [v for v in dated.events if v.where]
+    assert event.when == "2023-09-12"

@@ -91,7 +91,7 @@ def when_label(event: Event) -> str:
     if time is None:
         return ""
     if time.value is None:
-        return time.text
+        return time.words
     if time.modifier is Modifier.ON:
         return time.value.label
     return f"{time.modifier.value} {time.value.label}"

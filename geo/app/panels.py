@@ -1,0 +1,116 @@
+"""The app's interactive panels: the map (redrawn on its own, with click-to-place) and the
+correction tab. The one module of ``geo`` that imports Streamlit; ``app.py`` lays them out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableSequence
+from typing import Any
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium  # type: ignore[import-untyped]
+
+from geo.app.candidates import describe_candidates
+from geo.corrections import Correction, CorrectionKind, additions, places_named
+from geo.errors import GeoError
+from geo.gazetteer import Gazetteer
+from geo.models import Analysis, Coordinate, Place, PlaceMention
+from geo.report.safe import markdown
+
+__all__ = ["correction_tab", "map_panel"]
+
+MAP_HEIGHT_PX = 520  # with the page's header, a 768-pixel-high screen shows the map whole
+
+
+def _named(analysis: Analysis) -> list[PlaceMention]:
+    return [m for m in analysis.mentions if m.mention.form.is_toponym]
+
+
+def _mention_label(m: PlaceMention) -> str:
+    where = m.place.label if m.place is not None else "not located"
+    return f"{m.text} @{m.start} → {where}"
+
+
+@st.fragment
+def map_panel(
+    draw: Callable[[], folium.Map], analysis: Analysis, fixes: MutableSequence[Correction]
+) -> None:
+    """The map, and under it what a click on it does: put a mention of the article there. A
+    click reruns this panel alone; a new correction reruns the page."""
+    reply: dict[str, Any] | None = st_folium(
+        draw(), height=MAP_HEIGHT_PX, use_container_width=True,
+        returned_objects=["last_clicked"], key="map",
+    )  # fmt: skip
+    clicked = (reply or {}).get("last_clicked")
+    named = _named(analysis)
+    if not clicked or not named:
+        st.caption("Click the map to put a place of the article where it belongs.")
+        return
+    point = Coordinate(round(clicked["lat"], 5), round(((clicked["lng"] + 180) % 360) - 180, 5))
+    one, two = st.columns([3, 1], vertical_alignment="bottom")
+    pick = one.selectbox(
+        f"Put at {point.lat:.4f}, {point.lon:.4f}", range(len(named)), key="pin_mention",
+        format_func=lambda i: _mention_label(named[i]),
+    )  # fmt: skip
+    if two.button("Put it here", key="pin"):
+        m = named[pick]
+        fixes.append(Correction(CorrectionKind.PIN, m.start, m.end, m.text, point=point))
+        st.rerun(scope="app")
+
+
+def correction_tab(
+    analysis: Analysis,
+    gazetteer: Gazetteer,
+    fixes: MutableSequence[Correction],
+    extra_candidates: Callable[[str], tuple[Place, ...]] = lambda name: (),
+) -> None:
+    """Choose another reading of a mention, drop it, or add a place the article names, each
+    candidate told from the others. ``extra_candidates`` gives more places for a name typed in
+    "add a place" (an online geocoder's), listed after the gazetteer's."""
+    text = analysis.text
+    named = _named(analysis)
+    if named:
+        pick = st.selectbox("Mention", range(len(named)), key="fix_mention",
+                            format_func=lambda i: _mention_label(named[i]))  # fmt: skip
+        m = named[pick]
+        options = [c.place for c in m.candidates]
+        own = {p.id for p in options}
+        story = [p for p in analysis.places() if p.id not in own]
+        views = describe_candidates(options, gazetteer, story)
+        if views:
+            choice = st.selectbox("Means", range(len(views)), key="fix_place",
+                                  format_func=lambda i: views[i].label)  # fmt: skip
+        one, two = st.columns(2)
+        if views and one.button("Use this place", key="fix_choose"):
+            fixes.append(Correction(CorrectionKind.CHOOSE, m.start, m.end, m.text,
+                                    options[choice].id))  # fmt: skip
+            st.rerun()
+        if two.button("Not a place", key="fix_drop"):
+            fixes.append(Correction(CorrectionKind.DROP, m.start, m.end, m.text))
+            st.rerun()
+    name = st.text_input("Add a place the article names", key="fix_name").strip()
+    found: tuple[Place, ...] = ()
+    problem: GeoError | None = None
+    if name:
+        try:
+            found = places_named(name, gazetteer)
+        except GeoError as err:
+            problem = err
+        found = (*found, *extra_candidates(name))
+    if found:
+        offered = describe_candidates(found, gazetteer, analysis.places())
+        chosen = st.selectbox(
+            f"{len(offered)} place(s) of that name", range(len(offered)), key="fix_add_place",
+            format_func=lambda i: offered[i].label,
+        )  # fmt: skip
+    if st.button("Add", key="fix_add", disabled=not name):
+        try:
+            if not found:
+                raise problem or GeoError(f"{name!r} is not in the gazetteer")
+            fixes.extend(additions(text, name, found[chosen]))
+            st.rerun()
+        except GeoError as err:
+            problem = err
+    if problem is not None:
+        st.error(markdown(problem))
+    st.caption(f"{len(fixes)} correction(s) in force.")
