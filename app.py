@@ -21,6 +21,7 @@ from geo.corrections import Correction, corrections_from_json, corrections_to_js
 from geo.export import REGISTRY, ExportOptions, by_name, write
 from geo.fetch import fetch_page
 from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
+from geo.geocoding import search_places
 from geo.inputs import UPLOAD_TYPES, Article, check_text, read_upload_article
 from geo.render import build_map
 from geo.report.embed import embed_snippet
@@ -97,6 +98,20 @@ def download_bytes(
     size for the figures."""
     options = ExportOptions(table=table, size="slide", headline=headline)
     return write(fmt, analyse(text, published, corrections, online), gazetteer(), options)
+
+
+def found_online(
+    analysis: geo.Analysis, online: GeocoderSettings, name: str
+) -> tuple[geo.Place, ...]:
+    """What the online geocoder, when one is on, finds for a name the reader adds (an
+    address, a venue): nothing leaves the machine otherwise."""
+    geocoder = online_geocoder(online)
+    if geocoder is None:
+        return ()
+    found = search_places(name, analysis, gazetteer(), geocoder)
+    if found.note:
+        st.caption(markdown_prose("Online geocoder: ") + markdown(found.note))
+    return tuple(p for p in found.places if p.source)
 
 
 @st.cache_resource
@@ -238,7 +253,7 @@ with right:
                      column_config=CLAIM_COLUMNS)  # fmt: skip
     routes.dataframe(leg_table(analysis), hide_index=True, width="stretch")
     with correct:
-        correction_tab(analysis, gazetteer(), fixes)
+        correction_tab(analysis, gazetteer(), fixes, partial(found_online, analysis, online))
         if fixes and st.button("Undo the last correction", key="fix_undo"):
             fixes.pop()
             st.rerun()

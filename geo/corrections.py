@@ -136,12 +136,17 @@ def places_named(name: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
 
 
 def additions(text: str, name: str, place: Place) -> tuple[Correction, ...]:
-    """Corrections that add ``name`` wherever the article writes it, as ``place``."""
+    """Corrections that add ``name`` wherever the article writes it, as ``place``: by its id
+    for a place of the gazetteer, as pins at its point for one an online geocoder found (its
+    ``source`` is set), which the gazetteer cannot look up again."""
     name = name.strip()
+    spans = [m for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)] if name else []
     found = tuple(
-        Correction(CorrectionKind.ADD, m.start(), m.end(), m.group(), place.id)
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-    ) if name else ()  # fmt: skip
+        Correction(CorrectionKind.PIN, m.start(), m.end(), m.group(), point=place.coordinate)
+        if place.source
+        else Correction(CorrectionKind.ADD, m.start(), m.end(), m.group(), place.id)
+        for m in spans
+    )
     if not found:
         raise InputError(f"{name!r} does not appear in the article")
     return found

@@ -418,6 +418,23 @@ def test_the_place_search_offers_the_gazetteers_places_then_the_services(
     assert missing == PlaceSearch((), "Nominatim: no result in United Kingdom, GB")
 
 
+def test_a_place_the_geocoder_found_is_added_as_pins_at_its_point(
+    gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
+) -> None:
+    from geo.corrections import additions
+
+    article = geo.analyze(STREET, gazetteer)
+    (street,) = search_places(
+        "Hutcheson Road", article, gazetteer, _geocoder(service, tmp_path)
+    ).places
+    fixes = additions(STREET, "Hutcheson Road", street)
+    assert [f.kind.value for f in fixes] == ["pin"]  # the gazetteer cannot look it up again
+    corrected = geo.analyze(STREET, gazetteer, corrections=fixes)  # offline from here on
+    (placed,) = [m for m in corrected.mentions if m.text == "Hutcheson Road"]
+    assert placed.place is not None and placed.place.coordinate == Coordinate(55.80563, -4.31071)
+    assert placed.confidence == 1.0
+
+
 def test_the_place_search_without_context_asks_the_whole_world(
     gazetteer: geo.Gazetteer, service: FakeService, tmp_path: Path
 ) -> None:
