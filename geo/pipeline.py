@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +30,7 @@ from geo.models import (
     Span,
 )
 from geo.phones import phone_regions
-from geo.quarters import quarter_host
+from geo.quarters import quarter_host, venue_host
 from geo.resolve import Resolution, resolve
 from geo.routes import build_journeys
 from geo.text import sentence_spans, span_at
@@ -116,6 +117,18 @@ def find_places(text: str, gazetteer: Gazetteer, geocoder: Geocoder | None = Non
         host = quarter_host(text, bare, places, i, starts)
         if host is not None and not _near_enough(m.place, places[host]):
             # "Giza's Haram district" is no Haram of Norway: it stands at Giza
+            named[i] = _place_facility(named, bare, starts, places, i, elsewhere, host) or m
+    places = [m.place for m in named]
+    countries = Counter(p.country_code for p in places if p is not None)
+    home = countries.most_common(1)[0][0] if countries else ""
+    home_towns = [
+        i
+        for i, p in enumerate(places)
+        if p is not None and p.kind is PlaceKind.CITY and p.country_code == home
+    ]
+    for i, m in enumerate(named):
+        host = venue_host(bare, places, i, countries, home_towns)
+        if host is not None:  # "the rally in Victoria Park" of London, Ontario, not Hong Kong
             named[i] = _place_facility(named, bare, starts, places, i, elsewhere, host) or m
     places = [m.place for m in named]
     described = [

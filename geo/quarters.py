@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 from geo.discourse import facility_host
-from geo.lang.en_places import TOWN_PARTS, TOWN_WORDS
+from geo.lang.en_places import TOWN_PARTS, TOWN_WORDS, VENUE_WORDS
 from geo.models import Mention, Place, PlaceKind
 
-__all__ = ["quarter_host"]
+__all__ = ["quarter_host", "venue_host"]
 
 # (not "of": "the Cincinnati suburb of West Chester" names the suburb, not its town)
 _PART = re.compile(r"\s+(?P<noun>[a-z]+)\b(?:\s+(?P<in>in)\s+(?:the\s+)?)?")
@@ -62,6 +63,35 @@ def quarter_host(
     if k >= 0 and mentions[k].end == end and _is_town(places[k]):
         return k
     return None
+
+
+def venue_host(
+    mentions: Sequence[Mention],
+    places: Sequence[Place | None],
+    index: int,
+    countries: Counter[str],
+    home_towns: Sequence[int],
+) -> int | None:
+    """The town a park or a square stands in ("the rally in Victoria Park" in a story of
+    London, Ontario), when its name was read as a town in a country the story names nowhere
+    else (Victoria Park, Hong Kong): the town of the story's own country named nearest it, one
+    before it counting double. ``countries`` counts the countries of ``places``;
+    ``home_towns`` are the indices, in text order, of the towns of the most counted one."""
+    here, place = mentions[index], places[index]
+    words = here.text.split()
+    if place is None or place.kind is not PlaceKind.CITY or len(words) < 2:
+        return None
+    if words[-1] not in VENUE_WORDS or countries[place.country_code] > 1 or not home_towns:
+        return None
+    k = bisect_left(home_towns, index)
+    options = []
+    if k > 0:
+        before = home_towns[k - 1]
+        options.append((here.start - mentions[before].end, before))
+    if k < len(home_towns) and home_towns[k] != index:
+        after = home_towns[k]
+        options.append((2 * (mentions[after].start - here.end), after))
+    return min(options)[1] if options else None
 
 
 def _is_town(place: Place | None) -> bool:

@@ -234,3 +234,14 @@ def test_a_dateline_state_without_its_dot(gazetteer: geo.Gazetteer) -> None:
         assert town.place is not None and town.place.admin1 == "US-KY"
     # elsewhere the letters are no state
     assert not geo.analyze("KY jelly and Ky are not places. Ky, he said.", gazetteer).mentions
+
+
+def test_a_park_is_in_the_story_s_town_not_a_namesake_abroad(gazetteer: geo.Gazetteer) -> None:
+    text = ("Organizers of a London rally for the people of Aleppo thanked Canada. More than "
+            "200 people attended the rally in Victoria Park on Saturday. The imam of London "
+            "said Canada had done much.")  # fmt: skip
+    analysis = geo.analyze(text, gazetteer)
+    (park,) = mentions_of(analysis, "Victoria Park")  # not in Hong Kong
+    london = mentions_of(analysis, "London")[0]
+    assert park.place is not None and london.place is not None
+    assert london.place.admin1 == "CA-ON" and park.place.coordinate == london.place.coordinate

@@ -24,7 +24,13 @@ __all__ = [
     "STANDS_AT",
     "TOWN_PARTS",
     "TOWN_WORDS",
+    "VENUE_WORDS",
 ]
+
+# Last words of a name that is as often a park, a square or a green in a town as a town of
+# its own ("Victoria Park", "Union Square"): such a name read as a town in a country the story
+# never mentions is the venue in the story's town.
+VENUE_WORDS = frozenset("Park Gardens Square Green Common Commons Plaza Field Fields".split())
 
 # Nouns after a name that make it a part of a town, when the text says whose ("Giza's Haram
 # district", "the city's Abbassiya district", "the Karrada neighbourhood in Baghdad"), and the
