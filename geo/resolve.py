@@ -56,6 +56,7 @@ _PAIR_MARGIN = 2.0  # second readings this close on priors to a name's likeliest
 _PAIR_KM = 20.0  # ... that lie this close together ...
 _PAIR_APART_KM = 250.0  # ... where the likeliest readings do not ...
 _PAIR_BONUS = 1.5  # ... gain this much each
+_QUALIFIED_BONUS = 6.0  # a name written once with its region means that reading throughout
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +331,8 @@ def _rank(
     all_country_total = sum(all_countries.values())
 
     scores: list[dict[str, tuple[NameHit, float]]] = []
+    # the reading a name's qualified use gives ("COLUMBIA, Ky." then "of Columbia"), by key
+    qualified: dict[str, str] = {}
     # (a facility has no gazetteer entries and so no candidates here)
     for index, ((mention, _), scored) in enumerate(zip(recognised, priors, strict=True)):
         enclosing = _enclosing(text, recognised, index)
@@ -366,6 +369,11 @@ def _rank(
             best = by_place.get(place.id)
             if best is None or score > best[1]:
                 by_place[place.id] = (hit, score)
+        if enclosing is not None and by_place and mention.key not in qualified:
+            inside = [pid for pid, (h, _) in by_place.items()
+                      if any(_contains(e.place, h.place) for e in enclosing)]  # fmt: skip
+            if inside:
+                qualified[mention.key] = max(inside, key=lambda pid: by_place[pid][1])
         scores.append(by_place)
 
     # One sense per discourse: mentions with the same key share their evidence.
@@ -380,6 +388,8 @@ def _rank(
     out: list[Resolution] = []
     for (mention, _), by_place in zip(recognised, scores, strict=True):
         combined = {pid: s + 0.5 * pooled[mention.key][pid] for pid, (_, s) in by_place.items()}
+        if qualified.get(mention.key) in combined:
+            combined[qualified[mention.key]] += _QUALIFIED_BONUS
         if not combined:
             out.append(Resolution(mention, ()))
             continue

@@ -245,3 +245,10 @@ def test_a_park_is_in_the_story_s_town_not_a_namesake_abroad(gazetteer: geo.Gaze
     london = mentions_of(analysis, "London")[0]
     assert park.place is not None and london.place is not None
     assert london.place.admin1 == "CA-ON" and park.place.coordinate == london.place.coordinate
+
+
+def test_a_name_written_once_with_its_state_keeps_that_reading(gazetteer: geo.Gazetteer) -> None:
+    text = ("COLUMBIA, Ky. (WBKO) - A man was arrested after a shooting on a county road. "
+            "Police say a 25-year-old of Columbia had a single gunshot wound.")  # fmt: skip
+    for m in mentions_of(geo.analyze(text, gazetteer), "Columbia"):
+        assert m.place is not None and m.place.admin1 == "US-KY"  # not the larger Columbias
