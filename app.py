@@ -23,7 +23,7 @@ from geo.fetch import fetch_page
 from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
 from geo.geocoding import search_places
 from geo.inputs import UPLOAD_TYPES, Article, check_text, read_upload_article
-from geo.render import build_map
+from geo.render import LayerFiles, build_map, publish_layers
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline, default_title
 from geo.report.safe import markdown, markdown_prose
@@ -81,7 +81,8 @@ def story_map(
     analysis = analyse(text, published, corrections, online)
     return build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
                      min_confidence=floor, online_tiles=online_tiles,
-                     asset_base=local_assets(), compact=True)  # fmt: skip
+                     asset_base=local_assets(), compact=True,
+                     layer_files=layer_files())  # fmt: skip
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=16)
@@ -120,6 +121,13 @@ def local_assets() -> str:
     serve, so the map needs no CDN (``server.enableStaticServing``)."""
     publish(Path(__file__).parent / "static")
     return "/app/static/"
+
+
+@st.cache_resource
+def layer_files() -> LayerFiles:
+    """The outlines, written once beside Leaflet under names that change with their content,
+    so that the map fetches them once and the browser keeps them (some 700 KB)."""
+    return publish_layers(Path(__file__).parent / "static", gazetteer(), local_assets())
 
 
 @st.cache_data

@@ -14,14 +14,16 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import folium
 import shapely
 from branca.element import Figure
 
-from geo.assets import inline_head
+from geo.assets import inline_head, publish_text
 from geo.controls import Binding, Bindings, Legend, Outlines, RawText, Timeline
 from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, overview_frame, story_frame
 from geo.gazetteer import Gazetteer
@@ -42,7 +44,14 @@ from geo.report.safe import html
 from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, VERDICT_COLOURS
 from geo.report.views import Report, build_report, when_label
 
-__all__ = ["build_map", "country_outlines", "figure_of", "quote_html"]
+__all__ = [
+    "LayerFiles",
+    "build_map",
+    "country_outlines",
+    "figure_of",
+    "publish_layers",
+    "quote_html",
+]
 
 _STATE_STYLE = {"color": "#b9bfc5", "weight": 0.6, "fill": False}
 _OUTLINE_STYLE = {"fillColor": "#f4f4f1", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
@@ -96,10 +105,28 @@ def _outlines(gazetteer: Gazetteer, kind: PlaceKind = PlaceKind.COUNTRY) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
-def country_outlines(map_name: str, gazetteer: Gazetteer) -> Outlines:
+def country_outlines(map_name: str, gazetteer: Gazetteer, url: str = "") -> Outlines:
     """The layer of country outlines under a map of ``map_name``: land and sea without
-    tiles (the story map, the feed atlas)."""
-    return Outlines(map_name, _outlines(gazetteer), _OUTLINE_STYLE)
+    tiles (the story map, the feed atlas); fetched from ``url`` when one is given."""
+    return Outlines(map_name, "" if url else _outlines(gazetteer), _OUTLINE_STYLE, url=url)
+
+
+@dataclass(frozen=True, slots=True)
+class LayerFiles:
+    """The addresses where a local server serves the map's constant layers (see
+    :func:`publish_layers`), for a map that fetches them instead of carrying them."""
+
+    countries: str
+    states: str
+
+
+def publish_layers(folder: Path, gazetteer: Gazetteer, base: str) -> LayerFiles:
+    """Write the country and US state outlines into ``folder`` (the app's ``static/``),
+    under names that change with their content, and return their addresses under ``base``
+    (where the server serves ``folder``: ``/app/static/``)."""
+    countries = publish_text(folder, "countries", _outlines(gazetteer))
+    states = publish_text(folder, "states", _outlines(gazetteer, PlaceKind.ADMIN1))
+    return LayerFiles(base + countries, base + states)
 
 
 def build_map(
@@ -113,13 +140,16 @@ def build_map(
     asset_base: str = "",
     compact: bool = False,
     report: Report | None = None,
+    layer_files: LayerFiles | None = None,
 ) -> folium.Map:
     """The story's map. ``online_tiles`` shows the OpenStreetMap layer at first (it is always
     offered, switched off, in the layer control). Leaflet and jQuery are inlined, unless
     ``asset_base`` names the local address where :func:`geo.assets.publish` put them (the
     app's server: ``/app/static/``). ``compact`` folds the layer control and the legend, for
     a small map beside other panels. ``report`` is the result's view, where the caller has
-    built it already."""
+    built it already. ``layer_files`` are the addresses of the outlines on a local server
+    (:func:`publish_layers`): the page fetches them there (once; the browser keeps them)
+    instead of carrying them, some 700 KB."""
     report = report or build_report(analysis)
     fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
                       height=height, world_copy_jump=True,
@@ -132,12 +162,15 @@ def build_map(
         fmap.default_js = []
         fmap.default_css = []
         figure_of(fmap).header.add_child(RawText(inline_head()), name="newsmap_assets")
-    outlines = country_outlines(fmap.get_name(), gazetteer)
+    outlines = country_outlines(fmap.get_name(), gazetteer,
+                                layer_files.countries if layer_files else "")  # fmt: skip
     fmap.add_child(outlines)
     if any(m.place is not None and m.place.country_code == "US" for m in analysis.resolved):
         # a US story gets its states' lines, so that a local map is not a blank of land
-        states = Outlines(fmap.get_name(), _outlines(gazetteer, PlaceKind.ADMIN1),
-                          _STATE_STYLE, layer="states")  # fmt: skip
+        data = "" if layer_files else _outlines(gazetteer, PlaceKind.ADMIN1)
+        states = Outlines(fmap.get_name(), data, _STATE_STYLE, layer="states",
+                          url=layer_files.states if layer_files else "",
+                          after=outlines)  # fmt: skip
         fmap.add_child(states)
     folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
                      overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip
