@@ -10,21 +10,16 @@ template.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import folium
-import shapely
 from branca.element import Figure
 
-from geo.assets import inline_head, publish_text
-from geo.controls import Binding, Bindings, Legend, Outlines, RawText, Timeline
+from geo.assets import inline_head
+from geo.controls import Binding, Bindings, Legend, RawText, Timeline
 from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, overview_frame, story_frame
 from geo.gazetteer import Gazetteer
 from geo.lang.en_places import KIND_WORDS
@@ -40,21 +35,13 @@ from geo.models import (
     Reference,
     Span,
 )
+from geo.outlines import LayerFiles, country_outlines, state_outlines
 from geo.report.safe import html
 from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, VERDICT_COLOURS
 from geo.report.views import Report, build_report, when_label
 
-__all__ = [
-    "LayerFiles",
-    "build_map",
-    "country_outlines",
-    "figure_of",
-    "publish_layers",
-    "quote_html",
-]
+__all__ = ["build_map", "country_outlines", "figure_of", "quote_html"]
 
-_STATE_STYLE = {"color": "#b9bfc5", "weight": 0.6, "fill": False}
-_OUTLINE_STYLE = {"fillColor": "#f4f4f1", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
 _WORLD = [[-60.0, -170.0], [75.0, 190.0]]  # a story with no place at all opens on the world
 _LABEL_RANKS = (8.0, 3.0)  # importance (see geo.framing.importance) for a large, a middle label
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -86,47 +73,6 @@ def _place_popup(analysis: Analysis, place: Place, mentions: Sequence[PlaceMenti
     quotes = [f"<li>{quote_html(analysis, m.sentence, m.mention)}</li>" for m in mentions[:8]]
     more = f"<li>… and {len(mentions) - 8} more</li>" if len(mentions) > 8 else ""
     return "<br>".join(lines) + f"<ul class='newsmap-quotes'>{''.join(quotes)}{more}</ul>"
-
-
-@lru_cache(maxsize=8)
-def _outlines(gazetteer: Gazetteer, kind: PlaceKind = PlaceKind.COUNTRY) -> str:
-    """Natural Earth country outlines (or the outlines of another ``kind`` with shapes: US
-    states), simplified, as GeoJSON text of bare geometries."""
-    features = []
-    for _place, shape in gazetteer.shapes(kind):
-        simple = shapely.set_precision(shapely.simplify(shape, 0.04, preserve_topology=True), 0.001)
-        # rounding can leave a sliver as a line: keep the polygons
-        polygons = [p for p in shapely.get_parts(simple) if p.geom_type == "Polygon"]
-        if not polygons:
-            continue
-        simple = polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
-        # geometry only: the outlines are not interactive, and no name needs to reach the page
-        features.append({"type": "Feature", "geometry": shapely.geometry.mapping(simple)})
-    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
-
-
-def country_outlines(map_name: str, gazetteer: Gazetteer, url: str = "") -> Outlines:
-    """The layer of country outlines under a map of ``map_name``: land and sea without
-    tiles (the story map, the feed atlas); fetched from ``url`` when one is given."""
-    return Outlines(map_name, "" if url else _outlines(gazetteer), _OUTLINE_STYLE, url=url)
-
-
-@dataclass(frozen=True, slots=True)
-class LayerFiles:
-    """The addresses where a local server serves the map's constant layers (see
-    :func:`publish_layers`), for a map that fetches them instead of carrying them."""
-
-    countries: str
-    states: str
-
-
-def publish_layers(folder: Path, gazetteer: Gazetteer, base: str) -> LayerFiles:
-    """Write the country and US state outlines into ``folder`` (the app's ``static/``),
-    under names that change with their content, and return their addresses under ``base``
-    (where the server serves ``folder``: ``/app/static/``)."""
-    countries = publish_text(folder, "countries", _outlines(gazetteer))
-    states = publish_text(folder, "states", _outlines(gazetteer, PlaceKind.ADMIN1))
-    return LayerFiles(base + countries, base + states)
 
 
 def build_map(
@@ -167,10 +113,8 @@ def build_map(
     fmap.add_child(outlines)
     if any(m.place is not None and m.place.country_code == "US" for m in analysis.resolved):
         # a US story gets its states' lines, so that a local map is not a blank of land
-        data = "" if layer_files else _outlines(gazetteer, PlaceKind.ADMIN1)
-        states = Outlines(fmap.get_name(), data, _STATE_STYLE, layer="states",
-                          url=layer_files.states if layer_files else "",
-                          after=outlines)  # fmt: skip
+        states = state_outlines(fmap.get_name(), gazetteer, outlines,
+                                layer_files.states if layer_files else "")  # fmt: skip
         fmap.add_child(states)
     folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
                      overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip

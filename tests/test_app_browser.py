@@ -123,6 +123,21 @@ def test_the_outlines_come_from_static_files_and_the_briefing_keeps_them(
     assert outside == []
 
 
+def test_the_events_chart_is_drawn_when_its_tab_opens(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """The chart's script (Vega) is not loaded while a new reader waits for the map."""
+    pg, outside, _ = page
+    frame = map_frame(pg)
+    chart = pg.locator("[data-testid='stVegaLiteChart']")  # type: ignore[attr-defined]
+    assert chart.count() == 0
+    frame.locator("body").evaluate("() => { window.__sameDocument = true }")
+    pg.get_by_role("tab", name="Events").click()  # type: ignore[attr-defined]
+    chart.first.wait_for(timeout=30_000)
+    assert frame.locator("body").evaluate("() => window.__sameDocument") is True  # map kept
+    assert outside == []
+
+
 # the latitude and longitude under a point of the map, from the map object Leaflet made
 _LATLNG_AT = """(_, [x, y]) => {
     const map = Object.keys(window).map((k) => window[k])

@@ -11,7 +11,8 @@ from pathlib import Path
 import geo
 import geo.assets
 from geo.assets import publish_text
-from geo.render import build_map, publish_layers
+from geo.outlines import publish_layers
+from geo.render import build_map
 
 BASE = "/app/static/"
 
@@ -53,3 +54,17 @@ def test_a_map_given_the_files_fetches_them_instead(
     assert len(page) < len(inline) - 500_000  # the outlines' weight is gone from the page
     # the states (a US story: the sample's Biden) wait for the countries, to lie on them
     assert "_outlines_ready" in page.split(json.dumps(files.states), 1)[1][:300]
+
+
+def test_the_names_are_remembered_and_a_missing_file_is_written_again(
+    gazetteer: geo.Gazetteer, tmp_path: Path
+) -> None:
+    files = publish_layers(tmp_path, gazetteer, BASE)
+    (memo,) = tmp_path.glob(".layers-*")  # the names, for this gazetteer file
+    assert memo.read_text(encoding="utf-8").split() == [
+        files.countries.removeprefix(BASE),
+        files.states.removeprefix(BASE),
+    ]
+    (tmp_path / files.states.removeprefix(BASE)).unlink()
+    assert publish_layers(tmp_path, gazetteer, BASE) == files
+    assert (tmp_path / files.states.removeprefix(BASE)).is_file()
