@@ -90,19 +90,21 @@ def build_map(
 ) -> folium.Map:
     """The story's map. ``online_tiles`` shows the OpenStreetMap layer at first (it is always
     offered, switched off, in the layer control). Leaflet and jQuery are inlined, unless
-    ``asset_base`` names the local address where :func:`geo.assets.publish` put them (the
-    app's server: ``/app/static/``). ``compact`` folds the layer control and the legend, for
-    a small map beside other panels. ``report`` is the result's view, where the caller has
-    built it already. ``layer_files`` are the addresses of the outlines on a local server
-    (:func:`publish_layers`): the page fetches them there (once; the browser keeps them)
-    instead of carrying them, some 700 KB."""
+    ``asset_base`` names the local address where :func:`geo.assets.publish` put Leaflet (the
+    app's server: ``/app/static/``; jQuery is left out there, as nothing of this map uses
+    it). ``compact`` folds the layer control and the legend, for a small map beside other
+    panels. ``report`` is the result's view, where the caller has built it already.
+    ``layer_files`` are the addresses of the outlines on a local server
+    (:func:`geo.outlines.publish_layers`): the page fetches them there (once; the browser
+    keeps them) instead of carrying them, some 700 KB."""
     report = report or build_report(analysis)
     fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
                       height=height, world_copy_jump=True,
                       scroll_wheel_zoom=False)  # fmt: skip
     if asset_base:  # served by the local server, never a CDN
-        fmap.default_js = [("leaflet", f"{asset_base}leaflet.js"),
-                           ("jquery", f"{asset_base}jquery.min.js")]  # fmt: skip
+        # Leaflet alone: nothing of this map calls jQuery (popups are bound from data by
+        # Bindings), and streamlit-folium loads each script only after the one before
+        fmap.default_js = [("leaflet", f"{asset_base}leaflet.js")]
         fmap.default_css = [("leaflet_css", f"{asset_base}leaflet.css")]
     else:  # inlined, for a file that opens anywhere
         fmap.default_js = []

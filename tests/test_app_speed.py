@@ -1,10 +1,16 @@
 """What the app leaves out of a new reader's first page, so that the map comes first: the
-events' chart is drawn when its tab is opened (AppTest, no browser)."""
+events' chart is drawn when its tab is opened (AppTest, no browser), and the map loads
+Leaflet alone (no jQuery, which nothing of it calls)."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
+
+import geo
+from geo.render import build_map
 
 APP = str(ROOT / "app.py")
 
@@ -25,3 +31,12 @@ def test_the_events_chart_waits_for_its_tab() -> None:
     opened = kinds(app, 1)
     assert len(opened) == len(first) + 1  # and the chart, now
     assert set(opened) - set(first) == {"UnknownElement"}  # AppTest's name for a Vega chart
+
+
+def test_the_app_map_loads_leaflet_alone(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
+    fmap = build_map(sample, gazetteer, asset_base="/app/static/", compact=True)
+    assert [src for _, src in fmap.default_js] == ["/app/static/leaflet.js"]
+    page = fmap.get_root().render()
+    assert not re.search(r"jQuery|\$\(", page)  # nothing calls it
+    inline = build_map(sample, gazetteer).get_root().render()
+    assert "jQuery" in inline  # an exported page keeps it, as before
