@@ -1,10 +1,11 @@
 """What the app leaves out of a new reader's first page, so that the map comes first: the
-events' chart is drawn when its tab is opened (AppTest, no browser), and the map loads
-Leaflet alone (no jQuery, which nothing of it calls)."""
+events' chart is drawn when its tab is opened (AppTest, no browser), the map loads Leaflet
+alone (no jQuery, which nothing of it calls), and the server watches no source file."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
@@ -40,3 +41,10 @@ def test_the_app_map_loads_leaflet_alone(sample: geo.Analysis, gazetteer: geo.Ga
     assert not re.search(r"jQuery|\$\(", page)  # nothing calls it
     inline = build_map(sample, gazetteer).get_root().render()
     assert "jQuery" in inline  # an exported page keeps it, as before
+
+
+def test_the_server_does_not_watch_the_source_files() -> None:
+    """Streamlit's watcher walks every imported module after each run (~0.8 s before the
+    first map, in benchmarks/bench_app.py)."""
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["server"]["fileWatcherType"] == "none"
