@@ -23,6 +23,7 @@ from geo.fetch import fetch_page
 from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
 from geo.geocoding import search_places
 from geo.inputs import UPLOAD_TYPES, Article, check_text, read_upload_article
+from geo.outlines import LayerFiles, publish_layers
 from geo.render import build_map
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline, default_title
@@ -81,7 +82,8 @@ def story_map(
     analysis = analyse(text, published, corrections, online)
     return build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
                      min_confidence=floor, online_tiles=online_tiles,
-                     asset_base=local_assets(), compact=True)  # fmt: skip
+                     asset_base=local_assets(), compact=True,
+                     layer_files=layer_files())  # fmt: skip
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=16)
@@ -120,6 +122,13 @@ def local_assets() -> str:
     serve, so the map needs no CDN (``server.enableStaticServing``)."""
     publish(Path(__file__).parent / "static")
     return "/app/static/"
+
+
+@st.cache_resource
+def layer_files() -> LayerFiles:
+    """The outlines, written once beside Leaflet under names that change with their content,
+    so that the map fetches them once and the browser keeps them (some 700 KB)."""
+    return publish_layers(Path(__file__).parent / "static", gazetteer(), local_assets())
 
 
 @st.cache_data
@@ -234,8 +243,10 @@ with left:
     counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
     st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
 with right:
+    # the tabs say which is open, so that the events' chart (Vega, the heaviest script of the
+    # page) is drawn when its tab is opened, not while a new reader waits for the map
     places, events, claims, routes, correct = st.tabs(
-        ["Places", "Events", "Claims", "Routes", "Correct"]
+        ["Places", "Events", "Claims", "Routes", "Correct"], key="tab", on_change="rerun"
     )
     rows = place_rows(analysis, min_confidence=floor, hide_organisations=hide_organisations)
     places.dataframe([r.row() for r in rows], hide_index=True, width="stretch", height=360,
@@ -244,7 +255,7 @@ with right:
         which = places.selectbox("Every sentence naming", range(len(rows)), key="sentences_of",
                                  format_func=lambda i: rows[i].label)  # fmt: skip
         places.dataframe({"sentence": rows[which].sentences}, hide_index=True, width="stretch")
-    chart = timeline_chart(analysis)
+    chart = timeline_chart(analysis) if events.open else None
     if chart is not None:
         events.altair_chart(chart, width="stretch")
     every = events.checkbox("Also list events without a named place", value=False)

@@ -5,7 +5,10 @@ own demo (``streamlit hello``) measured in the same run as the baseline:
 - a new browser session on the running server to its first drawn map (target: 2 s);
 - an edit of the article to the redrawn map (target: 700 ms).
 
-    PYTHONPATH=. python benchmarks/bench_app.py [--repeat N]
+    PYTHONPATH=. python benchmarks/bench_app.py [--repeat N] [--against DIR]
+
+``--against DIR`` times another copy of newsmap in the same turns (say the main branch,
+``git archive main | tar -x -C DIR``), so that a change's effect is read in one run.
 
 Needs Debian's chromium and the playwright package (the test extra). The gazetteer index is
 compiled before timing. "Server start" is the moment the process is spawned; "first paint"
@@ -46,10 +49,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(port: int, *what: str) -> subprocess.Popen[bytes]:
+def serve(port: int, *what: str, root: Path = ROOT) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "streamlit", *what, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, env=os.environ.copy(),
+    return subprocess.Popen(command, cwd=root, env=os.environ.copy(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
 
 
@@ -82,12 +85,13 @@ def hello_first_paint(browser: object) -> float:
         process.wait(timeout=20)
 
 
-def app_run(browser: object) -> tuple[float, float, float]:
-    """(server start to first map, new session to first map, edit to redrawn map)."""
+def app_run(browser: object, root: Path = ROOT) -> tuple[float, float, float]:
+    """(server start to first map, new session to first map, edit to redrawn map), of the
+    app in ``root``."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     start = time.perf_counter()
-    process = serve(port, "run", str(ROOT / "app.py"))
+    process = serve(port, "run", str(root / "app.py"), root=root)
     try:
         page = browser.new_page(viewport={"width": 1366, "height": 768})  # type: ignore[attr-defined]
         goto_when_up(page, url)
@@ -122,6 +126,7 @@ def runs(values: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another newsmap folder, timed alike")
     args = parser.parse_args()
     chromium = shutil.which("chromium")
     if chromium is None:
@@ -136,10 +141,12 @@ def main() -> int:
         browser = p.chromium.launch(
             executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
         )
-        hello, app = [], []
+        hello, app, other = [], [], []
         for _ in range(args.repeat):  # in turns, so that drift in the machine hits both alike
             hello.append(hello_first_paint(browser))
             app.append(app_run(browser))
+            if args.against:
+                other.append(app_run(browser, args.against.resolve()))
         browser.close()
     base = statistics.median(hello)
     first = [r[0] for r in app]
@@ -157,6 +164,13 @@ def main() -> int:
     print(f"newsmap: edit to redrawn map              median {med(edit):5.2f} s  "
           f"(runs: {runs(edit)})  = {med(edit) / base:.2f}x baseline "
           f"(target: {EDIT_S} s)")  # fmt: skip
+    names = ("server start to first drawn map", "new session to first drawn map",
+             "edit to redrawn map")  # fmt: skip
+    for i, name in enumerate(names if other else ()):
+        theirs = [r[i] for r in other]
+        ratio = med(r[i] for r in app) / med(theirs)
+        print(f"--against: {name:32} median {med(theirs):5.2f} s  "
+              f"(runs: {runs(theirs)}); this tree: {ratio:.2f}x of it")  # fmt: skip
     return 0
 
 

@@ -2,16 +2,23 @@
 page loads nothing from the network: Leaflet 1.9.3 (``xstatic-leaflet``) and jQuery 3.7.1
 (``xstatic-jquery``, which folium's popups use), and for the atlas Leaflet.markercluster
 1.4.1 (``xstatic-leaflet-markercluster``). Leaflet's CSS refers to a few images; they
-are inlined as data URIs."""
+are inlined as data URIs.
+
+The app's server serves them instead from its ``static/`` folder (:func:`publish`), with the
+map's large constant layers written beside them under names that carry their content's hash
+(:func:`publish_text`), so that a browser fetches each once and caches it."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import os
 import re
 import shutil
 from functools import cache
 from pathlib import Path
 
+from geo.atomic import temporary_beside
 from geo.extras import Extra, requires
 
 __all__ = [
@@ -21,6 +28,7 @@ __all__ = [
     "leaflet_js",
     "markercluster_head",
     "publish",
+    "publish_text",
 ]
 
 
@@ -103,3 +111,31 @@ def publish(folder: Path) -> None:
         if not target.is_file() or target.stat().st_size != source.stat().st_size:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+
+
+def publish_text(folder: Path, stem: str, text: str, suffix: str = ".json") -> str:
+    """Write ``text`` into ``folder`` as ``stem-<hash>suffix``, named by a hash of its
+    content, and return that file name: a new content gets a new name, so a browser may keep
+    the old file as long as it likes. An existing file of that name is kept; a new one appears
+    whole (written beside it, then renamed).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     name = publish_text(Path(folder), "countries", "{}")
+    ...     (Path(folder) / name).read_text(encoding="utf-8"), name == publish_text(
+    ...         Path(folder), "countries", "{}")
+    ('{}', True)
+    """
+    data = text.encode("utf-8")
+    name = f"{stem}-{hashlib.sha256(data).hexdigest()[:_HASH_LENGTH]}{suffix}"
+    target = folder / name
+    if not target.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = temporary_beside(target, f".{stem}-")
+        temporary.write_bytes(data)
+        temporary.chmod(0o644)  # mkstemp's file is the owner's alone; a server reads this
+        os.replace(temporary, target)
+    return name
+
+
+_HASH_LENGTH = 16  # 64 bits of SHA-256: no two versions of one layer will share a name

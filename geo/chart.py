@@ -3,10 +3,13 @@ time axis. No network."""
 
 from __future__ import annotations
 
-import altair as alt
+from typing import TYPE_CHECKING
 
 from geo.models import Analysis
 from geo.serialize import event_table
+
+if TYPE_CHECKING:
+    import altair as alt
 
 __all__ = ["timeline_chart"]
 
@@ -16,6 +19,9 @@ def timeline_chart(analysis: Analysis) -> alt.Chart | None:
     rows = [r for r in event_table(analysis) if r["date"]]
     if not rows:
         return None
+    # imported here (~0.3 s), so that the app's first page sends its map before paying it
+    import altair as alt
+
     chart: alt.Chart = (
         alt.Chart(alt.Data(values=rows))  # type: ignore[no-untyped-call]
         .mark_circle(size=140, opacity=0.85)

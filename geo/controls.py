@@ -97,33 +97,74 @@ class Bindings(InertMacro):
 
 
 class Outlines(InertMacro):
-    """Country outlines under everything else: GeoJSON geometry only, not interactive."""
+    """Country outlines under everything else: GeoJSON geometry only, not interactive. Inlined
+    in the page, or fetched from ``url`` (a file that the app's server serves and the browser
+    caches); either way ``<variable>_ready`` is a promise of the data, and ``<variable>`` the
+    data once it is there."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        {% if this.url_json %}
+        var {{ this.variable }} = null;
+        var {{ this.variable }}_ready = Promise.all([
+            fetch({{ this.url_json }}).then(function (r) {
+                if (!r.ok) { throw new Error("outlines: HTTP " + r.status); }
+                return r.json();
+            }),
+            {{ this.after }}
+        ]).then(function (got) {
+            var map = {{ this.map }};
+            // drawn after the markers, so in a pane of their own under them (and over tiles)
+            if (!map.getPane("newsmap-outlines")) {
+                var pane = map.createPane("newsmap-outlines");
+                pane.style.zIndex = 390;
+                pane.style.pointerEvents = "none";
+            }
+            {{ this.variable }} = got[0];
+            L.geoJSON(got[0], {
+                interactive: false,
+                pane: "newsmap-outlines",
+                style: function () { return {{ this.style_json }}; }
+            }).addTo(map);
+            return got[0];
+        });
+        {% else %}
         var {{ this.variable }} = {{ this.data_json }};
+        var {{ this.variable }}_ready = Promise.resolve({{ this.variable }});
         L.geoJSON({{ this.variable }}, {
             interactive: false,
             style: function () { return {{ this.style_json }}; }
         }).addTo({{ this.map }});
+        {% endif %}
         {% endmacro %}
         """
     )
 
     def __init__(
-        self, map_name: str, geojson: str, style: dict[str, Any], layer: str = "outlines"
+        self,
+        map_name: str,
+        geojson: str,
+        style: dict[str, Any],
+        layer: str = "outlines",
+        *,
+        url: str = "",
+        after: Outlines | None = None,
     ) -> None:
-        """``geojson`` is GeoJSON text of geometries with no properties (numbers only);
-        ``layer`` names the JavaScript variable after the map (``map_x_outlines``)."""
+        """``geojson`` is GeoJSON text of geometries with no properties (numbers only), or
+        empty when ``url`` names where the page fetches it; ``layer`` names the JavaScript
+        variable after the map (``map_x_outlines``). A fetched layer is drawn over ``after``
+        (the countries under the states), whichever file comes first."""
         super().__init__()
         self._name = "NewsmapOutlines"
         self.map = identifier(map_name)
-        if not set(geojson) <= _GEOJSON_CHARACTERS:
+        if not url and not set(geojson) <= _GEOJSON_CHARACTERS:
             raise ValueError("outlines must be GeoJSON polygons without properties")
-        self.data_json = geojson
+        self.data_json = "" if url else geojson
+        self.url_json = script_json(url) if url else ""
         self.style_json = script_json(style)
         self.variable = identifier(f"{map_name}_{layer}")  # the inset draws the countries too
+        self.after = f"{after.variable}_ready" if after is not None else "null"
 
 
 # all a FeatureCollection of bare polygons is written with: no text can hide in it

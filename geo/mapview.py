@@ -146,33 +146,44 @@ class StoryView(InertMacro):
                 zoomControl: false, dragging: false, scrollWheelZoom: false,
                 doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false,
                 worldCopyJump: false, zoomSnap: 0.25, zoomAnimation: false});
-            var data = window[{{ this.outlines_json }}];
-            if (data) {
-                L.geoJSON(data, {interactive: false, style: function () {
-                    return {fillColor: "#f4f4f1", color: "#a9b1b8", weight: 0.4, fillOpacity: 1};
-                }}).addTo(small);
-            }
-            // the inset only where it adds context: it must draw an outline (a local story
-            // inside one country gets that country, or the part of it the story is in) and
-            // the map's frame must be clearly smaller than the inset
-            var rings = outerRings(data);
-            var wanted = L.latLngBounds(overview);
-            small.fitBounds(wanted, {padding: [4, 4], maxZoom: 4});
-            if (!outlined(rings, small.getBounds())) {
-                var centre = L.latLngBounds(story).getCenter();
-                rings.forEach(function (ring) {
-                    if (inside(ring, centre)) { wanted.extend(ringBounds(ring)); }
-                });
+            function insetFrom(data) {  // once the outlines are there (they may be fetched)
+                if (data) {
+                    L.geoJSON(data, {interactive: false, style: function () {
+                        return {fillColor: "#f4f4f1", color: "#a9b1b8", weight: 0.4,
+                                fillOpacity: 1};
+                    }}).addTo(small);
+                }
+                // the inset only where it adds context: it must draw an outline (a local story
+                // inside one country gets that country, or the part of it the story is in) and
+                // the map's frame must be clearly smaller than the inset
+                var rings = outerRings(data);
+                var wanted = L.latLngBounds(overview);
                 small.fitBounds(wanted, {padding: [4, 4], maxZoom: 4});
+                if (!outlined(rings, small.getBounds())) {
+                    var centre = L.latLngBounds(story).getCenter();
+                    rings.forEach(function (ring) {
+                        if (inside(ring, centre)) { wanted.extend(ringBounds(ring)); }
+                    });
+                    small.fitBounds(wanted, {padding: [4, 4], maxZoom: 4});
+                }
+                if (outlined(rings, small.getBounds()) && share(small, map.getBounds()) < 0.5) {
+                    var frame = L.rectangle(map.getBounds(), {color: "#c0392b", weight: 1.5,
+                        fillOpacity: 0.08, interactive: false}).addTo(small);
+                    map.on("moveend", function () { frame.setBounds(map.getBounds()); });
+                    small.on("click", function (e) { map.panTo(e.latlng); });
+                } else {
+                    small.remove();
+                    inset.remove();
+                }
             }
-            if (outlined(rings, small.getBounds()) && share(small, map.getBounds()) < 0.5) {
-                var frame = L.rectangle(map.getBounds(), {color: "#c0392b", weight: 1.5,
-                    fillOpacity: 0.08, interactive: false}).addTo(small);
-                map.on("moveend", function () { frame.setBounds(map.getBounds()); });
-                small.on("click", function (e) { map.panTo(e.latlng); });
+            var named = {{ this.outlines_json }};
+            if (window[named]) {
+                insetFrom(window[named]);
+            } else if (window[named + "_ready"]) {
+                var again = function (d) { insetFrom(d); layout(); };
+                window[named + "_ready"].then(again, function () { again(null); });
             } else {
-                small.remove();
-                inset.remove();
+                insetFrom(null);
             }
             {% endif %}
 

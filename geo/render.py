@@ -10,19 +10,16 @@ template.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import folium
-import shapely
 from branca.element import Figure
 
 from geo.assets import inline_head
-from geo.controls import Binding, Bindings, Legend, Outlines, RawText, Timeline
+from geo.controls import Binding, Bindings, Legend, RawText, Timeline
 from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, overview_frame, story_frame
 from geo.gazetteer import Gazetteer
 from geo.lang.en_places import KIND_WORDS
@@ -38,14 +35,13 @@ from geo.models import (
     Reference,
     Span,
 )
+from geo.outlines import LayerFiles, country_outlines, state_outlines
 from geo.report.safe import html
 from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, VERDICT_COLOURS
 from geo.report.views import Report, build_report, when_label
 
 __all__ = ["build_map", "country_outlines", "figure_of", "quote_html"]
 
-_STATE_STYLE = {"color": "#b9bfc5", "weight": 0.6, "fill": False}
-_OUTLINE_STYLE = {"fillColor": "#f4f4f1", "color": "#9aa3ab", "weight": 0.6, "fillOpacity": 1.0}
 _WORLD = [[-60.0, -170.0], [75.0, 190.0]]  # a story with no place at all opens on the world
 _LABEL_RANKS = (8.0, 3.0)  # importance (see geo.framing.importance) for a large, a middle label
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -79,29 +75,6 @@ def _place_popup(analysis: Analysis, place: Place, mentions: Sequence[PlaceMenti
     return "<br>".join(lines) + f"<ul class='newsmap-quotes'>{''.join(quotes)}{more}</ul>"
 
 
-@lru_cache(maxsize=8)
-def _outlines(gazetteer: Gazetteer, kind: PlaceKind = PlaceKind.COUNTRY) -> str:
-    """Natural Earth country outlines (or the outlines of another ``kind`` with shapes: US
-    states), simplified, as GeoJSON text of bare geometries."""
-    features = []
-    for _place, shape in gazetteer.shapes(kind):
-        simple = shapely.set_precision(shapely.simplify(shape, 0.04, preserve_topology=True), 0.001)
-        # rounding can leave a sliver as a line: keep the polygons
-        polygons = [p for p in shapely.get_parts(simple) if p.geom_type == "Polygon"]
-        if not polygons:
-            continue
-        simple = polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
-        # geometry only: the outlines are not interactive, and no name needs to reach the page
-        features.append({"type": "Feature", "geometry": shapely.geometry.mapping(simple)})
-    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
-
-
-def country_outlines(map_name: str, gazetteer: Gazetteer) -> Outlines:
-    """The layer of country outlines under a map of ``map_name``: land and sea without
-    tiles (the story map, the feed atlas)."""
-    return Outlines(map_name, _outlines(gazetteer), _OUTLINE_STYLE)
-
-
 def build_map(
     analysis: Analysis,
     gazetteer: Gazetteer,
@@ -113,31 +86,37 @@ def build_map(
     asset_base: str = "",
     compact: bool = False,
     report: Report | None = None,
+    layer_files: LayerFiles | None = None,
 ) -> folium.Map:
     """The story's map. ``online_tiles`` shows the OpenStreetMap layer at first (it is always
     offered, switched off, in the layer control). Leaflet and jQuery are inlined, unless
-    ``asset_base`` names the local address where :func:`geo.assets.publish` put them (the
-    app's server: ``/app/static/``). ``compact`` folds the layer control and the legend, for
-    a small map beside other panels. ``report`` is the result's view, where the caller has
-    built it already."""
+    ``asset_base`` names the local address where :func:`geo.assets.publish` put Leaflet (the
+    app's server: ``/app/static/``; jQuery is left out there, as nothing of this map uses
+    it). ``compact`` folds the layer control and the legend, for a small map beside other
+    panels. ``report`` is the result's view, where the caller has built it already.
+    ``layer_files`` are the addresses of the outlines on a local server
+    (:func:`geo.outlines.publish_layers`): the page fetches them there (once; the browser
+    keeps them) instead of carrying them, some 700 KB."""
     report = report or build_report(analysis)
     fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
                       height=height, world_copy_jump=True,
                       scroll_wheel_zoom=False)  # fmt: skip
     if asset_base:  # served by the local server, never a CDN
-        fmap.default_js = [("leaflet", f"{asset_base}leaflet.js"),
-                           ("jquery", f"{asset_base}jquery.min.js")]  # fmt: skip
+        # Leaflet alone: nothing of this map calls jQuery (popups are bound from data by
+        # Bindings), and streamlit-folium loads each script only after the one before
+        fmap.default_js = [("leaflet", f"{asset_base}leaflet.js")]
         fmap.default_css = [("leaflet_css", f"{asset_base}leaflet.css")]
     else:  # inlined, for a file that opens anywhere
         fmap.default_js = []
         fmap.default_css = []
         figure_of(fmap).header.add_child(RawText(inline_head()), name="newsmap_assets")
-    outlines = country_outlines(fmap.get_name(), gazetteer)
+    outlines = country_outlines(fmap.get_name(), gazetteer,
+                                layer_files.countries if layer_files else "")  # fmt: skip
     fmap.add_child(outlines)
     if any(m.place is not None and m.place.country_code == "US" for m in analysis.resolved):
         # a US story gets its states' lines, so that a local map is not a blank of land
-        states = Outlines(fmap.get_name(), _outlines(gazetteer, PlaceKind.ADMIN1),
-                          _STATE_STYLE, layer="states")  # fmt: skip
+        states = state_outlines(fmap.get_name(), gazetteer, outlines,
+                                layer_files.states if layer_files else "")  # fmt: skip
         fmap.add_child(states)
     folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
                      overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip

@@ -5,8 +5,10 @@ nothing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from chromium import AppPage, launch, needs_chromium, streamlit_app
@@ -49,7 +51,7 @@ def map_frame(pg: object) -> object:
 def test_the_map_draws_on_loopback_only(page: tuple[object, list[str], list[str]]) -> None:
     pg, outside, _ = page
     frame = map_frame(pg)
-    assert frame.locator(".leaflet-overlay-pane path").count() > 100  # outlines and markers
+    assert frame.locator(".leaflet-newsmap-outlines-pane path").count() > 100  # fetched outlines
     assert frame.locator("path.leaflet-interactive").count() > 40
     assert frame.locator(".newsmap-length").count() == 3  # the three legs, labelled
     assert frame.locator(".newsmap-timeline").count() == 1
@@ -91,6 +93,48 @@ def test_downloads_are_made_when_clicked(page: tuple[object, list[str], list[str
         download = info.value
         assert download.suggested_filename == name
         assert Path(download.path()).read_bytes().startswith(start)
+    assert outside == []
+
+
+_FETCHED = "() => performance.getEntriesByType('resource').map((e) => e.name)"
+
+
+def test_the_outlines_come_from_static_files_and_the_briefing_keeps_them(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """The app's map fetches the outlines from the server's static files (on loopback), so
+    its page is small; the downloaded briefing still carries them, to open offline."""
+    pg, outside, _ = page
+    frame = map_frame(pg)
+    outline = frame.locator(".leaflet-newsmap-outlines-pane path").nth(100)
+    outline.wait_for(state="attached", timeout=30_000)
+    body = frame.locator("body")
+    fetched = body.evaluate(_FETCHED)
+    hashed = r"/app/static/(countries|states)-[0-9a-f]{16}\.json"
+    outlines = [u for u in fetched if re.search(hashed, u)]
+    assert {re.search(hashed, u).group(1) for u in outlines} == {"countries", "states"}  # type: ignore[union-attr]
+    assert all(urlparse(u).hostname == "127.0.0.1" for u in outlines)
+    assert body.evaluate("() => document.documentElement.outerHTML.length") < 300_000
+    with pg.expect_download(timeout=60_000) as info:  # type: ignore[attr-defined]
+        pg.get_by_role("button", name="Briefing (HTML)").click()  # type: ignore[attr-defined]
+    briefing = Path(info.value.path()).read_text(encoding="utf-8")
+    assert '"FeatureCollection"' in briefing and "MultiPolygon" in briefing
+    assert "/app/static/" not in briefing and not re.search(hashed, briefing)
+    assert outside == []
+
+
+def test_the_events_chart_is_drawn_when_its_tab_opens(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """The chart's script (Vega) is not loaded while a new reader waits for the map."""
+    pg, outside, _ = page
+    frame = map_frame(pg)
+    chart = pg.locator("[data-testid='stVegaLiteChart']")  # type: ignore[attr-defined]
+    assert chart.count() == 0
+    frame.locator("body").evaluate("() => { window.__sameDocument = true }")
+    pg.get_by_role("tab", name="Events").click()  # type: ignore[attr-defined]
+    chart.first.wait_for(timeout=30_000)
+    assert frame.locator("body").evaluate("() => window.__sameDocument") is True  # map kept
     assert outside == []
 
 
