@@ -7,10 +7,8 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import cache
 
 from geo.cues import name_spans
-from geo.datafiles import read_csv
 from geo.gazetteer import Gazetteer, NameHit
 from geo.models import PlaceKind
 from geo.sources import NameForm
@@ -137,28 +135,19 @@ def _dateline_states(
             continue
         word = tokens[k].text
         codes = {h.place.admin1 for h in c.hits if h.place.country_code in _STATE_COUNTRIES}
+        # the AP abbreviation is the state's curated alias with its dot ("Ky." for "Ky")
+        key = name_key(word + ".")
+        dotted = {h.place.id for h in gazetteer.lookup([key]).get(key, ())}
         for code in sorted(codes):
             state = gazetteer.get(f"admin1:{code}")
             if state is None:
                 continue
             postal = code.split("-", 1)[1]
-            if word.upper() == postal or word in _abbreviations().get(state.id, ()):
+            if word.upper() == postal or state.id in dotted:
                 hit = NameHit(state, NameForm.ABBREVIATION, word)
                 out.append(Candidate(tokens[k].start, tokens[k].end, k, k, (hit,)))
                 break
     return out
-
-
-@cache
-def _abbreviations() -> dict[str, frozenset[str]]:
-    """The AP abbreviations of states and provinces without their dots ("Ky", "Tenn"), by
-    place id, from the curated aliases."""
-    found: dict[str, set[str]] = {}
-    for row in read_csv("aliases.csv"):
-        alias, target = row["alias"], row["target"]
-        if target.startswith("admin1:") and alias.endswith(".") and "." not in alias[:-1]:
-            found.setdefault(target, set()).add(alias[:-1])
-    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

@@ -39,9 +39,8 @@ def quarter_host(
     here = mentions[index]
     owned = _OWNED.search(text, max(0, here.start - 40), here.start)
     if owned is not None and owned.group("noun") in TOWN_PARTS:
-        end = owned.start("last") + 1
-        k = bisect_left(starts, end) - 1
-        if k >= 0 and mentions[k].end == end and _is_town(places[k]):
+        k = _ending_at(mentions, starts, owned.start("last") + 1)
+        if k is not None and _is_town(places[k]):
             return k
     part = _PART.match(text, here.end)
     if part is None or part.group("noun") not in TOWN_PARTS:
@@ -58,11 +57,8 @@ def quarter_host(
             return None
         host = facility_host(mentions, places, index, starts)
         return host if host is not None and _is_town(places[host]) else None
-    end = owner.start("name") + 1
-    k = bisect_left(starts, end) - 1  # "Giza's Haram district": the name that ends at the 's
-    if k >= 0 and mentions[k].end == end and _is_town(places[k]):
-        return k
-    return None
+    k = _ending_at(mentions, starts, owner.start("name") + 1)  # "Giza's Haram district"
+    return k if k is not None and _is_town(places[k]) else None
 
 
 def venue_host(
@@ -92,6 +88,12 @@ def venue_host(
         after = home_towns[k]
         options.append((2 * (mentions[after].start - here.end), after))
     return min(options)[1] if options else None
+
+
+def _ending_at(mentions: Sequence[Mention], starts: Sequence[int], end: int) -> int | None:
+    """The index of the mention that ends at offset ``end``, if any."""
+    k = bisect_left(starts, end) - 1
+    return k if k >= 0 and mentions[k].end == end else None
 
 
 def _is_town(place: Place | None) -> bool:
