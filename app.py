@@ -4,34 +4,37 @@ is done by the ``geo`` package."""
 from __future__ import annotations
 
 import copy
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Literal
 
-import folium
 import streamlit as st
 
 import geo
+from geo.app.cache import (
+    SAMPLE_PUBLISHED,
+    analyse,
+    download_bytes,
+    gazetteer,
+    online_geocoder,
+    sample_article,
+    story_map,
+)
 from geo.app.panels import correction_tab, map_panel
 from geo.app.tables import place_rows
-from geo.assets import publish
 from geo.chart import timeline_chart
-from geo.corrections import Correction, corrections_from_json, corrections_to_json
-from geo.export import REGISTRY, ExportOptions, by_name, write
+from geo.corrections import corrections_from_json, corrections_to_json
+from geo.export import REGISTRY, by_name
 from geo.fetch import fetch_page
-from geo.geocoders import Backend, Geocoder, GeocoderSettings, open_geocoder
+from geo.geocoders import Backend, GeocoderSettings
 from geo.geocoding import search_places
 from geo.inputs import UPLOAD_TYPES, Article, check_text, read_upload_article
-from geo.outlines import LayerFiles, publish_layers
-from geo.render import build_map
 from geo.report.embed import embed_snippet
 from geo.report.headline import Headline, default_title
 from geo.report.safe import markdown, markdown_prose
 from geo.serialize import claim_table, event_table, leg_table
-from geo.sources import data_dir
 
-SAMPLE_PUBLISHED = date(2023, 9, 12)
+STATIC = Path(__file__).parent / "static"  # served at /app/static/
 SOURCES = ("Sample article", "Paste text", "Upload a file", "Fetch a URL")
 BRIEFING_FILE = by_name("html").file_name()
 TABLE_NAMES: tuple[Literal["places", "events"], ...] = ("places", "events")
@@ -42,64 +45,6 @@ CLAIM_COLUMNS = {"verdict": st.column_config.TextColumn(width="small", pinned=Tr
                  "figure": st.column_config.TextColumn(width="small")}  # fmt: skip
 
 st.set_page_config(page_title="newsmap", layout="wide")
-
-
-@st.cache_resource(show_spinner="Loading the gazetteer (compiled once, about 20 s the first time)…")
-def gazetteer() -> geo.Gazetteer:
-    return geo.load_gazetteer()
-
-
-@st.cache_resource
-def online_geocoder(settings: GeocoderSettings) -> Geocoder | None:
-    """One geocoder per setting, so its rate limit and cache hold across reruns and users."""
-    return open_geocoder(settings)
-
-
-# the analysis and the map are immutable values kept as they are (not copied per rerun)
-@st.cache_resource(show_spinner="Reading the article…", max_entries=32)
-def analyse(
-    text: str,
-    published: date | None,
-    corrections: tuple[Correction, ...],
-    online: GeocoderSettings,
-) -> geo.Analysis:
-    return geo.analyze(text, gazetteer(), published=published, corrections=corrections,
-                       geocoder=online_geocoder(online))  # fmt: skip
-
-
-# st_folium changes the map it draws, so each rerun draws a copy of the cached one (1-2 ms;
-# building it again takes ~0.6 s): the copies are alike, so the browser redraws nothing
-@st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
-def story_map(
-    text: str,
-    published: date | None,
-    corrections: tuple[Correction, ...],
-    online: GeocoderSettings,
-    hide_organisations: bool,
-    floor: float,
-    online_tiles: bool,
-) -> folium.Map:
-    analysis = analyse(text, published, corrections, online)
-    return build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
-                     min_confidence=floor, online_tiles=online_tiles,
-                     asset_base=local_assets(), compact=True,
-                     layer_files=layer_files())  # fmt: skip
-
-
-@st.cache_data(show_spinner="Drawing…", max_entries=16)
-def download_bytes(
-    text: str,
-    published: date | None,
-    corrections: tuple[Correction, ...],
-    online: GeocoderSettings,
-    fmt: str,
-    table: Literal["places", "events"],
-    headline: Headline,
-) -> bytes:
-    """A download's bytes, from the registry of formats the command line uses too; slides'
-    size for the figures."""
-    options = ExportOptions(table=table, size="slide", headline=headline)
-    return write(fmt, analyse(text, published, corrections, online), gazetteer(), options)
 
 
 def found_online(
@@ -114,26 +59,6 @@ def found_online(
     if found.note:
         st.caption(markdown_prose("Online geocoder: ") + markdown(found.note))
     return tuple(p for p in found.places if p.source)
-
-
-@st.cache_resource
-def local_assets() -> str:
-    """Leaflet and jQuery, copied from their packages into ``static/`` for this server to
-    serve, so the map needs no CDN (``server.enableStaticServing``)."""
-    publish(Path(__file__).parent / "static")
-    return "/app/static/"
-
-
-@st.cache_resource
-def layer_files() -> LayerFiles:
-    """The outlines, written once beside Leaflet under names that change with their content,
-    so that the map fetches them once and the browser keeps them (some 700 KB)."""
-    return publish_layers(Path(__file__).parent / "static", gazetteer(), local_assets())
-
-
-@st.cache_data
-def sample_article() -> str:
-    return (data_dir() / "article.txt").read_text(encoding="utf-8")
 
 
 def article(source: str) -> Article | None:
@@ -239,7 +164,7 @@ for column, (fmt, table) in zip(st.columns(len(buttons), gap="xsmall"), buttons,
 view = (hide_organisations, floor, online_tiles)
 left, right = st.columns([3, 2])
 with left:
-    map_panel(lambda: copy.deepcopy(story_map(*inputs, *view)), analysis, fixes)
+    map_panel(lambda: copy.deepcopy(story_map(STATIC, *inputs, *view)), analysis, fixes)
     counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
     st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
 with right:
