@@ -173,39 +173,52 @@ with right:
     places, events, claims, routes, correct = st.tabs(
         ["Places", "Events", "Claims", "Routes", "Correct"], key="tab", on_change="rerun"
     )
-    rows = place_rows(analysis, min_confidence=floor, hide_organisations=hide_organisations)
-    places.dataframe([r.row() for r in rows], hide_index=True, width="stretch", height=360,
-                     column_config=PLACE_COLUMNS)  # fmt: skip
-    if rows:
-        which = places.selectbox("Every sentence naming", range(len(rows)), key="sentences_of",
-                                 format_func=lambda i: rows[i].label)  # fmt: skip
-        places.dataframe({"sentence": rows[which].sentences}, hide_index=True, width="stretch")
-    chart = timeline_chart(analysis) if events.open else None
-    if chart is not None:
-        events.altair_chart(chart, width="stretch")
-    every = events.checkbox("Also list events without a named place", value=False)
-    events.dataframe(event_table(analysis, every), hide_index=True, width="stretch")
-    claims.dataframe(claim_table(analysis), hide_index=True, width="stretch",
-                     column_config=CLAIM_COLUMNS)  # fmt: skip
-    routes.dataframe(leg_table(analysis), hide_index=True, width="stretch")
-    with correct:
-        correction_tab(analysis, gazetteer(), fixes, partial(found_online, analysis, online))
-        if fixes and st.button("Undo the last correction", key="fix_undo"):
-            fixes.pop()
-            st.rerun()
-        saving = corrections_to_json(text, fixes)
-        st.download_button("Save corrections", saving, "newsmap-corrections.json",
-                           "application/json", key="fix_save", on_click="ignore")  # fmt: skip
-        saved = st.file_uploader("Load corrections", type=["json"], key="fix_load")
-        if saved is not None and st.button("Apply the loaded corrections", key="fix_apply"):
-            try:
-                fixes[:] = corrections_from_json(text, saved.getvalue())
+    # only the open tab is drawn: a tab's tables and widgets cost the browser more than the
+    # rerun its click makes (the events' chart most of all, Vega being the page's heaviest
+    # script), and a new reader's map comes first
+    if places.open:
+        rows = place_rows(analysis, min_confidence=floor, hide_organisations=hide_organisations)
+        places.dataframe([r.row() for r in rows], hide_index=True, width="stretch", height=360,
+                         column_config=PLACE_COLUMNS)  # fmt: skip
+        if rows:
+            which = places.selectbox("Every sentence naming", range(len(rows)), key="sentences_of",
+                                     format_func=lambda i: rows[i].label)  # fmt: skip
+            sentences = {"sentence": rows[which].sentences}
+            places.dataframe(sentences, hide_index=True, width="stretch")
+    if events.open:
+        chart = timeline_chart(analysis)
+        if chart is not None:
+            events.altair_chart(chart, width="stretch")
+        every = events.checkbox("Also list events without a named place", value=False)
+        events.dataframe(event_table(analysis, every), hide_index=True, width="stretch")
+    if claims.open:
+        claims.dataframe(claim_table(analysis), hide_index=True, width="stretch",
+                         column_config=CLAIM_COLUMNS)  # fmt: skip
+    if routes.open:
+        routes.dataframe(leg_table(analysis), hide_index=True, width="stretch")
+    if correct.open:
+        with correct:
+            correction_tab(analysis, gazetteer(), fixes, partial(found_online, analysis, online))
+            if fixes and st.button("Undo the last correction", key="fix_undo"):
+                fixes.pop()
                 st.rerun()
-            except geo.GeoError as err:
-                st.error(markdown(err))
+            saving = corrections_to_json(text, fixes)
+            st.download_button("Save corrections", saving, "newsmap-corrections.json",
+                               "application/json", key="fix_save", on_click="ignore")  # fmt: skip
+            saved = st.file_uploader("Load corrections", type=["json"], key="fix_load")
+            if saved is not None and st.button("Apply the loaded corrections", key="fix_apply"):
+                try:
+                    fixes[:] = corrections_from_json(text, saved.getvalue())
+                    st.rerun()
+                except geo.GeoError as err:
+                    st.error(markdown(err))
 
 st.caption(markdown_prose("Headline made from the story:") + " " + markdown(made))
-# st.code shows its text as it is (no Markdown); the snippet escapes the headline itself
-st.code(embed_snippet(BRIEFING_FILE, title=headline.title), language="html", wrap_lines=True)
-st.caption(markdown_prose(f"To embed the map, put the downloaded {BRIEFING_FILE} next to the "
-                          "page that embeds it and paste this code into that page."))  # fmt: skip
+# the embed code on demand: its highlighter is one more script for a new reader's browser
+if st.toggle("Show the code to embed the map in a web page", key="embed"):
+    # st.code shows its text as it is (no Markdown); the snippet escapes the headline itself
+    st.code(embed_snippet(BRIEFING_FILE, title=headline.title), language="html",
+            wrap_lines=True)  # fmt: skip
+    how = (f"To embed the map, put the downloaded {BRIEFING_FILE} next to the page that embeds "
+           "it and paste this code into that page.")  # fmt: skip
+    st.caption(markdown_prose(how))

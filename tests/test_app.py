@@ -45,6 +45,14 @@ def table(app: AppTest, column: str) -> Any:
     return next(d.value for d in app.dataframe if column in d.value.columns)
 
 
+def open_tab(app: AppTest, name: str) -> AppTest:
+    """A click on a tab: only the open tab's tables and widgets are drawn."""
+    app.session_state["tab"] = name
+    app.run()
+    assert not app.exception
+    return app
+
+
 def places(app: AppTest) -> set[str]:
     return set(table(app, "first sentence")["place"])
 
@@ -78,7 +86,7 @@ def test_app_opens_on_the_sample_article() -> None:
     assert app.title[0].value == "newsmap"
     assert {"Pyongyang", "Vladivostok", "North Korea"} <= places(app)
     assert any("GeoNames" in c.value for c in app.caption)
-    events = table(app, "when")
+    events = table(open_tab(app, "Events"), "when")
     assert "2023-09-11" in set(events["date"])  # Putin arrives in Vladivostok
 
 
@@ -93,7 +101,7 @@ def test_pasted_text_gives_its_places() -> None:
 
 
 def test_a_correction_changes_the_result_and_survives_reruns() -> None:
-    app = start()
+    app = open_tab(start(), "Correct")
     mentions = app.selectbox(key="fix_mention")
     donetsk = next(i for i, label in enumerate(mentions.options) if label.startswith("Donetsk @"))
     mentions.set_value(donetsk).run()
@@ -102,28 +110,28 @@ def test_a_correction_changes_the_result_and_survives_reruns() -> None:
     means.set_value(russia).run()
     app.button(key="fix_choose").click().run()
     assert not app.exception
-    rows = table(app, "first sentence")
+    rows = table(open_tab(app, "Places"), "first sentence")
     assert "RU" in set(rows[rows["place"] == "Donetsk"]["country"])
     app.run()  # another rerun keeps it
     rows = table(app, "first sentence")
     assert "RU" in set(rows[rows["place"] == "Donetsk"]["country"])
-    saved = json.loads(download(app, "Save corrections"))
+    saved = json.loads(download(open_tab(app, "Correct"), "Save corrections"))
     assert saved["corrections"][0]["kind"] == "choose"
 
 
 def test_drop_and_add_a_place() -> None:
-    app = start()
+    app = open_tab(start(), "Correct")
     mentions = app.selectbox(key="fix_mention")
     beijing = next(i for i, label in enumerate(mentions.options) if label.startswith("Beijing @"))
     mentions.set_value(beijing).run()
     app.button(key="fix_drop").click().run()
-    assert "Beijing" not in places(app)
-    app.text_input(key="fix_name").set_value("Khasan").run()
+    assert "Beijing" not in places(open_tab(app, "Places"))
+    open_tab(app, "Correct").text_input(key="fix_name").set_value("Khasan").run()
     assert " · " in app.selectbox(key="fix_add_place").options[0]  # the places so named, shown
     app.button(key="fix_add").click().run()
     assert any("does not appear" in e.value for e in app.error)  # not in the sample
     app.button(key="fix_undo").click().run()
-    assert "Beijing" in places(app)
+    assert "Beijing" in places(open_tab(app, "Places"))
 
 
 def test_every_download_button_yields_a_valid_file() -> None:
@@ -131,8 +139,8 @@ def test_every_download_button_yields_a_valid_file() -> None:
     buttons = app.get("download_button")
     labels = [b.proto.label for b in buttons]
     assert labels == ["Briefing (HTML)", "GeoJSON", "KML", "CSV", "CSV events", "Figure (PNG)",
-                      "Figure (SVG)", "Figure (PDF)", "Save corrections"]  # fmt: skip
-    assert all(b.proto.deferred_file_id for b in buttons[:-1])  # made only when asked
+                      "Figure (SVG)", "Figure (PDF)"]  # fmt: skip
+    assert all(b.proto.deferred_file_id for b in buttons)  # made only when asked
     page = download(app, "Briefing (HTML)").decode()
     assert page.startswith("<!DOCTYPE html>") and "newsmap-briefing" in page
     doc = geojson.loads(download(app, "GeoJSON").decode())
@@ -187,9 +195,16 @@ def test_filters_hide_organisations_and_low_confidence() -> None:
     assert len(table(app, "first sentence")) < len(everything)
 
 
+def show_embed_code(app: AppTest) -> AppTest:
+    app.toggle(key="embed").set_value(True).run()
+    assert not app.exception
+    return app
+
+
 def test_the_embed_snippet_frames_the_briefing_under_its_headline() -> None:
     app = start()
-    (code,) = app.code
+    assert not app.code  # shown on demand
+    (code,) = show_embed_code(app).code
     assert code.language == "html"
     assert code.value.startswith('<iframe src="newsmap-briefing.html"')
     assert 'title="Kim Jong Un: Pyongyang to Vladivostok"' in code.value  # made from the story
@@ -218,7 +233,7 @@ def test_the_headline_reaches_the_briefing_and_the_figure() -> None:
     ["<script>window.__pwned = 1</script>", "![x](http://example.invalid/p.png) **bold**"],
 )
 def test_a_hostile_headline_stays_literal_text(headline: str) -> None:
-    app = start()
+    app = show_embed_code(start())
     app.text_input(key="headline_title").set_value(headline).run()
     assert not app.exception
     snippet = app.code[0].value
@@ -242,7 +257,7 @@ def test_a_pasted_article_has_no_date_until_one_is_given() -> None:
     assert not app.exception
     assert app.date_input[0].value is None
     assert any("date unknown" in c.value.lower() for c in app.caption)
-    events = table(app, "when")
+    events = table(open_tab(app, "Events"), "when")
     assert list(events["when"]) == ["Tuesday (date unknown)"]
     assert events["date"].isna().all()
     app.date_input[0].set_value(date(2023, 9, 14)).run()
@@ -267,7 +282,7 @@ def test_the_places_table_has_one_row_per_place_most_important_first() -> None:
 
 
 def test_the_claims_table_leads_with_the_verdict() -> None:
-    app = start()
+    app = open_tab(start(), "Claims")
     claims = table(app, "verdict")
     assert list(claims.columns[:2]) == ["verdict", "figure"]
 
@@ -278,7 +293,7 @@ def test_candidates_say_where_they_are() -> None:
     app.text_area(key="pasted").set_value(
         "The storm reached Charleston after hitting Huntington and Richmond."
     ).run()
-    mentions = app.selectbox(key="fix_mention")
+    mentions = open_tab(app, "Correct").selectbox(key="fix_mention")
     mentions.set_value(next(i for i, o in enumerate(mentions.options) if "Charleston" in o)).run()
     options = app.selectbox(key="fix_place").options
     assert len(options) == len(set(options)) >= 4
