@@ -233,6 +233,29 @@ class Timeline(InertMacro):
 class Legend(InertMacro):
     """What the colours and line styles mean, and the data credits."""
 
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            """
+        + ON_STORY
+        + """
+            var legend = L.control({position: "bottomright"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("details", {{ this.css_class_json }});
+                div.open = {{ this.open_json }};
+                div.innerHTML = {{ this.body_json }};
+                return div;
+            };
+            onStory({{ this._parent.get_name() }}, function (map) {
+                legend.addTo(map);
+                return function () { legend.remove(); };
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
     def __init__(
         self,
         kinds: list[tuple[str, str]],
@@ -267,28 +290,6 @@ class Legend(InertMacro):
             + "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small>"
         )
         self.body_json = script_json(body)
-        self._template = Template(
-            """
-            {% macro script(this, kwargs) %}
-            (function () {
-                """
-            + ON_STORY
-            + """
-                var legend = L.control({position: "bottomright"});
-                legend.onAdd = function () {
-                    var div = L.DomUtil.create("details", {{ this.css_class_json }});
-                    div.open = {{ this.open_json }};
-                    div.innerHTML = {{ this.body_json }};
-                    return div;
-                };
-                onStory({{ this._parent.get_name() }}, function (map) {
-                    legend.addTo(map);
-                    return function () { legend.remove(); };
-                });
-            })();
-            {% endmacro %}
-            """
-        )
 
 
 # the legend's and the timeline's style, in the base map's header (see geo.mapview.MapSetup)
