@@ -117,7 +117,7 @@ class StoryView(InertMacro):
             var labels = {{ this.labels_json }};
             var obstacles = {{ this.obstacles_json }};
             var maxZoom = {{ this.fit_max_zoom }};
-            onStory(group, function (map) {
+            onStory(group, function (map) {  // (its body is not indented, to keep lines short)
             var ended = false, cleanups = [];
             function fitStory() {
                 // the story beside the open legend, not under it, when the map has room
