@@ -272,3 +272,40 @@ def test_a_new_article_is_redrawn_on_the_same_map(
     assert after["timelines"] <= 1 and after["fits"] == 1 and after["layerControls"] == 1
     assert after["labelPanes"] == 1
     assert dialogs == [] and outside == []
+
+
+# the organisations' markers (ringed in their colour) and their switch in the layer control
+_ORGANISATIONS = """() => ({
+    markers: document.querySelectorAll('path.leaflet-interactive[stroke="#f1c40f"]').length,
+    ticked: [...document.querySelectorAll('.leaflet-control-layers-overlays label')]
+        .filter((l) => l.textContent.includes('organisations'))
+        .map((l) => l.querySelector('input').checked),
+    same: window.__sameDocument === true,
+})"""
+_TICK_ORGANISATIONS = """() => [...document.querySelectorAll(
+    '.leaflet-control-layers-overlays label')].filter((l) => l.textContent.includes(
+    'organisations'))[0].querySelector('input').click()"""
+
+
+def test_hidden_organisations_leave_the_same_map_and_can_be_shown(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """Hiding governments and organisations redraws the story on the same map without their
+    markers (the app's map adds every group of a story: that one leaves again as the story
+    starts), and the layer control still shows them on demand."""
+    pg, outside, _ = page
+    body = map_frame(pg).locator("body")  # type: ignore[attr-defined]
+    before = body.evaluate(_ORGANISATIONS)
+    assert before["markers"] > 3 and before["ticked"] == [True]
+    body.evaluate("() => { window.__sameDocument = true }")
+    pg.get_by_text("Hide governments and organisations").click()  # type: ignore[attr-defined]
+    frame = next(f for f in pg.frames if "st_folium" in f.url)  # type: ignore[attr-defined]
+    frame.wait_for_function(f"({_ORGANISATIONS})().markers === 0", timeout=30_000)
+    pg.wait_for_timeout(500)  # type: ignore[attr-defined]
+    hidden = body.evaluate(_ORGANISATIONS)
+    assert hidden == {"markers": 0, "ticked": [False], "same": True}
+    body.evaluate(_TICK_ORGANISATIONS)
+    shown = body.evaluate(_ORGANISATIONS)
+    assert shown["markers"] == before["markers"] and shown["ticked"] == [True]
+    assert body.locator(".newsmap-legend").count() == 1  # the story itself is not redrawn
+    assert outside == []
