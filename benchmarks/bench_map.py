@@ -20,7 +20,7 @@ from timing import best_of
 import geo
 from geo.briefing import briefing_html
 from geo.export import to_csv, to_geojson, to_kml
-from geo.render import build_map
+from geo.render import build_map, story_layers
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +41,7 @@ def main() -> int:
             lambda: geo.analyze(text, gazetteer, published=date(2023, 9, 12)),
         ),
         ("folium map object", lambda: build_map(analysis, gazetteer)),
+        ("  its story groups (app redraw)", lambda: story_layers(analysis, compact=True)),
         ("HTML briefing (map + panel)", lambda: briefing_html(analysis, gazetteer)),
         ("GeoJSON", lambda: json.dumps(to_geojson(analysis))),
         ("KML", lambda: to_kml(analysis)),

@@ -20,7 +20,17 @@ from folium.template import Template
 
 from geo.report.safe import colour, html, identifier, script_json
 
-__all__ = ["Binding", "Bindings", "InertMacro", "Legend", "Outlines", "RawText", "Timeline"]
+__all__ = [
+    "CSS",
+    "ON_STORY",
+    "Binding",
+    "Bindings",
+    "Hidden",
+    "InertMacro",
+    "Legend",
+    "RawText",
+    "Timeline",
+]
 
 
 class RawText(Element):
@@ -55,6 +65,24 @@ class InertMacro(MacroElement):
         for child in self._children.values():
             child.render(**kwargs)
         return ""  # what it makes is in the figure
+
+
+# How a story's element lives on its map (in the JavaScript of each such element): drawn
+# when its layer group is first added to a map, removed with every trace of it (controls,
+# panes' contents, map and window listeners) when the story ends: its view's group, which the
+# reader cannot switch off, fires "newsmapstoryend" on the map when it is removed. So the app
+# draws another story on the same map without reloading the page.
+ON_STORY = """
+function onStory(group, setup) {
+    var state = 0;  // 0: waiting for its map, 1: drawn, 2: ended
+    group.on("add", function () {
+        if (state !== 0) { return; }
+        state = 1;
+        var map = group._map, teardown = setup(map);
+        map.once("newsmapstoryend", function () { state = 2; teardown(); });
+    });
+}
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,81 +124,28 @@ class Bindings(InertMacro):
         )
 
 
-class Outlines(InertMacro):
-    """Country outlines under everything else: GeoJSON geometry only, not interactive. Inlined
-    in the page, or fetched from ``url`` (a file that the app's server serves and the browser
-    caches); either way ``<variable>_ready`` is a promise of the data, and ``<variable>`` the
-    data once it is there."""
+class Hidden(InertMacro):
+    """Keeps its layer group off the map when the story opens: the app's map adds every group
+    of a story (a group the reader may switch on is still drawn), so a group not shown at
+    first leaves again when the story starts. A group the reader switches on later stays."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {% if this.url_json %}
-        var {{ this.variable }} = null;
-        var {{ this.variable }}_ready = Promise.all([
-            fetch({{ this.url_json }}).then(function (r) {
-                if (!r.ok) { throw new Error("outlines: HTTP " + r.status); }
-                return r.json();
-            }),
-            {{ this.after }}
-        ]).then(function (got) {
-            var map = {{ this.map }};
-            // drawn after the markers, so in a pane of their own under them (and over tiles)
-            if (!map.getPane("newsmap-outlines")) {
-                var pane = map.createPane("newsmap-outlines");
-                pane.style.zIndex = 390;
-                pane.style.pointerEvents = "none";
-            }
-            {{ this.variable }} = got[0];
-            L.geoJSON(got[0], {
-                interactive: false,
-                pane: "newsmap-outlines",
-                style: function () { return {{ this.style_json }}; }
-            }).addTo(map);
-            return got[0];
-        });
-        {% else %}
-        var {{ this.variable }} = {{ this.data_json }};
-        var {{ this.variable }}_ready = Promise.resolve({{ this.variable }});
-        L.geoJSON({{ this.variable }}, {
-            interactive: false,
-            style: function () { return {{ this.style_json }}; }
-        }).addTo({{ this.map }});
-        {% endif %}
+        (function () {
+            var group = {{ this._parent.get_name() }};
+            group.once("add", function () {
+                var map = group._map;
+                map.once("newsmapstorystart", function () { map.removeLayer(group); });
+            });
+        })();
         {% endmacro %}
         """
     )
 
-    def __init__(
-        self,
-        map_name: str,
-        geojson: str,
-        style: dict[str, Any],
-        layer: str = "outlines",
-        *,
-        url: str = "",
-        after: Outlines | None = None,
-    ) -> None:
-        """``geojson`` is GeoJSON text of geometries with no properties (numbers only), or
-        empty when ``url`` names where the page fetches it; ``layer`` names the JavaScript
-        variable after the map (``map_x_outlines``). A fetched layer is drawn over ``after``
-        (the countries under the states), whichever file comes first."""
+    def __init__(self) -> None:
         super().__init__()
-        self._name = "NewsmapOutlines"
-        self.map = identifier(map_name)
-        if not url and not set(geojson) <= _GEOJSON_CHARACTERS:
-            raise ValueError("outlines must be GeoJSON polygons without properties")
-        self.data_json = "" if url else geojson
-        self.url_json = script_json(url) if url else ""
-        self.style_json = script_json(style)
-        self.variable = identifier(f"{map_name}_{layer}")  # the inset draws the countries too
-        self.after = f"{after.variable}_ready" if after is not None else "null"
-
-
-# all a FeatureCollection of bare polygons is written with: no text can hide in it
-_GEOJSON_CHARACTERS = frozenset(
-    '0123456789.-+eE,:[]{}" ' + "FeatureCollectionfeaturestypegeometrycoordinatesMultiPolygon"
-)
+        self._name = "NewsmapHidden"
 
 
 class Timeline(InertMacro):
@@ -181,8 +156,10 @@ class Timeline(InertMacro):
         """
         {% macro script(this, kwargs) %}
         (function () {
-            var map = {{ this._parent.get_name() }};
-            var group = {{ this.group }};
+            """
+        + ON_STORY
+        + """
+            var group = {{ this._parent.get_name() }};
             var layers = [{{ this.layers }}];
             var labels = {{ this.labels_json }};
             var control = L.control({position: "bottomleft"});
@@ -233,25 +210,51 @@ class Timeline(InertMacro):
                 });
                 return div;
             };
-            control.addTo(map);
-            show(labels.length - 1);
+            onStory(group, function (map) {
+                control.addTo(map);
+                show(labels.length - 1);
+                return function () { stop(); control.remove(); };
+            });
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, group: str, steps: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, steps: Sequence[tuple[str, str]]) -> None:
         """``steps`` are ``(label, layer)`` pairs in time order: the label is plain text, the
-        layer the folium variable name of the event's marker."""
+        layer the folium variable name of the event's marker. Added to the events' layer
+        group, which it steps through; its control lasts as long as the story."""
         super().__init__()
         self._name = "NewsmapTimeline"
-        self.group = identifier(group)
         self.layers = ",".join(identifier(layer) for _, layer in steps)
         self.labels_json = script_json([label for label, _ in steps])
 
 
 class Legend(InertMacro):
     """What the colours and line styles mean, and the data credits."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            """
+        + ON_STORY
+        + """
+            var legend = L.control({position: "bottomright"});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create("details", {{ this.css_class_json }});
+                div.open = {{ this.open_json }};
+                div.innerHTML = {{ this.body_json }};
+                return div;
+            };
+            onStory({{ this._parent.get_name() }}, function (map) {
+                legend.addTo(map);
+                return function () { legend.remove(); };
+            });
+        })();
+        {% endmacro %}
+        """
+    )
 
     def __init__(
         self,
@@ -262,7 +265,8 @@ class Legend(InertMacro):
         compact: bool = False,
     ) -> None:
         """``kinds``, ``verdicts`` and ``journeys`` are ``(colour, label)`` swatches, the
-        labels plain text."""
+        labels plain text. Added to the story's view group; its style is the base map's
+        (:data:`CSS`)."""
         super().__init__()
         self._name = "NewsmapLegend"
         self.css_class_json = script_json("newsmap-legend compact" if compact else "newsmap-legend")
@@ -286,28 +290,10 @@ class Legend(InertMacro):
             + "<small>GeoNames (CC BY 4.0) · Natural Earth · U.S. Census</small>"
         )
         self.body_json = script_json(body)
-        self._template = Template(
-            """
-            {% macro header(this, kwargs) %}<style>"""
-            + _CSS
-            + """</style>{% endmacro %}
-            {% macro script(this, kwargs) %}
-            (function () {
-                var legend = L.control({position: "bottomright"});
-                legend.onAdd = function () {
-                    var div = L.DomUtil.create("details", {{ this.css_class_json }});
-                    div.open = {{ this.open_json }};
-                    div.innerHTML = {{ this.body_json }};
-                    return div;
-                };
-                legend.addTo({{ this._parent.get_name() }});
-            })();
-            {% endmacro %}
-            """
-        )
 
 
-_CSS = """
+# the legend's and the timeline's style, in the base map's header (see geo.mapview.MapSetup)
+CSS = """
 .newsmap-legend{background:#fff;color:#1b1b1b;
   padding:8px 10px;font:12px/1.5 sans-serif;border-radius:4px;box-shadow:0 1px 4px #0004;
   max-width:210px}

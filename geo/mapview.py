@@ -6,6 +6,11 @@ The inset is shown only where it adds context: it must draw some outline (a loca
 one country is shown on that country's outline, or the part of it the story is in) and the
 map's own frame must cover less than half of it (else it would repeat the map, smaller).
 
+What is the same for every story (the scheme, the zoom limits, the wheel and print rules) is
+the base map's :class:`MapSetup`; what is the story's (its frame, the fit button, the inset,
+the labels) is :class:`StoryView`, in the story's view group, and leaves the map with it
+(see :data:`geo.controls.ON_STORY`), so that the app draws the next story on the same map.
+
 Text from outside (place names) reaches the page as :func:`geo.report.safe.script_json` data
 and is set as ``textContent``, never as markup.
 """
@@ -17,10 +22,11 @@ from dataclasses import dataclass
 
 from folium.template import Template
 
-from geo.controls import InertMacro
+from geo.controls import CSS as CONTROLS_CSS
+from geo.controls import ON_STORY, InertMacro
 from geo.report.safe import identifier, script_json
 
-__all__ = ["Label", "LabelKind", "StoryView"]
+__all__ = ["Label", "LabelKind", "MapSetup", "StoryView"]
 
 
 class LabelKind:
@@ -44,9 +50,10 @@ class Label:
     centred: bool = False  # a leg's label sits on its line, not beside a marker
 
 
-class StoryView(InertMacro):
-    """Opens the map on the story, and everything that makes it read well: the "fit the story"
-    button, the overview inset, the labels, the scroll-wheel rule and the print layout."""
+class MapSetup(InertMacro):
+    """What every story's map shares, on the base map: the fixed light scheme and the style of
+    the story's elements, the zoom limits, scroll-wheel zoom only after a click, and printing
+    (the page narrows to the paper, so the map is sized again and its story re-framed)."""
 
     _template = Template(
         """
@@ -57,14 +64,61 @@ class StoryView(InertMacro):
         {% macro script(this, kwargs) %}
         (function () {
             var map = {{ this.map }};
+            map.setMinZoom(1);
+            map.setMaxZoom({{ this.max_zoom }});
+            map.options.zoomSnap = 0.25;  // a frame fits the story, not the next whole zoom
+
+            // scroll-wheel zoom only after a click on the map, until the pointer leaves it
+            map.scrollWheelZoom.disable();
+            map.on("click", function () { map.scrollWheelZoom.enable(); });
+            map.getContainer().addEventListener("mouseleave", function () {
+                map.scrollWheelZoom.disable();
+            });
+
+            function reprint() {
+                map.invalidateSize();
+                var story = map._newsmapStory;
+                if (story) { story.fit(); story.layout(); }
+            }
+            window.addEventListener("beforeprint", reprint);
+            window.addEventListener("afterprint", reprint);
+            if (window.matchMedia) {
+                var print = window.matchMedia("print");
+                if (print.addEventListener) { print.addEventListener("change", reprint); }
+            }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, map_name: str, *, max_zoom: int) -> None:
+        super().__init__()
+        self._name = "NewsmapMapSetup"
+        self.map = identifier(map_name)
+        self.max_zoom = int(max_zoom)
+        self.css = _CSS + CONTROLS_CSS
+
+
+class StoryView(InertMacro):
+    """Opens the map on the story, and everything that makes it read well: the "fit the story"
+    button, the overview inset, the labels. Added to the story's view group (last of the
+    story's groups): its removal ends the story."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            """
+        + ON_STORY
+        + """
+            var group = {{ this._parent.get_name() }};
             var story = {{ this.story_json }};
             var overview = {{ this.overview_json }};
             var labels = {{ this.labels_json }};
             var obstacles = {{ this.obstacles_json }};
             var maxZoom = {{ this.fit_max_zoom }};
-            map.setMinZoom(1);
-            map.setMaxZoom({{ this.max_zoom }});
-            map.options.zoomSnap = 0.25;  // a frame fits the story, not the next whole zoom
+            onStory(group, function (map) {  // (its body is not indented, to keep lines short)
+            var ended = false, cleanups = [];
             function fitStory() {
                 // the story beside the open legend, not under it, when the map has room
                 var legend = map.getContainer().querySelector(".newsmap-legend[open]");
@@ -73,15 +127,10 @@ class StoryView(InertMacro):
                 map.fitBounds(story, {paddingTopLeft: [30, 30], paddingBottomRight: [right, 30],
                                       maxZoom: maxZoom});
             }
-            window.newsmapStory = {map: map, bounds: story, fit: fitStory};
+            var handle = {map: map, bounds: story, fit: fitStory};
+            window.newsmapStory = handle;
+            map._newsmapStory = {fit: fitStory, layout: function () { layout(); }};
             fitStory();
-
-            // scroll-wheel zoom only after a click on the map, until the pointer leaves it
-            map.scrollWheelZoom.disable();
-            map.on("click", function () { map.scrollWheelZoom.enable(); });
-            map.getContainer().addEventListener("mouseleave", function () {
-                map.scrollWheelZoom.disable();
-            });
 
             var fit = L.control({position: "topleft"});
             fit.onAdd = function () {
@@ -97,6 +146,15 @@ class StoryView(InertMacro):
                 return div;
             };
             fit.addTo(map);
+            cleanups.push(function () { fit.remove(); });
+
+            {% if this.states %}
+            var states = (map._newsmapLayers || {}).states;  // a US story: its states' lines
+            if (states) {
+                states.show();
+                cleanups.push(function () { states.hide(); });
+            }
+            {% endif %}
 
             {% if this.inset %}
             function outerRings(data) {  // each polygon's outer ring, as [lng, lat] pairs
@@ -146,6 +204,10 @@ class StoryView(InertMacro):
                 zoomControl: false, dragging: false, scrollWheelZoom: false,
                 doubleClickZoom: false, boxZoom: false, keyboard: false, touchZoom: false,
                 worldCopyJump: false, zoomSnap: 0.25, zoomAnimation: false});
+            function dropInset() {
+                if (small) { small.remove(); inset.remove(); small = null; }
+            }
+            cleanups.push(dropInset);
             function insetFrom(data) {  // once the outlines are there (they may be fetched)
                 if (data) {
                     L.geoJSON(data, {interactive: false, style: function () {
@@ -169,19 +231,22 @@ class StoryView(InertMacro):
                 if (outlined(rings, small.getBounds()) && share(small, map.getBounds()) < 0.5) {
                     var frame = L.rectangle(map.getBounds(), {color: "#c0392b", weight: 1.5,
                         fillOpacity: 0.08, interactive: false}).addTo(small);
-                    map.on("moveend", function () { frame.setBounds(map.getBounds()); });
+                    var follow = function () { frame.setBounds(map.getBounds()); };
+                    map.on("moveend", follow);
+                    cleanups.push(function () { map.off("moveend", follow); });
                     small.on("click", function (e) { map.panTo(e.latlng); });
                 } else {
-                    small.remove();
-                    inset.remove();
+                    dropInset();
                 }
             }
-            var named = {{ this.outlines_json }};
-            if (window[named]) {
-                insetFrom(window[named]);
-            } else if (window[named + "_ready"]) {
-                var again = function (d) { insetFrom(d); layout(); };
-                window[named + "_ready"].then(again, function () { again(null); });
+            var countries = (map._newsmapLayers || {}).outlines;
+            if (countries && countries.data()) {
+                insetFrom(countries.data());
+            } else if (countries) {
+                var again = function (d) {
+                    if (!ended) { insetFrom(d); layout(); }
+                };
+                countries.ready().then(again, function () { again(null); });
             } else {
                 insetFrom(null);
             }
@@ -189,14 +254,20 @@ class StoryView(InertMacro):
 
             // labels: the most important first; a label that overlaps one already placed
             // (or a place marker) is hidden at this zoom
-            var pane = map.createPane("newsmap-labels");
-            pane.style.zIndex = 450;
-            pane.style.pointerEvents = "none";
+            var pane = map.getPane("newsmap-labels");
+            if (!pane) {
+                pane = map.createPane("newsmap-labels");
+                pane.style.zIndex = 450;
+                pane.style.pointerEvents = "none";
+            }
             var items = labels.map(function (l) {
                 var el = L.DomUtil.create("div", l[3], pane);
                 el.textContent = l[2];
                 return {latlng: L.latLng(l[0], l[1]), el: el, offset: l[4], centred: l[5],
                         w: 0, h: 0};
+            });
+            cleanups.push(function () {
+                items.forEach(function (it) { L.DomUtil.remove(it.el); });
             });
             function overlaps(a, b) {
                 return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -211,6 +282,7 @@ class StoryView(InertMacro):
                 });
             }
             function layout() {
+                if (ended) { return; }
                 var placed = obstacles.map(function (o) {
                     var p = map.latLngToLayerPoint(o);
                     return [p.x - o[2], p.y - o[2], p.x + o[2], p.y + o[2]];
@@ -244,16 +316,24 @@ class StoryView(InertMacro):
             }
             map.on("zoomend viewreset moveend", layout);
             map.getContainer().addEventListener("toggle", layout, true);  // the legend opens
+            cleanups.push(function () {
+                map.off("zoomend viewreset moveend", layout);
+                map.getContainer().removeEventListener("toggle", layout, true);
+            });
             layout();
+            setTimeout(layout, 0);  // again once the controls added after the story are there
 
-            // printing: the page narrows to the paper, so the map is sized again and re-framed
-            function reprint() { map.invalidateSize(); fitStory(); layout(); }
-            window.addEventListener("beforeprint", reprint);
-            window.addEventListener("afterprint", reprint);
-            if (window.matchMedia) {
-                var print = window.matchMedia("print");
-                if (print.addEventListener) { print.addEventListener("change", reprint); }
-            }
+            // the story ends when its view leaves the map; a group kept off the map at first
+            // (see geo.controls.Hidden) leaves when it starts
+            group.once("remove", function () { map.fire("newsmapstoryend"); });
+            map.fire("newsmapstorystart");
+            return function () {
+                ended = true;
+                cleanups.forEach(function (undo) { undo(); });
+                if (window.newsmapStory === handle) { window.newsmapStory = undefined; }
+                map._newsmapStory = null;
+            };
+            });
         })();
         {% endmacro %}
         """
@@ -261,23 +341,21 @@ class StoryView(InertMacro):
 
     def __init__(
         self,
-        map_name: str,
         story: list[list[float]],
         overview: list[list[float]],
         labels: Sequence[Label],
         obstacles: Sequence[tuple[float, float, float]],
         *,
-        outlines: str,
         fit_max_zoom: int,
-        max_zoom: int,
         inset: bool = True,
+        states: bool = False,
     ) -> None:
         """``story`` and ``overview`` are ``[[south, west], [north, east]]``; ``obstacles``
-        are the place markers, ``(lat, lon, radius_px)``, that no label may cover;
-        ``outlines`` is the name of the page variable holding the country outlines."""
+        are the place markers, ``(lat, lon, radius_px)``, that no label may cover. The inset
+        reads the base map's country outlines; ``states`` shows its US states' lines while
+        the story is drawn."""
         super().__init__()
         self._name = "NewsmapStoryView"
-        self.map = identifier(map_name)
         self.story_json = script_json(story)
         self.overview_json = script_json(overview)
         self.labels_json = script_json(
@@ -289,11 +367,9 @@ class StoryView(InertMacro):
         self.obstacles_json = script_json(
             [[round(a, 5), round(o, 5), round(r + 1, 1)] for a, o, r in obstacles]
         )
-        self.outlines_json = script_json(identifier(outlines))
         self.fit_max_zoom = int(fit_max_zoom)
-        self.max_zoom = int(max_zoom)
         self.inset = bool(inset)
-        self.css = _CSS
+        self.states = bool(states)
 
 
 # A fixed light scheme: every colour is set, so a browser in dark mode changes nothing; text

@@ -13,14 +13,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import folium
-from branca.element import Figure
 
-from geo.assets import inline_head
-from geo.controls import Binding, Bindings, Legend, RawText, Timeline
-from geo.framing import FIT_MAX_ZOOM, MAX_ZOOM, overview_frame, story_frame
+from geo.basemap import base_map, figure_of
+from geo.controls import Binding, Bindings, Hidden, Legend, Timeline
+from geo.framing import FIT_MAX_ZOOM, overview_frame, story_frame
 from geo.gazetteer import Gazetteer
 from geo.lang.en_places import KIND_WORDS
 from geo.mapview import Label, LabelKind, StoryView
@@ -35,25 +35,15 @@ from geo.models import (
     Reference,
     Span,
 )
-from geo.outlines import LayerFiles, country_outlines, state_outlines
+from geo.outlines import LayerFiles, country_outlines
 from geo.report.safe import html
 from geo.report.style import KIND_COLOURS, ORGANISATION_COLOUR, VERDICT_COLOURS
 from geo.report.views import Report, build_report, when_label
 
-__all__ = ["build_map", "country_outlines", "figure_of", "quote_html"]
+__all__ = ["MapParts", "build_map", "country_outlines", "figure_of", "quote_html", "story_layers"]
 
 _WORLD = [[-60.0, -170.0], [75.0, 190.0]]  # a story with no place at all opens on the world
 _LABEL_RANKS = (8.0, 3.0)  # importance (see geo.framing.importance) for a large, a middle label
-OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
-
-
-def figure_of(fmap: folium.Map) -> Figure:
-    root = fmap.get_root()
-    assert isinstance(root, Figure)
-    return root
 
 
 def quote_html(analysis: Analysis, sentence: Span, focus: Span | Mention) -> str:
@@ -73,6 +63,21 @@ def _place_popup(analysis: Analysis, place: Place, mentions: Sequence[PlaceMenti
     quotes = [f"<li>{quote_html(analysis, m.sentence, m.mention)}</li>" for m in mentions[:8]]
     more = f"<li>… and {len(mentions) - 8} more</li>" if len(mentions) > 8 else ""
     return "<br>".join(lines) + f"<ul class='newsmap-quotes'>{''.join(quotes)}{more}</ul>"
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """A story's map in the parts the app draws apart: the base map, the same for every
+    story, and the story's layer groups (the view group last), with whether the layer control
+    is folded."""
+
+    base: folium.Map
+    story: tuple[folium.FeatureGroup, ...]
+    compact: bool = True
+
+
+def _is_us(analysis: Analysis) -> bool:
+    return any(m.place is not None and m.place.country_code == "US" for m in analysis.resolved)
 
 
 def build_map(
@@ -96,45 +101,46 @@ def build_map(
     panels. ``report`` is the result's view, where the caller has built it already.
     ``layer_files`` are the addresses of the outlines on a local server
     (:func:`geo.outlines.publish_layers`): the page fetches them there (once; the browser
-    keeps them) instead of carrying them, some 700 KB."""
-    report = report or build_report(analysis)
-    fmap = folium.Map(location=(20, 0), zoom_start=2, tiles=None, control_scale=True,
-                      height=height, world_copy_jump=True,
-                      scroll_wheel_zoom=False)  # fmt: skip
-    if asset_base:  # served by the local server, never a CDN
-        # Leaflet alone: nothing of this map calls jQuery (popups are bound from data by
-        # Bindings), and streamlit-folium loads each script only after the one before
-        fmap.default_js = [("leaflet", f"{asset_base}leaflet.js")]
-        fmap.default_css = [("leaflet_css", f"{asset_base}leaflet.css")]
-    else:  # inlined, for a file that opens anywhere
-        fmap.default_js = []
-        fmap.default_css = []
-        figure_of(fmap).header.add_child(RawText(inline_head()), name="newsmap_assets")
-    outlines = country_outlines(fmap.get_name(), gazetteer,
-                                layer_files.countries if layer_files else "")  # fmt: skip
-    fmap.add_child(outlines)
-    if any(m.place is not None and m.place.country_code == "US" for m in analysis.resolved):
-        # a US story gets its states' lines, so that a local map is not a blank of land
-        states = state_outlines(fmap.get_name(), gazetteer, outlines,
-                                layer_files.states if layer_files else "")  # fmt: skip
-        fmap.add_child(states)
-    folium.TileLayer(OSM_TILES, name="OpenStreetMap (online)", attr=OSM_ATTRIBUTION,
-                     overlay=True, show=online_tiles, max_zoom=19).add_to(fmap)  # fmt: skip
+    keeps them) instead of carrying them, some 700 KB.
 
-    shown = [m for m in analysis.resolved if m.confidence >= min_confidence]
-    bindings: list[Binding] = []
-    places, radii = _add_places(analysis, shown, show_organisations, bindings)
-    leg_labels = _add_routes(fmap, report, bindings)
-    _add_claims(fmap, report, bindings)
-    rings = _add_events(fmap, analysis, bindings, radii)
-    outer = {k: (lat, lon, max(r, rings.get(k, 0.0) + 1.5)) for k, (lat, lon, r) in radii.items()}
-    for group in places:  # last, so that no line or ring takes a place marker's clicks
+    The map is the base map (:func:`geo.basemap.base_map`) with the story's layer groups
+    (:func:`story_layers`) on it: the app draws the same parts, keeping the base."""
+    us = _is_us(analysis)
+    fmap = base_map(gazetteer, online_tiles=online_tiles, height=height, asset_base=asset_base,
+                    layer_files=layer_files, states=us, states_shown=True)  # fmt: skip
+    for group in story_layers(analysis, show_organisations=show_organisations,
+                              min_confidence=min_confidence, compact=compact,
+                              report=report):  # fmt: skip
         group.add_to(fmap)
-    fmap.add_child(Bindings(bindings))
     folium.LayerControl(collapsed=compact).add_to(fmap)
+    return fmap
+
+
+def story_layers(
+    analysis: Analysis,
+    *,
+    show_organisations: bool = True,
+    min_confidence: float = 0.0,
+    compact: bool = False,
+    report: Report | None = None,
+) -> tuple[folium.FeatureGroup, ...]:
+    """The story as layer groups, in drawing order, for a base map: routes, claims, events
+    (with their timeline), places and organisations (last, so that no line or ring takes a
+    place marker's clicks), then the view, which the reader cannot switch off: the legend,
+    the frame, the labels and the inset (not in a ``compact`` map). Each group binds its own
+    popups; nothing of it names the map or another group, so that the groups can be drawn on
+    any base map, and taken off it with everything they drew."""
+    report = report or build_report(analysis)
+    shown = [m for m in analysis.resolved if m.confidence >= min_confidence]
+    places, radii = _add_places(analysis, shown, show_organisations)
+    routes, leg_labels = _add_routes(report)
+    claims = _add_claims(report)
+    events, rings = _add_events(analysis, radii)
+    outer = {k: (lat, lon, max(r, rings.get(k, 0.0) + 1.5)) for k, (lat, lon, r) in radii.items()}
+    view = folium.FeatureGroup(name="Story", control=False, show=True)
     kinds = sorted({m.place.kind for m in shown if m.place is not None},
                    key=list(PlaceKind).index)  # fmt: skip
-    fmap.add_child(
+    view.add_child(
         Legend(
             [(KIND_COLOURS.get(k, "#555"), KIND_WORDS[k]) for k in kinds],
             [(c, v.value) for v, c in VERDICT_COLOURS.items()] if analysis.claims else [],
@@ -143,20 +149,25 @@ def build_map(
         )
     )
     story, overview = story_frame(analysis), overview_frame(analysis)
-    fmap.add_child(
+    view.add_child(
         StoryView(
-            fmap.get_name(),
             story.bounds() if story else _WORLD,
             overview.bounds() if overview else _WORLD,
             _labels(report, shown, outer, leg_labels),
             list(outer.values()),
-            outlines=outlines.variable,
             fit_max_zoom=FIT_MAX_ZOOM,
-            max_zoom=MAX_ZOOM,
             inset=not compact,
+            states=_is_us(analysis),
         )
     )
-    return fmap
+    return (routes, claims, events, *places, view)
+
+
+def _bind(group: folium.FeatureGroup, bindings: Sequence[Binding]) -> folium.FeatureGroup:
+    """``group`` with the popups and tooltips of its own layers bound."""
+    if bindings:
+        group.add_child(Bindings(bindings))
+    return group
 
 
 def _labels(
@@ -184,16 +195,16 @@ def _labels(
 
 
 def _add_places(
-    analysis: Analysis,
-    shown: Sequence[PlaceMention],
-    show_organisations: bool,
-    bindings: list[Binding],
+    analysis: Analysis, shown: Sequence[PlaceMention], show_organisations: bool
 ) -> tuple[tuple[folium.FeatureGroup, ...], dict[str, tuple[float, float, float]]]:
     """The place markers, in their layers (not yet on the map), and each place's marker,
     ``(lat, lon, radius_px)``, by id."""
     locations = folium.FeatureGroup(name="Places", show=True)
     organisations = folium.FeatureGroup(name="Governments and organisations",
                                         show=show_organisations)  # fmt: skip
+    if not show_organisations:
+        organisations.add_child(Hidden())
+    bound: dict[bool, list[Binding]] = {False: [], True: []}
     grouped: dict[tuple[str, Reference], list[PlaceMention]] = defaultdict(list)
     for m in shown:
         assert m.place is not None
@@ -215,11 +226,11 @@ def _add_places(
             fill_opacity=0.75,
         ).add_to(organisations if organisation else locations)
         tooltip = html(place.name + (" (organisation)" if organisation else ""))
-        bindings.append(Binding(marker.get_name(), _place_popup(analysis, place, mentions),
-                                tooltip))  # fmt: skip
+        popup = _place_popup(analysis, place, mentions)
+        bound[organisation].append(Binding(marker.get_name(), popup, tooltip))
         lat, lon = place.coordinate.latlon()
         radii[place.id] = (lat, lon, max(radius, radii.get(place.id, (0, 0, 0))[2]))
-    return (locations, organisations), radii
+    return (_bind(locations, bound[False]), _bind(organisations, bound[True])), radii
 
 
 def _lines(leg_geometry: Any) -> list[list[tuple[float, float]]]:
@@ -238,9 +249,10 @@ def _arrowhead(leg: Leg) -> list[tuple[float, float]]:
     return [left, (y1, x1), right]
 
 
-def _add_routes(fmap: folium.Map, report: Report, bindings: list[Binding]) -> list[Label]:
+def _add_routes(report: Report) -> tuple[folium.FeatureGroup, list[Label]]:
     group = folium.FeatureGroup(name="Routes", show=True)
     labels = []
+    bindings = []
     for view in report.legs:
         leg = view.leg
         label = html(view.title)
@@ -252,12 +264,12 @@ def _add_routes(fmap: folium.Map, report: Report, bindings: list[Binding]) -> li
         folium.PolyLine(_arrowhead(leg), color=view.colour, weight=4, opacity=0.9).add_to(group)
         lat, lon = view.label_point
         labels.append(Label(lat, lon, view.length, LabelKind.LEG, 0.0, centred=True))
-    group.add_to(fmap)
-    return labels
+    return _bind(group, bindings), labels
 
 
-def _add_claims(fmap: folium.Map, report: Report, bindings: list[Binding]) -> None:
+def _add_claims(report: Report) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name="Checked claims", show=True)
+    bindings = []
     for view in report.claims:
         if view.line is None:
             continue
@@ -267,7 +279,7 @@ def _add_claims(fmap: folium.Map, report: Report, bindings: list[Binding]) -> No
             line = folium.PolyLine(part, color=view.colour, weight=3,
                                    dash_array="2 6").add_to(group)  # fmt: skip
             bindings.append(Binding(line.get_name(), tooltip_html=text, sticky=True))
-    group.add_to(fmap)
+    return _bind(group, bindings)
 
 
 def _when(event: Event) -> str:
@@ -275,15 +287,13 @@ def _when(event: Event) -> str:
 
 
 def _add_events(
-    fmap: folium.Map,
-    analysis: Analysis,
-    bindings: list[Binding],
-    radii: dict[str, tuple[float, float, float]],
-) -> dict[str, float]:
+    analysis: Analysis, radii: dict[str, tuple[float, float, float]]
+) -> tuple[folium.FeatureGroup, dict[str, float]]:
     """One ring per place around its place marker (never on top of it, so the marker keeps
     its clicks), listing the events there; the timeline steps through the events. Returns
-    each ring's radius by place id."""
+    the events' layer and each ring's radius by place id."""
     group = folium.FeatureGroup(name="Events", show=True)
+    bindings = []
     at: dict[str, list[tuple[Event, Place]]] = defaultdict(list)
     for event in analysis.events:
         located = [p for ep in event.where if (p := analysis.mentions[ep.mention].place)]
@@ -322,7 +332,7 @@ def _add_events(
         for p in [analysis.mentions[ep.mention].place for ep in e.where][:1]
         if p is not None and p.id in markers
     ]
-    group.add_to(fmap)
+    _bind(group, bindings)
     if steps:
-        fmap.add_child(Timeline(group.get_name(), steps))
-    return rings
+        group.add_child(Timeline(steps))
+    return group, rings

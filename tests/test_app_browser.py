@@ -215,3 +215,99 @@ def test_reruns_that_keep_the_map_do_not_reload_leaflet(
     assert container.evaluate("() => window.__sameDocument") is True
     assert len(loads) <= 1  # the first drawing's, if the browser did not have it already
     assert outside == []
+
+
+EDIT = "Floods cut the road between Brisbane and Cairns, Queensland, on Monday."
+# what the map's frame shows: markers, labels and the story's controls
+_DRAWN = """() => ({
+    markers: document.querySelectorAll('path.leaflet-interactive').length,
+    lengths: document.querySelectorAll('.newsmap-length').length,
+    names: [...document.querySelectorAll('.newsmap-place-label')].map((e) => e.textContent),
+    legends: [...document.querySelectorAll('.newsmap-legend')].map((e) => e.textContent),
+    timelines: document.querySelectorAll('.newsmap-timeline').length,
+    fits: document.querySelectorAll('.newsmap-fit').length,
+    layerControls: document.querySelectorAll('.leaflet-control-layers').length,
+    labelPanes: document.querySelectorAll('.leaflet-newsmap-labels-pane').length,
+    same: window.__sameDocument === true,
+})"""
+
+
+def test_a_new_article_is_redrawn_on_the_same_map(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """An edit of the article draws the new story on the map already in the page: its frame
+    stays the same document, Leaflet is not fetched again, and nothing of the last story
+    (markers, leg lengths, legend, timeline, buttons) is left behind.
+
+    The sample is pasted first: while "Paste text" has no text yet the page shows no map at
+    all (the page script stops), so the edit starts from a pasted article."""
+    pg, outside, dialogs = page
+    map_frame(pg)
+    pg.get_by_text("Paste text").click()  # type: ignore[attr-defined]
+    area = pg.get_by_label("Article text")  # type: ignore[attr-defined]
+    area.fill((ROOT / "data" / "article.txt").read_text(encoding="utf-8"))
+    area.press("Control+Enter")
+    body = map_frame(pg).locator("body")  # type: ignore[attr-defined]
+    pg.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    before = body.evaluate(_DRAWN)
+    assert before["lengths"] == 3 and before["timelines"] == 1
+    (legend,) = before["legends"]
+    assert "Kim Jong Un" in legend and "Routes" in legend
+    loads: list[str] = []
+    pg.on("request", lambda r: loads.append(r.url) if "leaflet.js" in r.url else None)  # type: ignore[attr-defined]
+    body.evaluate("() => { window.__sameDocument = true }")
+    area.fill(EDIT)
+    area.press("Control+Enter")
+    body.locator(".newsmap-place-label", has_text="Cairns").first.wait_for(
+        state="attached", timeout=60_000
+    )
+    pg.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    after = body.evaluate(_DRAWN)
+    assert after["same"] is True  # the same document: the page was not reloaded
+    assert loads == []  # nor Leaflet fetched again
+    assert after["lengths"] == 0  # none of the sample's legs
+    assert {"Brisbane", "Cairns"} <= set(after["names"])
+    assert "Pyongyang" not in after["names"] and "Vladivostok" not in after["names"]
+    assert 3 <= after["markers"] < before["markers"]
+    (legend,) = after["legends"]  # one legend, the new story's
+    assert "Kim Jong Un" not in legend and "Routes" not in legend
+    assert after["timelines"] <= 1 and after["fits"] == 1 and after["layerControls"] == 1
+    assert after["labelPanes"] == 1
+    assert dialogs == [] and outside == []
+
+
+# the organisations' markers (ringed in their colour) and their switch in the layer control
+_ORGANISATIONS = """() => ({
+    markers: document.querySelectorAll('path.leaflet-interactive[stroke="#f1c40f"]').length,
+    ticked: [...document.querySelectorAll('.leaflet-control-layers-overlays label')]
+        .filter((l) => l.textContent.includes('organisations'))
+        .map((l) => l.querySelector('input').checked),
+    same: window.__sameDocument === true,
+})"""
+_TICK_ORGANISATIONS = """() => [...document.querySelectorAll(
+    '.leaflet-control-layers-overlays label')].filter((l) => l.textContent.includes(
+    'organisations'))[0].querySelector('input').click()"""
+
+
+def test_hidden_organisations_leave_the_same_map_and_can_be_shown(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """Hiding governments and organisations redraws the story on the same map without their
+    markers (the app's map adds every group of a story: that one leaves again as the story
+    starts), and the layer control still shows them on demand."""
+    pg, outside, _ = page
+    body = map_frame(pg).locator("body")  # type: ignore[attr-defined]
+    before = body.evaluate(_ORGANISATIONS)
+    assert before["markers"] > 3 and before["ticked"] == [True]
+    body.evaluate("() => { window.__sameDocument = true }")
+    pg.get_by_text("Hide governments and organisations").click()  # type: ignore[attr-defined]
+    frame = next(f for f in pg.frames if "st_folium" in f.url)  # type: ignore[attr-defined]
+    frame.wait_for_function(f"({_ORGANISATIONS})().markers === 0", timeout=30_000)
+    pg.wait_for_timeout(500)  # type: ignore[attr-defined]
+    hidden = body.evaluate(_ORGANISATIONS)
+    assert hidden == {"markers": 0, "ticked": [False], "same": True}
+    body.evaluate(_TICK_ORGANISATIONS)
+    shown = body.evaluate(_ORGANISATIONS)
+    assert shown["markers"] == before["markers"] and shown["ticked"] == [True]
+    assert body.locator(".newsmap-legend").count() == 1  # the story itself is not redrawn
+    assert outside == []

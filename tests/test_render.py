@@ -14,7 +14,7 @@ import geo
 from geo.briefing import briefing_html
 from geo.controls import Bindings, Legend
 from geo.geodesy import midpoint
-from geo.mapview import StoryView
+from geo.mapview import MapSetup, StoryView
 from geo.render import build_map
 
 PAYLOAD = (
@@ -47,14 +47,23 @@ def test_layers_and_controls(sample_map: folium.Map) -> None:
     for name in ("Places", "Governments and organisations", "Routes", "Checked claims", "Events"):
         assert children_named(sample_map, name), name
     kinds = {type(c).__name__ for c in sample_map._children.values()}
-    assert {"LayerControl", "Timeline", "Legend", "Outlines", "Bindings", "TileLayer"} <= kinds
+    assert {"LayerControl", "Outlines", "MapSetup", "TileLayer"} <= kinds
+    # the story's own elements are in its groups, which take them off the map with them
+    (events,) = children_named(sample_map, "Events")
+    assert "Timeline" in {type(c).__name__ for c in events._children.values()}  # type: ignore[attr-defined]
+    (view,) = children_named(sample_map, "Story")
+    assert view.control is False  # type: ignore[attr-defined]  # the reader cannot switch it off
+    assert {"Legend", "StoryView"} <= {type(c).__name__ for c in view._children.values()}  # type: ignore[attr-defined]
+    groups = [c for c in sample_map._children.values() if isinstance(c, folium.FeatureGroup)]
+    assert groups[-1] is view  # the view last: its start and end frame the story
     (osm,) = [c for c in sample_map._children.values() if isinstance(c, folium.TileLayer)]
     assert osm.show is False  # online tiles are offered, not loaded
 
 
 def test_place_markers_are_sized_by_mentions(sample_map: folium.Map) -> None:
     (places,) = children_named(sample_map, "Places")
-    radii = {c.location[0]: c.options["radius"] for c in places._children.values()}  # type: ignore[attr-defined]
+    markers = [c for c in places._children.values() if isinstance(c, folium.CircleMarker)]  # type: ignore[attr-defined]
+    radii = {c.location[0]: c.options["radius"] for c in markers}
     pyongyang = next(r for lat, r in radii.items() if abs(lat - 39.03) < 0.1)
     beijing = next(r for lat, r in radii.items() if abs(lat - 39.91) < 0.1)
     assert pyongyang > beijing
@@ -80,7 +89,8 @@ def test_rendered_html_is_self_contained(sample_map: folium.Map) -> None:
 
 
 def test_popups_quote_sentences_with_the_mention_marked(sample_map: folium.Map) -> None:
-    (bindings,) = [c for c in sample_map._children.values() if isinstance(c, Bindings)]
+    (places,) = children_named(sample_map, "Places")
+    (bindings,) = [c for c in places._children.values() if isinstance(c, Bindings)]  # type: ignore[attr-defined]
     popups = [popup for popup, *_ in json.loads(bindings.items_json)]
     assert any("<mark>Vladivostok</mark>" in p and "confidence" in p for p in popups)
     page = normalised(sample_map.get_root().render())
@@ -102,8 +112,9 @@ def test_no_text_goes_through_folium_popups_or_tooltips(sample_map: folium.Map) 
 
     elements = elements_of(sample_map)
     assert not [e for e in elements if isinstance(e, folium.Popup | folium.Tooltip)]
-    (bindings,) = [e for e in elements if isinstance(e, Bindings)]
-    assert bindings.layers.count(",") > 20  # places, events, routes and claims
+    bindings = [e for e in elements if isinstance(e, Bindings)]
+    assert len(bindings) == 5  # one a group: places, organisations, events, routes and claims
+    assert sum(b.layers.count(",") + 1 for b in bindings) > 20
 
 
 def test_briefing_panel(sample: geo.Analysis, gazetteer: geo.Gazetteer) -> None:
@@ -133,12 +144,13 @@ def test_one_place_story_has_a_finite_frame_and_a_label(gazetteer: geo.Gazetteer
     (south, west), (north, east) = json.loads(view.story_json)
     assert north - south > 0.5 and east - west > 0.5
     assert json.loads(view.labels_json)[0][2] == "Lyon"
-    assert 0 < view.fit_max_zoom < view.max_zoom <= 19
+    (setup,) = [e for e in elements_of(fmap) if isinstance(e, MapSetup)]
+    assert 0 < view.fit_max_zoom < setup.max_zoom <= 19
     assert fmap.options["scroll_wheel_zoom"] is False  # until a click on the map
 
 
 def test_legend_names_kinds_and_journeys_in_plain_words(sample_map: folium.Map) -> None:
-    (legend,) = [c for c in sample_map._children.values() if isinstance(c, Legend)]
+    (legend,) = [c for c in elements_of(sample_map) if isinstance(c, Legend)]
     body = json.loads(legend.body_json)
     assert "Kim Jong Un" in body and "Joe Biden" in body
     assert "city or town" in body and "border or crossing" in body

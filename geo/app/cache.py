@@ -17,11 +17,12 @@ import streamlit as st
 
 import geo
 from geo.assets import publish
+from geo.basemap import base_map as build_base
 from geo.corrections import Correction
 from geo.export import ExportOptions, write
 from geo.geocoders import Geocoder, GeocoderSettings, open_geocoder
 from geo.outlines import LayerFiles, publish_layers
-from geo.render import build_map
+from geo.render import MapParts, story_layers
 from geo.report.headline import Headline
 from geo.sources import data_dir
 
@@ -29,12 +30,14 @@ __all__ = [
     "ASSET_BASE",
     "SAMPLE_PUBLISHED",
     "analyse",
+    "base_map",
     "download_bytes",
     "gazetteer",
     "layer_files",
     "local_assets",
     "online_geocoder",
     "sample_article",
+    "story_groups",
     "story_map",
 ]
 
@@ -65,9 +68,31 @@ def analyse(
                        geocoder=online_geocoder(online))  # fmt: skip
 
 
-# st_folium changes the map it draws, so each rerun draws a copy of the cached one (1-2 ms;
-# building it again takes ~0.6 s): the copies are alike, so the browser redraws nothing
+# The app's map is a base map, the same for every story (one per setting of the online
+# tiles), and the story's layer groups: the page keeps the base map and swaps the groups (see
+# geo.app.panels.map_panel). st_folium changes what it draws, so each rerun draws a copy of
+# the cached parts (a few ms; building the story again takes ~0.5 s): the copies are alike,
+# so the browser redraws nothing.
+@st.cache_resource(max_entries=2)
+def base_map(static: Path, online_tiles: bool) -> folium.Map:
+    return build_base(gazetteer(), online_tiles=online_tiles, asset_base=local_assets(static),
+                      layer_files=layer_files(static), states=True)  # fmt: skip
+
+
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=16)
+def story_groups(
+    text: str,
+    published: date | None,
+    corrections: tuple[Correction, ...],
+    online: GeocoderSettings,
+    hide_organisations: bool,
+    floor: float,
+) -> tuple[folium.FeatureGroup, ...]:
+    analysis = analyse(text, published, corrections, online)
+    return story_layers(analysis, show_organisations=not hide_organisations,
+                        min_confidence=floor, compact=True)  # fmt: skip
+
+
 def story_map(
     static: Path,
     text: str,
@@ -77,12 +102,10 @@ def story_map(
     hide_organisations: bool,
     floor: float,
     online_tiles: bool,
-) -> folium.Map:
-    analysis = analyse(text, published, corrections, online)
-    return build_map(analysis, gazetteer(), show_organisations=not hide_organisations,
-                     min_confidence=floor, online_tiles=online_tiles,
-                     asset_base=local_assets(static), compact=True,
-                     layer_files=layer_files(static))  # fmt: skip
+) -> MapParts:
+    """The article's map for the app, in its parts (both cached)."""
+    story = story_groups(text, published, corrections, online, hide_organisations, floor)
+    return MapParts(base_map(static, online_tiles), story, compact=True)
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=16)

@@ -15,6 +15,7 @@ from geo.corrections import Correction, CorrectionKind, additions, places_named
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer
 from geo.models import Analysis, Coordinate, Place, PlaceMention
+from geo.render import MapParts
 from geo.report.safe import markdown
 
 __all__ = ["correction_tab", "map_panel"]
@@ -33,13 +34,20 @@ def _mention_label(m: PlaceMention) -> str:
 
 @st.fragment
 def map_panel(
-    draw: Callable[[], folium.Map], analysis: Analysis, fixes: MutableSequence[Correction]
+    draw: Callable[[], MapParts], analysis: Analysis, fixes: MutableSequence[Correction]
 ) -> None:
     """The map, and under it what a click on it does: put a mention of the article there. A
-    click reruns this panel alone; a new correction reruns the page."""
+    click reruns this panel alone; a new correction reruns the page.
+
+    The page keeps the base map while it stays the same (streamlit-folium keys its component
+    by the base map's script) and draws the story's groups on it: a new story takes the last
+    one's groups off (each takes its controls and labels with it) and adds its own, in the
+    same document, without loading Leaflet again."""
+    parts = draw()
     reply: dict[str, Any] | None = st_folium(
-        draw(), height=MAP_HEIGHT_PX, use_container_width=True,
-        returned_objects=["last_clicked"], key="map",
+        parts.base, height=MAP_HEIGHT_PX, use_container_width=True,
+        returned_objects=["last_clicked"], key="map", feature_group_to_add=list(parts.story),
+        layer_control=folium.LayerControl(collapsed=parts.compact),
     )  # fmt: skip
     clicked = (reply or {}).get("last_clicked")
     named = _named(analysis)
