@@ -37,6 +37,7 @@ from geo.serialize import claim_table, event_table, leg_table
 STATIC = Path(__file__).parent / "static"  # served at /app/static/
 SOURCES = ("Sample article", "Paste text", "Upload a file", "Fetch a URL")
 BRIEFING_FILE = by_name("html").file_name()
+BUTTON_PADDING_CHARS = 6  # a button's padding, in characters of its label
 TABLE_NAMES: tuple[Literal["places", "events"], ...] = ("places", "events")
 # the first columns stay in view when a narrow window scrolls a table sideways
 PLACE_COLUMNS = {"place": st.column_config.TextColumn(pinned=True),
@@ -146,13 +147,16 @@ except geo.GeoError as err:
 
 made = default_title(analysis)
 headline = Headline(given.title or made, given.subtitle, given.source)
-buttons = [(f, t) for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" else ("places",))]
-# above the map, so that a 1366x768 screen shows them; each file is made when its button is
-# clicked, not on every rerun, and a click does not rerun the page (a rerun would race the
-# download and could drop the file before it is made)
-for column, (fmt, table) in zip(st.columns(len(buttons), gap="xsmall"), buttons, strict=True):
+buttons = [(f, f.label + (" events" if t == "events" else ""), t)
+           for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" else ("places",))]  # fmt: skip
+# above the map, so that a 1366x768 screen shows them, each as wide as its label needs (equal
+# widths cut the longest); each file is made when its button is clicked, not on every rerun,
+# and a click does not rerun the page (a rerun would race the download and could drop the
+# file before it is made)
+widths = [len(label) + BUTTON_PADDING_CHARS for _, label, _ in buttons]
+for column, (fmt, label, table) in zip(st.columns(widths, gap="xsmall"), buttons, strict=True):
     column.download_button(
-        fmt.label + (" events" if table == "events" else ""),
+        label,
         partial(download_bytes, *inputs, fmt.name, table, headline),
         fmt.file_name(table=table),
         fmt.media_type,
