@@ -147,8 +147,10 @@ except geo.GeoError as err:
 
 made = default_title(analysis)
 headline = Headline(given.title or made, given.subtitle, given.source)
-buttons = [(f, f.label + (" events" if t == "events" else ""), t)
-           for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" else ("places",))]  # fmt: skip
+tables = {f.name: TABLE_NAMES if f.name == "csv" else ("places",) for f in REGISTRY}
+buttons = [
+    (f, f.label + (" events" if t == "events" else ""), t) for f in REGISTRY for t in tables[f.name]
+]
 # above the map, so that a 1366x768 screen shows them, each as wide as its label needs (equal
 # widths cut the longest); each file is made when its button is clicked, not on every rerun,
 # and a click does not rerun the page (a rerun would race the download and could drop the
