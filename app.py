@@ -20,7 +20,7 @@ from geo.app.cache import (
     sample_article,
     story_map,
 )
-from geo.app.panels import correction_tab, map_panel
+from geo.app.panels import choose, correction_tab, map_panel
 from geo.app.tables import place_rows
 from geo.chart import timeline_chart
 from geo.corrections import corrections_from_json, corrections_to_json
@@ -187,8 +187,7 @@ with right:
         places.dataframe([r.row() for r in rows], hide_index=True, width="stretch", height=360,
                          column_config=PLACE_COLUMNS)  # fmt: skip
         if rows:
-            which = places.selectbox("Every sentence naming", range(len(rows)), key="sentences_of",
-                                     format_func=lambda i: rows[i].label)  # fmt: skip
+            which = choose("Every sentence naming", [r.label for r in rows], "sentences_of", places)
             sentences = {"sentence": rows[which].sentences}
             places.dataframe(sentences, hide_index=True, width="stretch")
     if events.open:

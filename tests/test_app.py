@@ -53,6 +53,13 @@ def open_tab(app: AppTest, name: str) -> AppTest:
     return app
 
 
+def choice(app: AppTest, key: str) -> Any:
+    """The select box made with ``geo.app.panels.choose(..., key)``: its key goes on with a
+    digest of its options."""
+    (box,) = [b for b in app.selectbox if str(b.key).startswith(f"{key}:")]
+    return box
+
+
 def places(app: AppTest) -> set[str]:
     return set(table(app, "first sentence")["place"])
 
@@ -102,10 +109,10 @@ def test_pasted_text_gives_its_places() -> None:
 
 def test_a_correction_changes_the_result_and_survives_reruns() -> None:
     app = open_tab(start(), "Correct")
-    mentions = app.selectbox(key="fix_mention")
+    mentions = choice(app, "fix_mention")
     donetsk = next(i for i, label in enumerate(mentions.options) if label.startswith("Donetsk @"))
     mentions.set_value(donetsk).run()
-    means = app.selectbox(key="fix_place")
+    means = choice(app, "fix_place")
     russia = next(i for i, label in enumerate(means.options) if "— Russia ·" in label)
     means.set_value(russia).run()
     app.button(key="fix_choose").click().run()
@@ -121,13 +128,13 @@ def test_a_correction_changes_the_result_and_survives_reruns() -> None:
 
 def test_drop_and_add_a_place() -> None:
     app = open_tab(start(), "Correct")
-    mentions = app.selectbox(key="fix_mention")
+    mentions = choice(app, "fix_mention")
     beijing = next(i for i, label in enumerate(mentions.options) if label.startswith("Beijing @"))
     mentions.set_value(beijing).run()
     app.button(key="fix_drop").click().run()
     assert "Beijing" not in places(open_tab(app, "Places"))
     open_tab(app, "Correct").text_input(key="fix_name").set_value("Khasan").run()
-    assert " · " in app.selectbox(key="fix_add_place").options[0]  # the places so named, shown
+    assert " · " in choice(app, "fix_add_place").options[0]  # the places so named, shown
     app.button(key="fix_add").click().run()
     assert any("does not appear" in e.value for e in app.error)  # not in the sample
     app.button(key="fix_undo").click().run()
@@ -274,7 +281,7 @@ def test_the_places_table_has_one_row_per_place_most_important_first() -> None:
     assert {"Vladivostok", "Pyongyang"} & top
     vladivostok = rows[rows["place"] == "Vladivostok"].iloc[0]
     assert vladivostok["mentions"] > 1 and "Vladivostok" in vladivostok["first sentence"]
-    names = app.selectbox(key="sentences_of")
+    names = choice(app, "sentences_of")
     index = next(i for i, label in enumerate(names.options) if label.startswith("Vladivostok ("))
     names.set_value(index).run()
     sentences = table(app, "sentence")["sentence"]
@@ -293,9 +300,9 @@ def test_candidates_say_where_they_are() -> None:
     app.text_area(key="pasted").set_value(
         "The storm reached Charleston after hitting Huntington and Richmond."
     ).run()
-    mentions = open_tab(app, "Correct").selectbox(key="fix_mention")
+    mentions = choice(open_tab(app, "Correct"), "fix_mention")
     mentions.set_value(next(i for i, o in enumerate(mentions.options) if "Charleston" in o)).run()
-    options = app.selectbox(key="fix_place").options
+    options = choice(app, "fix_place").options
     assert len(options) == len(set(options)) >= 4
     assert any("West Virginia, United States" in o and "km from" in o for o in options)
     assert any("South Carolina, United States" in o for o in options)

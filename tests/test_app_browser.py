@@ -311,3 +311,30 @@ def test_hidden_organisations_leave_the_same_map_and_can_be_shown(
     assert shown["markers"] == before["markers"] and shown["ticked"] == [True]
     assert body.locator(".newsmap-legend").count() == 1  # the story itself is not redrawn
     assert outside == []
+
+
+def test_a_new_article_offers_its_own_places_to_choose(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """A choice whose options change (another pasted article here) shows the new options:
+    under one widget key, the browser kept showing the last article's label while the server
+    read the new article's place at that index."""
+    pg, outside, _ = page
+    map_frame(pg)
+    names = pg.locator("[data-testid=stSelectbox]").filter(has_text="Every sentence naming")  # type: ignore[attr-defined]
+    pg.get_by_text("Paste text").click()  # type: ignore[attr-defined]
+    area = pg.get_by_label("Article text")  # type: ignore[attr-defined]
+    articles = [
+        ("Floods cut the road between Brisbane and Cairns, Queensland, on Monday.",
+         {"Brisbane", "Cairns", "Queensland"}),
+        ("A fire burned near Perth and Bunbury in Western Australia on Tuesday.",
+         {"Perth", "Bunbury", "Western Australia"}),
+    ]  # fmt: skip
+    for text, named in articles:
+        area.fill(text)
+        area.press("Control+Enter")
+        pg.get_by_text("mentions of 3 places").wait_for(timeout=60_000)  # type: ignore[attr-defined]
+        pg.wait_for_timeout(500)  # type: ignore[attr-defined]
+        first = names.locator("input").first.input_value()
+        assert first.split(" (")[0] in named, first
+    assert outside == []

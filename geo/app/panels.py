@@ -3,7 +3,8 @@ correction tab. The one module of ``geo`` that imports Streamlit; ``app.py`` lay
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableSequence
+import hashlib
+from collections.abc import Callable, MutableSequence, Sequence
 from typing import Any
 
 import folium
@@ -18,9 +19,23 @@ from geo.models import Analysis, Coordinate, Place, PlaceMention
 from geo.render import MapParts
 from geo.report.safe import markdown
 
-__all__ = ["correction_tab", "map_panel"]
+__all__ = ["choose", "correction_tab", "map_panel"]
 
 MAP_HEIGHT_PX = 520  # with the page's header, a 768-pixel-high screen shows the map whole
+
+
+def choose(label: str, labels: Sequence[str], key: str, where: Any = st) -> int:
+    """A select box over ``labels`` (drawn in ``where``: the page, a column or a tab) that
+    returns the index chosen.
+
+    Its key carries a digest of the labels, so that other choices (a new article, another
+    mention) make a new box. Under one key, Streamlit's browser keeps showing the label last
+    picked at an index while the server reads the new option at that index: a reader would
+    see one place and correct with another."""
+    digest = hashlib.blake2b("\x1f".join(labels).encode(), digest_size=6).hexdigest()
+    box = where.selectbox(label, range(len(labels)), key=f"{key}:{digest}",
+                          format_func=labels.__getitem__)  # fmt: skip
+    return int(box or 0)
 
 
 def _named(analysis: Analysis) -> list[PlaceMention]:
@@ -56,10 +71,8 @@ def map_panel(
         return
     point = Coordinate(round(clicked["lat"], 5), round(((clicked["lng"] + 180) % 360) - 180, 5))
     one, two = st.columns([3, 1], vertical_alignment="bottom")
-    pick = one.selectbox(
-        f"Put at {point.lat:.4f}, {point.lon:.4f}", range(len(named)), key="pin_mention",
-        format_func=lambda i: _mention_label(named[i]),
-    )  # fmt: skip
+    where = f"Put at {point.lat:.4f}, {point.lon:.4f}"
+    pick = choose(where, [_mention_label(m) for m in named], "pin_mention", one)
     if two.button("Put it here", key="pin"):
         m = named[pick]
         fixes.append(Correction(CorrectionKind.PIN, m.start, m.end, m.text, point=point))
@@ -78,16 +91,14 @@ def correction_tab(
     text = analysis.text
     named = _named(analysis)
     if named:
-        pick = st.selectbox("Mention", range(len(named)), key="fix_mention",
-                            format_func=lambda i: _mention_label(named[i]))  # fmt: skip
+        pick = choose("Mention", [_mention_label(m) for m in named], "fix_mention")
         m = named[pick]
         options = [c.place for c in m.candidates]
         own = {p.id for p in options}
         story = [p for p in analysis.places() if p.id not in own]
         views = describe_candidates(options, gazetteer, story)
         if views:
-            choice = st.selectbox("Means", range(len(views)), key="fix_place",
-                                  format_func=lambda i: views[i].label)  # fmt: skip
+            choice = choose("Means", [v.label for v in views], "fix_place")
         one, two = st.columns(2)
         if views and one.button("Use this place", key="fix_choose"):
             fixes.append(Correction(CorrectionKind.CHOOSE, m.start, m.end, m.text,
@@ -107,10 +118,8 @@ def correction_tab(
         found = (*found, *extra_candidates(name))
     if found:
         offered = describe_candidates(found, gazetteer, analysis.places())
-        chosen = st.selectbox(
-            f"{len(offered)} place(s) of that name", range(len(offered)), key="fix_add_place",
-            format_func=lambda i: offered[i].label,
-        )  # fmt: skip
+        chosen = choose(f"{len(offered)} place(s) of that name", [v.label for v in offered],
+                        "fix_add_place")  # fmt: skip
     if st.button("Add", key="fix_add", disabled=not name):
         try:
             if not found:
