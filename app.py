@@ -20,8 +20,8 @@ from geo.app.cache import (
     sample_article,
     story_map,
 )
-from geo.app.panels import choose, correction_tab, map_panel
-from geo.app.tables import place_rows
+from geo.app.panels import correction_tab, map_panel
+from geo.app.tables import place_list_html, place_rows
 from geo.chart import timeline_chart
 from geo.corrections import corrections_from_json, corrections_to_json
 from geo.export import REGISTRY, by_name
@@ -184,12 +184,13 @@ with right:
     # script), and a new reader's map comes first
     if places.open:
         rows = place_rows(analysis, min_confidence=floor, hide_organisations=hide_organisations)
-        places.dataframe([r.row() for r in rows], hide_index=True, width="stretch", height=360,
-                         column_config=PLACE_COLUMNS)  # fmt: skip
-        if rows:
-            which = choose("Every sentence naming", [r.label for r in rows], "sentences_of", places)
-            sentences = {"sentence": rows[which].sentences}
-            places.dataframe(sentences, hide_index=True, width="stretch")
+        # a list that the page draws at once (the data grid's script costs a new reader's map
+        # ~0.3 s); the grid, with its sorting and every column, when asked for
+        if places.toggle("As a table to sort", key="places_grid"):
+            places.dataframe([r.row() for r in rows], hide_index=True, width="stretch",
+                             height=360, column_config=PLACE_COLUMNS)  # fmt: skip
+        else:
+            places.html(place_list_html(rows))
     if events.open:
         chart = timeline_chart(analysis)
         if chart is not None:

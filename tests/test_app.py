@@ -60,8 +60,24 @@ def choice(app: AppTest, key: str) -> Any:
     return box
 
 
+def place_grid(app: AppTest) -> Any:
+    """The places as a data grid (the tab shows a list until asked for the grid)."""
+    toggle = app.toggle(key="places_grid")
+    if not toggle.value:
+        toggle.set_value(True).run()
+    return table(app, "first sentence")
+
+
+def place_list(app: AppTest) -> list[tuple[str, str, list[str]]]:
+    """The places tab's list: (name, what is said of it, every sentence naming it)."""
+    (shown,) = app.get("html")
+    out = ET.fromstring(shown.proto.body)  # our markup is well-formed
+    return [(d.findtext("summary/b", ""), d.findtext("summary/span", ""),
+             [li.text or "" for li in d.iter("li")]) for d in out.iter("details")]  # fmt: skip
+
+
 def places(app: AppTest) -> set[str]:
-    return set(table(app, "first sentence")["place"])
+    return set(place_grid(app)["place"])
 
 
 def download(app: AppTest, label: str) -> bytes:
@@ -117,10 +133,10 @@ def test_a_correction_changes_the_result_and_survives_reruns() -> None:
     means.set_value(russia).run()
     app.button(key="fix_choose").click().run()
     assert not app.exception
-    rows = table(open_tab(app, "Places"), "first sentence")
+    rows = place_grid(open_tab(app, "Places"))
     assert "RU" in set(rows[rows["place"] == "Donetsk"]["country"])
     app.run()  # another rerun keeps it
-    rows = table(app, "first sentence")
+    rows = place_grid(app)
     assert "RU" in set(rows[rows["place"] == "Donetsk"]["country"])
     saved = json.loads(download(open_tab(app, "Correct"), "Save corrections"))
     assert saved["corrections"][0]["kind"] == "choose"
@@ -193,13 +209,13 @@ def test_fetching_a_url_is_off_until_allowed() -> None:
 
 def test_filters_hide_organisations_and_low_confidence() -> None:
     app = start()
-    everything = table(app, "first sentence")
+    everything = place_grid(app)
     assert everything["reference"].str.contains("organisation").any()
     app.checkbox(key="hide_orgs").check().run()
-    assert not table(app, "first sentence")["reference"].str.contains("organisation").any()
+    assert not place_grid(app)["reference"].str.contains("organisation").any()
     app.slider(key="floor").set_value(0.95).run()
-    assert (table(app, "first sentence")["confidence"] >= 0.95).all()
-    assert len(table(app, "first sentence")) < len(everything)
+    assert (place_grid(app)["confidence"] >= 0.95).all()
+    assert len(place_grid(app)) < len(everything)
 
 
 def show_embed_code(app: AppTest) -> AppTest:
@@ -274,18 +290,19 @@ def test_a_pasted_article_has_no_date_until_one_is_given() -> None:
 
 def test_the_places_table_has_one_row_per_place_most_important_first() -> None:
     app = start()
-    rows = table(app, "first sentence")
-    assert len(rows) == len(set(rows["place"]))  # one row per place
-    assert rows["mentions"].sum() > len(rows) > 10
-    top = set(rows["place"][:5])
-    assert {"Vladivostok", "Pyongyang"} & top
-    vladivostok = rows[rows["place"] == "Vladivostok"].iloc[0]
-    assert vladivostok["mentions"] > 1 and "Vladivostok" in vladivostok["first sentence"]
-    names = choice(app, "sentences_of")
-    index = next(i for i, label in enumerate(names.options) if label.startswith("Vladivostok ("))
-    names.set_value(index).run()
-    sentences = table(app, "sentence")["sentence"]
-    assert len(sentences) > 1 and "Vladivostok" in sentences[0]  # later: "the city"
+    listed = place_list(app)
+    names = [name for name, _, _ in listed]
+    assert len(names) == len(set(names)) > 10  # one row per place
+    assert {"Vladivostok", "Pyongyang"} & set(names[:5])
+    (vladivostok,) = [(said, every) for name, said, every in listed if name == "Vladivostok"]
+    said, every = vladivostok
+    assert said.startswith("city or town · RU · ") and said.endswith(" mentions")
+    assert len(every) > 1 and "Vladivostok" in every[0]  # later: "the city"
+    rows = place_grid(app)  # the same places, in the same order, with every column
+    assert list(rows["place"]) == names
+    assert rows["mentions"].sum() > len(rows)
+    grid = rows[rows["place"] == "Vladivostok"].iloc[0]
+    assert f"{grid['mentions']} mentions" in said and grid["first sentence"] == every[0]
 
 
 def test_the_claims_table_leads_with_the_verdict() -> None:

@@ -26,7 +26,7 @@ def test_the_events_chart_waits_for_its_tab() -> None:
     assert not app.exception
     assert app.tabs[1].label == "Events"
     assert kinds(app, 1) == []  # a closed tab is not drawn
-    assert "Dataframe" in kinds(app, 0)  # the open one, the places, is
+    assert "Html" in kinds(app, 0)  # the open one, the places' list, is
     app.session_state["tab"] = "Events"  # what a click on the tab sets
     app.run()
     assert not app.exception

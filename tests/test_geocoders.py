@@ -369,6 +369,7 @@ def test_the_app_warns_before_it_sends_a_name(
     assert service.requests == []  # chosen, yet not turned on
     app.checkbox(key="geocoder_on").check().run()
     assert not app.exception
+    app.toggle(key="places_grid").set_value(True).run()  # the places as a grid
     table = app.dataframe[0].value
     assert table[table["mention"] == "Hutcheson Road"].iloc[0]["lat"] == pytest.approx(55.80563)
     assert len(service.requests) == 1

@@ -1,4 +1,5 @@
-"""The app's places table: one row per place (not per mention), the most important first."""
+"""The app's places table: one row per place (not per mention), the most important first;
+as rows for a data grid, or as a list whose rows open on every sentence naming the place."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from geo.models import Analysis
+from geo.report.safe import html
 from geo.report.views import NOT_LOCATED, MentionView, Report, as_report
 
-__all__ = ["PlaceRow", "place_rows"]
+__all__ = ["PlaceRow", "place_list_html", "place_rows"]
+
+PLACE_LIST_HEIGHT_PX = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +80,30 @@ def place_rows(
         for name, views in unlocated.items()
     ]
     return tuple(rows)
+
+
+def place_list_html(rows: tuple[PlaceRow, ...]) -> str:
+    """The rows as HTML: each place's name, kind, country and mentions over the start of its
+    first sentence, opening (``<details>``) on every sentence naming it. Every text is escaped
+    here; the markup is static, with no script and no link. Plain HTML, so the page draws it
+    without the data grid's script (a new reader's map comes sooner)."""
+    items = []
+    for r in rows:
+        n = len(r.mentions)
+        facts = " · ".join(filter(None, (r.kind, r.country, f"{n} mention{'s' if n != 1 else ''}")))
+        sentences = "".join(f"<li>{html(s)}</li>" for s in r.sentences)
+        items.append(
+            f'<details class="newsmap-place" style="{_ROW}"><summary style="cursor:pointer">'
+            f'<b>{html(r.place)}</b> <span style="opacity:.7">{html(facts)}</span>'
+            f'<div style="{_FIRST}">{html(r.sentences[0])}</div></summary>'
+            f'<ol style="{_ALL}">{sentences}</ol></details>'
+        )
+    body = "".join(items) or "<p>No place found.</p>"
+    return f'<div style="max-height:{PLACE_LIST_HEIGHT_PX}px;overflow-y:auto">{body}</div>'
+
+
+_ROW = "border-bottom:1px solid rgba(128,128,128,.25);padding:.3rem 0"
+# the first sentence in two lines at most, under the place's name
+_FIRST = ("opacity:.85;font-size:.85em;margin-left:1rem;display:-webkit-box;"
+          "-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden")  # fmt: skip
+_ALL = "font-size:.85em;margin:.2rem 0 0 1.8rem"

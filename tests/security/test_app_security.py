@@ -1,7 +1,8 @@
 """The security corpus in the running app (``streamlit run app.py`` on loopback, a real
 headless Chromium): the hostile article pasted in runs nothing in the page or its map, every
-payload reads literally in the map's popups and tooltips, and the app's messages show
-untrusted text as text (a Markdown image in an "Add a place" name loads nothing)."""
+payload reads literally in the map's popups and tooltips and in the places list, and the
+app's messages show untrusted text as text (a Markdown image in an "Add a place" name loads
+nothing)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,13 @@ def test_the_hostile_article_runs_nothing_in_the_app(
     assert frame.locator("body").evaluate("() => window.__pwned") is None  # type: ignore[attr-defined]
     popups = flat(" ".join(shown))
     assert [n for n, text in filled.items() if flat(text) not in popups] == []
+    # the places tab's list, every row opened: the same sentences, read as text
+    listed = tab.page.evaluate(  # type: ignore[attr-defined]
+        """() => { const rows = [...document.querySelectorAll('details.newsmap-place')];
+            rows.forEach((d) => { d.open = true; });
+            return rows.map((d) => d.textContent).join(' '); }"""
+    )
+    assert [n for n, text in filled.items() if flat(text) not in flat(listed)] == []
     assert tab.page.get_by_text("Traceback").count() == 0  # type: ignore[attr-defined]
 
 
