@@ -103,9 +103,12 @@ def find_people(
                 continue
         if len(rest) > 1 and (rest[0], rest[0]) in place_spans:
             # "founder France Football magazine": a title, then a place and a word that is no
-            # person's name, is the name of a thing
-            word = tokens[rest[1]].text
-            if word not in lex.given and word not in lex.family:
+            # person's name, is the name of a thing; but a place that is also a given name,
+            # then a word that is not a common one, is a person with a surname we do not
+            # list ("Mayor Virginia Raggi", "Minister Florence Parly")
+            head, word = tokens[rest[0]].text, tokens[rest[1]].text
+            surname = head in lex.given and word not in lex.common and not word.isupper()
+            if word not in lex.given and word not in lex.family and not surname:
                 continue
         person_tokens.update(range(rest[0], last + 1))
         full_names.append((tokens[rest[0]].start, tokens[last].end))
@@ -124,6 +127,11 @@ def find_people(
     )
 
 
+def _is_initial(tokens: Sequence[Token], i: int) -> bool:
+    word = tokens[i].text
+    return len(word) == 1 and word.isupper() and i + 1 < len(tokens) and tokens[i + 1].text == "."
+
+
 def _is_title_pair(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
     if i + 1 >= len(tokens):
         return False
@@ -133,6 +141,9 @@ def _is_title_pair(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
 def _looks_like_person(
     tokens: Sequence[Token], names: Sequence[int], lex: Lexicon, place_spans: set[tuple[int, int]]
 ) -> bool:
+    # a middle initial ("Charles W. Murphy") is neither the second name nor a capitalised word
+    initials = {i for i in names[1:-1] if _is_initial(tokens, i)}
+    names = [i for i in names if i not in initials]
     if len(names) < 2:
         return False
     head, second = tokens[names[0]].text, tokens[names[1]].text

@@ -73,3 +73,32 @@ def test_a_country_opening_a_name_after_a_title_is_no_person(gazetteer: geo.Gaze
             "goals for losing finalist France.")  # fmt: skip
     found = [m.text for m in geo.analyze(text, gazetteer).resolved]
     assert found.count("France") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # Virginia Raggi was Rome's mayor (2016-2021); Florence Parly France's armed forces
+        # minister (2017-2022): given names that are places, surnames no list of ours holds
+        ("Rome Mayor Virginia Raggi said the city would appeal.", "Virginia"),
+        ("Armed Forces Minister Florence Parly visited troops in Gao, Mali.", "Florence"),
+    ],
+)
+def test_a_title_then_a_given_name_that_is_a_place_is_a_person(
+    gazetteer: geo.Gazetteer, text: str, person: str
+) -> None:
+    found = [m.text for m in geo.analyze(text, gazetteer).resolved]
+    assert person not in found and found  # the places of the sentence are still found
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("George W. Bush spoke in Dallas on Monday. Bush said the vote mattered.", ["Dallas"]),
+        ("Samuel L. Jackson arrived in Toronto. Jackson said the film was finished.", ["Toronto"]),
+    ],
+)
+def test_a_name_with_a_middle_initial_is_a_person_and_so_is_its_surname_later(
+    gazetteer: geo.Gazetteer, text: str, places: list[str]
+) -> None:
+    assert [m.text for m in geo.analyze(text, gazetteer).resolved] == places
