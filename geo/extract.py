@@ -385,7 +385,7 @@ def _judge(doc: _Document, cand: Candidate) -> _Verdict:
         if word.isupper() and len(word) > 4 and not (major or line_start(text, cand.start)):
             return _Verdict.NOT_PLACE
         possessive = cand.last + 1 < len(tokens) and tokens[cand.last + 1].text in ("'s", "’s", "'")
-        if word in doc.people.surnames or word in doc.people.given:
+        if doc.people.is_known(word):
             # a name the article gives a person stays a person, unless plainly a location
             return _Verdict.PLACE if major and context and not possessive else _Verdict.NOT_PLACE
         if (word in lex.given or word in lex.family) and not (major or population >= _MEDIUM):

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from geo.gazetteer import Lexicon
+from geo.lang.en import PLACE_NOUNS
+from geo.lang.en_lookalikes import PLURAL_PLACE_NOUNS
 from geo.text import name_key
 from geo.tokens import Token
 
@@ -25,8 +27,10 @@ class People:
     groups: tuple[tuple[int, int], ...] = ()  # token spans of every run of capitalised words
 
     def is_known(self, word: str) -> bool:
-        """Whether ``word`` is part of a person's name in this article."""
-        return word in self.surnames or word in self.given
+        """Whether ``word`` is part of a person's name in this article, or a family's: "the
+        Lyons" after "Mary Lyon"."""
+        family = word.endswith("s") and word[:-1] in self.surnames
+        return word in self.surnames or word in self.given or family
 
 
 def name_groups(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -118,13 +122,61 @@ def find_people(
             continue
         given.add(head) if head in lex.given else surnames.add(head)
         surnames.update(tokens[i].text for i in rest[1:] if tokens[i].text not in ("Jr", "Sr"))
+    couples = list(_couples(tokens, groups, place_spans, lex))
+    partners = {tuple(t.text for t in tokens[p : e + 1]) for _, p, e in couples}
+    for one, _, end in couples:
+        person_tokens.add(one)
+        full_names.append((tokens[one].start, tokens[one].end))
+        given.add(tokens[one].text)
+        surnames.add(tokens[end].text)
+    for first, last in groups:  # the partner's name, here and wherever it comes again
+        if tuple(t.text for t in tokens[first : last + 1]) in partners:
+            person_tokens.update(range(first, last + 1))
+            full_names.append((tokens[first].start, tokens[last].end))
     return People(
         frozenset(person_tokens),
         frozenset(surnames),
         frozenset(given),
-        tuple(full_names),
+        tuple(sorted(set(full_names))),  # in text order (geo.events bisects them)
         tuple(groups),
     )
+
+
+def _couples(
+    tokens: Sequence[Token],
+    groups: Sequence[tuple[int, int]],
+    place_spans: set[tuple[int, int]],
+    lex: Lexicon,
+) -> Iterator[tuple[int, int, int]]:
+    """A lone name joined by "and" to a full name, one of the two a given name: a couple
+    sharing the surname ("Ken and Mary Lyon", "Lynn and Tom Harris"), as (the lone name's
+    token, the full name's first and last tokens). Not where either is a well-known place or
+    a title ("Jordan and Lebanon Hezbollah", "Sydney and Melbourne Airport")."""
+    full = {first: last for first, last in groups if last > first}
+    for one, alone in groups:
+        partner = one + 2
+        end = full.get(partner)
+        if alone != one or end is None or tokens[one + 1].text != "and":
+            continue
+        if _hyphened(tokens, one - 1, one) or _hyphened(tokens, end, end + 1):
+            continue  # a part of a hyphenated name: "Bir Al-Abd and Karim Al-Din"
+        if tokens[end].text.lower() in PLACE_NOUNS or tokens[end].text in PLURAL_PLACE_NOUNS:
+            continue  # "the towns of Ariha and Maria Hills"
+        words = (tokens[one].text, tokens[partner].text)
+        if not any(w in lex.given for w in words) or any(
+            w in lex.common or name_key(w) in lex.titles for w in words
+        ):
+            continue
+        if {(one, one), (partner, partner), (partner, end)} & place_spans:
+            continue
+        yield one, partner, end
+
+
+def _hyphened(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Whether tokens ``i`` and ``j`` touch and one of them is a hyphen."""
+    if i < 0 or j >= len(tokens) or tokens[i].end != tokens[j].start:
+        return False
+    return "-" in (tokens[i].text, tokens[j].text)
 
 
 def _is_initial(tokens: Sequence[Token], i: int) -> bool:

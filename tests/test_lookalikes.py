@@ -102,3 +102,22 @@ def test_a_name_with_a_middle_initial_is_a_person_and_so_is_its_surname_later(
     gazetteer: geo.Gazetteer, text: str, places: list[str]
 ) -> None:
     assert [m.text for m in geo.analyze(text, gazetteer).resolved] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a couple sharing a surname, then the family by its plural
+        ("Lynn and Tom Harris bought the farm in 2004 and moved there from Ohio.", ["Ohio"]),
+        ("Ken and Mary Lyon must leave the farm by May. The Lyons have farmed there since 1970.",
+         []),
+        # not a couple: a well-known place alone, or a name ending in a place noun
+        ("Rains hit Houston and Dallas Fort Worth on Monday.", ["Houston", "Dallas", "Fort Worth"]),
+        ("Fighters attacked the towns of Kafr Nabl, Ariha and Maria Hills on Monday.",
+         ["Kafr Nabl", "Ariha", "Maria Hills"]),
+    ],
+)  # fmt: skip
+def test_a_couple_named_together_is_two_people_and_their_family_too(
+    gazetteer: geo.Gazetteer, text: str, places: list[str]
+) -> None:
+    assert [m.text for m in geo.analyze(text, gazetteer).resolved] == places
