@@ -76,7 +76,8 @@ def find_people(
     A group of capitalised words is a person when a title precedes it ("spokesperson
     Adrienne Watson") or sits inside it ("Russian Defence Minister Sergei Shoigu": the part
     after the title), or when it opens with a given or family name and goes on with another
-    name that is not part of a place ("Kim Jong Un", "Jon Finer", not "Alice Springs").
+    name that is not part of a place ("Kim Jong Un", "Jon Finer", not "Alice Springs"); a
+    couple named together is two people ("Lynn and Tom Harris", see :func:`_couples`).
     ``place_spans`` are the ``(first, last)`` token indices of well-known places.
     """
     person_tokens: set[int] = set()
