@@ -147,16 +147,15 @@ except geo.GeoError as err:
 
 made = default_title(analysis)
 headline = Headline(given.title or made, given.subtitle, given.source)
-tables = {f.name: TABLE_NAMES if f.name == "csv" else ("places",) for f in REGISTRY}
-buttons = [
-    (f, f.label + (" events" if t == "events" else ""), t) for f in REGISTRY for t in tables[f.name]
-]
+buttons = [(f, t) for f in REGISTRY for t in (TABLE_NAMES if f.name == "csv" else ("places",))]
+labels = [f.label + (" events" if t == "events" else "") for f, t in buttons]
 # above the map, so that a 1366x768 screen shows them, each as wide as its label needs (equal
 # widths cut the longest); each file is made when its button is clicked, not on every rerun,
 # and a click does not rerun the page (a rerun would race the download and could drop the
 # file before it is made)
-widths = [len(label) + BUTTON_PADDING_CHARS for _, label, _ in buttons]
-for column, (fmt, label, table) in zip(st.columns(widths, gap="xsmall"), buttons, strict=True):
+widths = [len(label) + BUTTON_PADDING_CHARS for label in labels]
+columns = st.columns(widths, gap="xsmall")
+for column, (fmt, table), label in zip(columns, buttons, labels, strict=True):
     column.download_button(
         label,
         partial(download_bytes, *inputs, fmt.name, table, headline),

@@ -154,10 +154,10 @@ def _couples(
     token, the full name's first and last tokens). Not where either is a well-known place or
     a title ("Jordan and Lebanon Hezbollah", "Sydney and Melbourne Airport")."""
     full = {first: last for first, last in groups if last > first}
-    for one, alone in groups:
+    for one, last in groups:
         partner = one + 2
         end = full.get(partner)
-        if alone != one or end is None or tokens[one + 1].text != "and":
+        if last != one or end is None or tokens[one + 1].text != "and":
             continue
         if _hyphened(tokens, one - 1, one) or _hyphened(tokens, end, end + 1):
             continue  # a part of a hyphenated name: "Bir Al-Abd and Karim Al-Din"

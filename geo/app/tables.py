@@ -26,10 +26,10 @@ class PlaceRow:
     mentions: tuple[MentionView, ...]
 
     @property
-    def label(self) -> str:
-        """``Vladivostok (12 mentions)``."""
+    def counted(self) -> str:
+        """``12 mentions``."""
         n = len(self.mentions)
-        return f"{self.place} ({n} mention{'s' if n != 1 else ''})"
+        return f"{n} mention{'s' if n != 1 else ''}"
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -89,8 +89,7 @@ def place_list_html(rows: tuple[PlaceRow, ...]) -> str:
     without the data grid's script (a new reader's map comes sooner)."""
     items = []
     for r in rows:
-        n = len(r.mentions)
-        facts = " · ".join(filter(None, (r.kind, r.country, f"{n} mention{'s' if n != 1 else ''}")))
+        facts = " · ".join(filter(None, (r.kind, r.country, r.counted)))
         sentences = "".join(f"<li>{html(s)}</li>" for s in r.sentences)
         items.append(
             f'<details class="newsmap-place" style="{_ROW}"><summary style="cursor:pointer">'
