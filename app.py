@@ -18,9 +18,8 @@ from geo.app.cache import (
     gazetteer,
     online_geocoder,
     sample_article,
-    story_map,
 )
-from geo.app.panels import correction_tab, map_panel
+from geo.app.panels import correction_tab
 from geo.app.tables import place_list_html, place_rows
 from geo.chart import timeline_chart
 from geo.corrections import corrections_from_json, corrections_to_json
@@ -166,12 +165,18 @@ for column, (fmt, table), label in zip(columns, buttons, labels, strict=True):
         width="stretch",
     )
 
-view = (hide_organisations, floor, online_tiles)
-left, right = st.columns([3, 2])
-with left:
+
+def draw_map(hide_organisations: bool, floor: float, online_tiles: bool) -> None:
+    """The article's map, drawn last: its modules (folium, streamlit-folium, and pandas
+    through folium) take ~0.6 s to load on a server's first page, and by then the browser has
+    the rest of the page to draw meanwhile."""
+    from geo.app.mapview import map_panel, story_map
+
+    view = (hide_organisations, floor, online_tiles)
     map_panel(lambda: copy.deepcopy(story_map(STATIC, *inputs, *view)), analysis, fixes)
-    counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
-    st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
+
+
+left, right = st.columns([3, 2])
 with right:
     # the tabs say which is open, so that the events' chart (Vega, the heaviest script of the
     # page) is drawn when its tab is opened, not while a new reader waits for the map
@@ -217,6 +222,11 @@ with right:
                     st.rerun()
                 except geo.GeoError as err:
                     st.error(markdown(err))
+
+with left:
+    draw_map(hide_organisations, floor, online_tiles)
+    counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
+    st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
 
 st.caption(markdown_prose("Headline made from the story:") + " " + markdown(made))
 # the embed code on demand: its highlighter is one more script for a new reader's browser

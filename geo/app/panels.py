@@ -1,5 +1,5 @@
-"""The app's interactive panels: the map (redrawn on its own, with click-to-place) and the
-correction tab. The one module of ``geo`` that imports Streamlit; ``app.py`` lays them out."""
+"""The app's correction tab and the widgets it shares with the map's panel
+(:mod:`geo.app.mapview`); ``app.py`` lays them out."""
 
 from __future__ import annotations
 
@@ -7,21 +7,16 @@ import hashlib
 from collections.abc import Callable, MutableSequence, Sequence
 from typing import Any
 
-import folium
 import streamlit as st
-from streamlit_folium import st_folium  # type: ignore[import-untyped]
 
 from geo.app.candidates import describe_candidates
 from geo.corrections import Correction, CorrectionKind, additions, places_named
 from geo.errors import GeoError
 from geo.gazetteer import Gazetteer
-from geo.models import Analysis, Coordinate, Place, PlaceMention
-from geo.render import MapParts
+from geo.models import Analysis, Place, PlaceMention
 from geo.report.safe import markdown
 
-__all__ = ["choose", "correction_tab", "map_panel"]
-
-MAP_HEIGHT_PX = 520  # with the page's header, a 768-pixel-high screen shows the map whole
+__all__ = ["choose", "correction_tab", "mention_label", "named_mentions"]
 
 
 def choose(label: str, labels: Sequence[str], key: str, where: Any = st) -> int:
@@ -38,45 +33,13 @@ def choose(label: str, labels: Sequence[str], key: str, where: Any = st) -> int:
     return int(box or 0)
 
 
-def _named(analysis: Analysis) -> list[PlaceMention]:
+def named_mentions(analysis: Analysis) -> list[PlaceMention]:
     return [m for m in analysis.mentions if m.mention.form.is_toponym]
 
 
-def _mention_label(m: PlaceMention) -> str:
+def mention_label(m: PlaceMention) -> str:
     where = m.place.label if m.place is not None else "not located"
     return f"{m.text} @{m.start} → {where}"
-
-
-@st.fragment
-def map_panel(
-    draw: Callable[[], MapParts], analysis: Analysis, fixes: MutableSequence[Correction]
-) -> None:
-    """The map, and under it what a click on it does: put a mention of the article there. A
-    click reruns this panel alone; a new correction reruns the page.
-
-    The page keeps the base map while it stays the same (streamlit-folium keys its component
-    by the base map's script) and draws the story's groups on it: a new story takes the last
-    one's groups off (each takes its controls and labels with it) and adds its own, in the
-    same document, without loading Leaflet again."""
-    parts = draw()
-    reply: dict[str, Any] | None = st_folium(
-        parts.base, height=MAP_HEIGHT_PX, use_container_width=True,
-        returned_objects=["last_clicked"], key="map", feature_group_to_add=list(parts.story),
-        layer_control=folium.LayerControl(collapsed=parts.compact),
-    )  # fmt: skip
-    clicked = (reply or {}).get("last_clicked")
-    named = _named(analysis)
-    if not clicked or not named:
-        st.caption("Click the map to put a place of the article where it belongs.")
-        return
-    point = Coordinate(round(clicked["lat"], 5), round(((clicked["lng"] + 180) % 360) - 180, 5))
-    one, two = st.columns([3, 1], vertical_alignment="bottom")
-    where = f"Put at {point.lat:.4f}, {point.lon:.4f}"
-    pick = choose(where, [_mention_label(m) for m in named], "pin_mention", one)
-    if two.button("Put it here", key="pin"):
-        m = named[pick]
-        fixes.append(Correction(CorrectionKind.PIN, m.start, m.end, m.text, point=point))
-        st.rerun(scope="app")
 
 
 def correction_tab(
@@ -89,9 +52,9 @@ def correction_tab(
     candidate told from the others. ``extra_candidates`` gives more places for a name typed in
     "add a place" (an online geocoder's), listed after the gazetteer's."""
     text = analysis.text
-    named = _named(analysis)
+    named = named_mentions(analysis)
     if named:
-        pick = choose("Mention", [_mention_label(m) for m in named], "fix_mention")
+        pick = choose("Mention", [mention_label(m) for m in named], "fix_mention")
         m = named[pick]
         options = [c.place for c in m.candidates]
         own = {p.id for p in options}
