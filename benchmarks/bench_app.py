@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FRAME = "iframe[title='streamlit_folium.st_folium']"
+FRAME = "iframe[title='geo.app.mapview.map']"
 EDIT = "Floods cut the road between Brisbane and Cairns, Queensland, on Monday."
 SLACK_S = 1.5  # the target: at most this much after the baseline's first paint
 NEW_SESSION_S = 2.0

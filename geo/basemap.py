@@ -49,7 +49,7 @@ def base_map(
                       scroll_wheel_zoom=False)  # fmt: skip
     if asset_base:  # served by the local server, never a CDN
         # Leaflet alone: nothing of this map calls jQuery (popups are bound from data by
-        # Bindings), and streamlit-folium loads each script only after the one before
+        # Bindings), and the app's map frame loads each script only after the one before
         fmap.default_js = [("leaflet", f"{asset_base}leaflet.js")]
         fmap.default_css = [("leaflet_css", f"{asset_base}leaflet.css")]
     else:  # inlined, for a file that opens anywhere

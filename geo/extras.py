@@ -37,7 +37,7 @@ _FIGURE = frozenset({"matplotlib", "PIL", "fontTools", "kiwisolver", "contourpy"
 _MODULES: dict[Extra, frozenset[str]] = {
     Extra.MAP: _MAP,
     Extra.FIGURE: _FIGURE,
-    Extra.APP: _MAP | _FIGURE | {"streamlit", "streamlit_folium", "altair", "geopy"},
+    Extra.APP: _MAP | _FIGURE | {"streamlit", "altair", "geopy"},
     Extra.ONLINE: frozenset({"geopy", "geographiclib"}),
     Extra.BATCH: frozenset({"dask", "distributed", "pyarrow", "toolz", "cloudpickle", "tornado"}),
 }

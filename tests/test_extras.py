@@ -17,7 +17,7 @@ from geo.extras import Extra, install_hint, requires
 # Run in a fresh interpreter where the optional packages cannot be imported, as in an
 # environment that installed only the core: ``None`` in ``sys.modules`` makes their import
 # raise ModuleNotFoundError.
-_WITHOUT = "folium", "branca", "xstatic", "streamlit", "streamlit_folium", "altair", "matplotlib"
+_WITHOUT = "folium", "branca", "xstatic", "streamlit", "altair", "matplotlib"
 _PRELUDE = f"import sys\nfor name in {_WITHOUT!r}:\n    sys.modules[name] = None\n"
 
 
