@@ -166,13 +166,13 @@ for column, (fmt, table), label in zip(columns, buttons, labels, strict=True):
 
 
 def draw_map(hide_organisations: bool, floor: float, online_tiles: bool) -> None:
-    """The article's map, drawn last: its modules (folium, and pandas through folium) take
-    ~0.5 s to load on a server's first page, and by then the browser has the rest of the page
-    to draw meanwhile."""
-    from geo.app.mapview import map_panel, story_map
+    """The article's map, drawn last: a map not drawn before is rendered with folium (and
+    pandas through folium), ~0.5 s to load on a server's first page, and by then the browser
+    has the rest of the page to draw meanwhile."""
+    from geo.app.mapframe import map_panel, story_frames
 
     view = (hide_organisations, floor, online_tiles)
-    map_panel(lambda: story_map(STATIC, *inputs, *view), analysis, fixes)
+    map_panel(lambda: story_frames(STATIC, *inputs, *view), analysis, fixes)
 
 
 left, right = st.columns([3, 2])

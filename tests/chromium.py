@@ -153,7 +153,7 @@ class AppPage:
 
     def map_frame(self) -> object:
         """The map's frame, once its route labels are drawn."""
-        selector = "iframe[title='geo.app.mapview.map']"
+        selector = "iframe[title='geo.app.mapframe.map']"
         self.page.wait_for_selector(selector, timeout=60_000)
         frame = self.page.frame_locator(selector)
         return frame

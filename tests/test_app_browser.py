@@ -41,7 +41,7 @@ def page(browser: object, server: str) -> Iterator[tuple[object, list[str], list
 
 
 def map_frame(pg: object) -> object:
-    selector = "iframe[title='geo.app.mapview.map']"
+    selector = "iframe[title='geo.app.mapframe.map']"
     pg.wait_for_selector(selector, timeout=60_000)  # type: ignore[attr-defined]
     frame = pg.frame_locator(selector)  # type: ignore[attr-defined]
     frame.locator(".newsmap-length").first.wait_for(timeout=60_000)
@@ -71,7 +71,7 @@ def test_a_script_payload_runs_nothing(page: tuple[object, list[str], list[str]]
     area = pg.get_by_label("Article text")  # type: ignore[attr-defined]
     area.fill(PAYLOAD)
     area.press("Control+Enter")
-    frame = pg.frame_locator("iframe[title='geo.app.mapview.map']")  # type: ignore[attr-defined]
+    frame = pg.frame_locator("iframe[title='geo.app.mapframe.map']")  # type: ignore[attr-defined]
     frame.locator(".leaflet-interactive").first.wait_for(timeout=60_000)
     pg.wait_for_timeout(1500)  # type: ignore[attr-defined]
     for marker in frame.locator("path.leaflet-interactive").all()[:8]:
@@ -303,7 +303,7 @@ def test_hidden_organisations_leave_the_same_map_and_can_be_shown(
     assert before["markers"] > 3 and before["ticked"] == [True]
     body.evaluate("() => { window.__sameDocument = true }")
     pg.get_by_text("Hide governments and organisations").click()  # type: ignore[attr-defined]
-    frame = next(f for f in pg.frames if "geo.app.mapview.map" in f.url)  # type: ignore[attr-defined]
+    frame = next(f for f in pg.frames if "geo.app.mapframe.map" in f.url)  # type: ignore[attr-defined]
     frame.wait_for_function(f"({_ORGANISATIONS})().markers === 0", timeout=30_000)
     pg.wait_for_timeout(500)  # type: ignore[attr-defined]
     hidden = body.evaluate(_ORGANISATIONS)
