@@ -18,6 +18,7 @@ from geo.app.cache import (
     online_geocoder,
     sample_article,
 )
+from geo.app.mapframe import load_renderer_soon
 from geo.app.panels import correction_tab
 from geo.app.tables import place_list_html, place_rows
 from geo.chart import timeline_chart
@@ -81,6 +82,8 @@ def article(source: str) -> Article | None:
 with st.sidebar:
     st.header("Article")
     source = st.radio("Source", SOURCES, key="source")
+    if source != SOURCES[0]:
+        load_renderer_soon()  # another article's map is coming: folium loads meanwhile
     try:
         given_article = article(source)
         if given_article is not None:

@@ -10,8 +10,11 @@ sample's, above all) and draws them without loading folium (some 0.5 s, pandas w
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
+import sys
+import threading
 from collections.abc import Callable, MutableSequence, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -38,6 +41,7 @@ __all__ = [
     "FrameStore",
     "Frames",
     "code_fingerprint",
+    "load_renderer_soon",
     "map_panel",
     "story_frames",
 ]
@@ -46,6 +50,8 @@ MAP_HEIGHT_PX = 520  # with the page's header, a 768-pixel-high screen shows the
 MAP_NAME = "newsmap_map"  # the map's name in its frame (folium's own changes with every map)
 _FRAME = components.declare_component("map", path=str(Path(__file__).with_name("frontend")))
 _RENDERERS = ("folium", "branca", "xstatic-leaflet")  # what else shapes the rendered text
+_RENDERER = "geo.app.mapview"
+_renderer_asked = threading.Event()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +155,17 @@ def story_frames(
     return frames
 
 
+def load_renderer_soon() -> None:
+    """Load the renderer (folium, pandas: ~0.5 s) in the background, once, when the reader is
+    about to give another article (a page's first map, the sample's, is a stored one), so
+    that its map does not wait for it."""
+    if _RENDERER in sys.modules or _renderer_asked.is_set():
+        return
+    _renderer_asked.set()
+    threading.Thread(target=importlib.import_module, args=(_RENDERER,), name="newsmap-renderer",
+                     daemon=True).start()  # fmt: skip
+
+
 @st.fragment
 def map_panel(
     draw: Callable[[], Frames], analysis: Analysis, fixes: MutableSequence[Correction]
@@ -160,9 +177,11 @@ def map_panel(
     it: a new story takes the last one's groups off (each takes its controls and labels with
     it) and adds its own, in the same document, without loading Leaflet again."""
     base, story = draw()
+    # the parts as JSON text: Streamlit looks into a component's other arguments for a data
+    # frame, and would load pandas to do so
     reply: dict[str, Any] | None = _FRAME(
-        base=asdict(base), story=asdict(story), base_key=base.key(), story_key=story.key(),
-        map_name=MAP_NAME, height=MAP_HEIGHT_PX, key="map", default=None,
+        base=json.dumps(asdict(base)), story=json.dumps(asdict(story)), base_key=base.key(),
+        story_key=story.key(), map_name=MAP_NAME, height=MAP_HEIGHT_PX, key="map", default=None,
     )  # fmt: skip
     clicked = (reply or {}).get("last_clicked")
     named = named_mentions(analysis)

@@ -112,7 +112,11 @@
     });
   }
 
-  function render(args) {
+  function render(message) {
+    var args = {};  // the base's and the story's parts come as JSON text
+    Object.keys(message).forEach(function (k) { args[k] = message[k]; });
+    args.base = JSON.parse(message.base);
+    args.story = JSON.parse(message.story);
     send("streamlit:setFrameHeight", { height: args.height });
     var work = Promise.resolve();
     if (args.base_key !== shown.base) { work = work.then(function () { return setBase(args); }); }
