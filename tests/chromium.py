@@ -87,7 +87,7 @@ OPEN_EVERYTHING = """() => {
     const shown = [];
     for (const key of Object.keys(window)) {
         const map = window[key];
-        if (!key.startsWith("map_") || !map || !map.eachLayer) continue;
+        if (!window.L || !(map instanceof L.Map)) continue;  // every Leaflet map of the page
         map.eachLayer((layer) => {
             for (const [get, open, close] of [["getPopup", "openPopup", "closePopup"],
                                               ["getTooltip", "openTooltip", "closeTooltip"]]) {
