@@ -291,6 +291,27 @@ _TICK_ORGANISATIONS = """() => [...document.querySelectorAll(
     'organisations'))[0].querySelector('input').click()"""
 
 
+def test_switching_the_tiles_draws_a_new_base_in_the_same_frame(
+    page: tuple[object, list[str], list[str]],
+) -> None:
+    """The OpenStreetMap tiles belong to the base map: switching them on draws a new base map
+    in the same frame (one map, Leaflet not fetched again) with the story on it again, and
+    only the tiles' server is asked for anything beyond loopback."""
+    pg, outside, _ = page
+    loads: list[str] = []
+    pg.on("request", lambda r: loads.append(r.url) if "leaflet.js" in r.url else None)  # type: ignore[attr-defined]
+    body = map_frame(pg).locator("body")  # type: ignore[attr-defined]
+    before = body.evaluate(_DRAWN)
+    body.evaluate("() => { window.__sameDocument = true }")
+    pg.get_by_text("OpenStreetMap tiles").click()  # type: ignore[attr-defined]
+    body.locator(".leaflet-tile").first.wait_for(state="attached", timeout=30_000)
+    pg.wait_for_timeout(500)  # type: ignore[attr-defined]
+    assert body.evaluate(_DRAWN) == {**before, "same": True}
+    assert body.locator(".leaflet-container").count() == 1
+    assert len(loads) <= 1
+    assert outside and all(u.startswith("https://tile.openstreetmap.org/") for u in outside)
+
+
 def test_hidden_organisations_leave_the_same_map_and_can_be_shown(
     page: tuple[object, list[str], list[str]],
 ) -> None:
