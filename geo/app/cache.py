@@ -1,7 +1,6 @@
 """What the app keeps between reruns, sessions and readers, each cached by its inputs: the
 gazetteer, the analysis of an article and its downloads (the map's parts are kept by
-:mod:`geo.app.mapview`). Nothing here imports folium: the page draws all but its map before
-the map's modules load."""
+:mod:`geo.app.mapframe`). Nothing here imports folium."""
 
 from __future__ import annotations
 

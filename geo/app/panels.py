@@ -1,5 +1,5 @@
 """The app's correction tab and the widgets it shares with the map's panel
-(:mod:`geo.app.mapview`); ``app.py`` lays them out."""
+(:mod:`geo.app.mapframe`); ``app.py`` lays them out."""
 
 from __future__ import annotations
 
