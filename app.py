@@ -18,7 +18,7 @@ from geo.app.cache import (
     online_geocoder,
     sample_article,
 )
-from geo.app.mapframe import load_renderer_soon
+from geo.app.mapframe import load_renderer_soon, map_panel, story_frames
 from geo.app.panels import correction_tab
 from geo.app.tables import place_list_html, place_rows
 from geo.chart import timeline_chart
@@ -168,16 +168,6 @@ for column, (fmt, table), label in zip(columns, buttons, labels, strict=True):
     )
 
 
-def draw_map(hide_organisations: bool, floor: float, online_tiles: bool) -> None:
-    """The article's map, drawn last: a map not drawn before is rendered with folium (and
-    pandas through folium), ~0.5 s to load on a server's first page, and by then the browser
-    has the rest of the page to draw meanwhile."""
-    from geo.app.mapframe import map_panel, story_frames
-
-    view = (hide_organisations, floor, online_tiles)
-    map_panel(lambda: story_frames(STATIC, *inputs, *view), analysis, fixes)
-
-
 left, right = st.columns([3, 2])
 with right:
     # the tabs say which is open, so that the events' chart (Vega, the heaviest script of the
@@ -226,7 +216,10 @@ with right:
                     st.error(markdown(err))
 
 with left:
-    draw_map(hide_organisations, floor, online_tiles)
+    # the map last: a map not drawn before is rendered with folium (and pandas through it),
+    # ~0.5 s to load on a server's first page, while the browser draws the rest of the page
+    view = (hide_organisations, floor, online_tiles)
+    map_panel(lambda: story_frames(STATIC, *inputs, *view), analysis, fixes)
     counts = f"{len(analysis.mentions)} mentions of {len(analysis.places())} places"
     st.caption(markdown_prose(f"{counts} · {' '.join(analysis.credits)}"))
 

@@ -26,7 +26,7 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo.app.cache import gazetteer
+from geo.app.cache import analyse, gazetteer
 from geo.app.panels import choose, mention_label, named_mentions
 from geo.atomic import temporary_beside
 from geo.corrections import Correction, CorrectionKind
@@ -137,8 +137,8 @@ def story_frames(
     the same gazetteer and inputs, else rendered (and stored). A map that asked an online
     geocoder is not stored: the service may answer otherwise another day."""
     inputs = (text, published, corrections, online, hide_organisations, floor, online_tiles)
-    index = gazetteer().path.stat()
-    stamp = f"{gazetteer().path.name}\0{index.st_size}\0{index.st_mtime_ns}"
+    index = gazetteer().path
+    stamp = f"{index.name}\0{index.stat().st_size}\0{index.stat().st_mtime_ns}"
     made = f"{code_fingerprint()}\0{stamp}\0{inputs!r}"
     key = hashlib.blake2b(made.encode(), digest_size=16).hexdigest()
     store = FrameStore(cache_dir() / "app-maps")
@@ -149,7 +149,8 @@ def story_frames(
     # folium is loaded here, when a map is rendered, and not before
     from geo.app.mapview import story_map
 
-    frames, needs = story_map(static, *inputs)
+    analysis = analyse(text, published, corrections, online)
+    frames, needs = story_map(static, analysis, hide_organisations, floor, online_tiles)
     if offline:
         store.put(key, frames, needs)
     return frames

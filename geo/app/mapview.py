@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Collection, Iterator
-from datetime import date
 from pathlib import Path
 
 import folium
 import streamlit as st
 from branca.element import Element, Figure
 
-from geo.app.cache import analyse, gazetteer
+from geo.app.cache import gazetteer
 from geo.app.mapframe import MAP_NAME, FrameParts, Frames
 from geo.assets import publish
 from geo.basemap import base_map as build_base
 from geo.basemap import figure_of
-from geo.corrections import Correction
-from geo.geocoders import GeocoderSettings
+from geo.models import Analysis
 from geo.outlines import LayerFiles, publish_layers
 from geo.render import MapParts, story_layers
 from geo.report.safe import identifier
@@ -87,17 +85,9 @@ def base_map(static: Path, online_tiles: bool) -> folium.Map:
 
 
 def story_map(
-    static: Path,
-    text: str,
-    published: date | None,
-    corrections: tuple[Correction, ...],
-    online: GeocoderSettings,
-    hide_organisations: bool,
-    floor: float,
-    online_tiles: bool,
+    static: Path, analysis: Analysis, hide_organisations: bool, floor: float, online_tiles: bool
 ) -> tuple[Frames, tuple[str, ...]]:
     """The article's map for the frame, and the files of ``static`` it loads."""
-    analysis = analyse(text, published, corrections, online)
     story = story_layers(analysis, show_organisations=not hide_organisations,
                          min_confidence=floor, compact=True)  # fmt: skip
     frames = frame_parts(MapParts(base_map(static, online_tiles), story, compact=True))
